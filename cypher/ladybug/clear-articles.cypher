@@ -1,0 +1,1 @@
+MATCH (a:Article) DELETE a

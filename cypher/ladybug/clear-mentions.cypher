@@ -1,0 +1,1 @@
+MATCH ()-[m:MENTIONS]->() DELETE m

@@ -1,0 +1,1 @@
+MATCH ()-[r:Relation]->() DELETE r

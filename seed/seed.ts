@@ -1,0 +1,62 @@
+/**
+ * npm run seed [-- --data DIR] [--articles DIR] [--reset] [--db FILE]
+ *
+ * Validates the story, then loads it into the configured store in one
+ * transaction. Invalid input loads nothing and leaves the graph as it was.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT, readConfig } from '../server/config.js';
+import { InvalidStory } from '../server/domain/errors.js';
+import { openStore } from '../server/store/open-store.js';
+import { seedStory, formatSummary } from './load.js';
+
+const HELP = `Usage: npm run seed -- [options]
+
+Validates the curated story and loads it into the graph database, replacing
+what was there in one transaction (an invalid story loads nothing).
+
+Options:
+  --data DIR       folder of *.json data files      (default seed/data)
+  --articles DIR   folder of *.txt source articles  (default: DIR/../articles, else seed/articles)
+  --db FILE        embedded database file           (default DB_PATH or .data/graph.lbug)
+  --reset          delete the embedded database file first and rebuild it
+  --check          validate only; load nothing
+  -h, --help       this text`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      articles: { type: 'string' },
+      db: { type: 'string' },
+      reset: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const config = readConfig({ ...process.env, ...(values.db ? { DB_PATH: values.db } : {}) });
+  const data = path.resolve(values.data ?? path.join(PROJECT_ROOT, 'seed', 'data'));
+  const articles = path.resolve(values.articles ?? defaultArticles(data));
+  const result = await seedStory({ config, dirs: { data, articles }, reset: values.reset, checkOnly: values.check, open: openStore });
+  console.log(formatSummary(result));
+  return 0;
+}
+
+function defaultArticles(data: string): string {
+  return path.join(path.dirname(data), 'articles');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof InvalidStory) console.error(`seed: ${err.message}\nNothing was loaded; the database keeps the graph it had.`);
+    else console.error(`seed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,123 @@
+/**
+ * The one typed configuration, read from the environment once at start-up and
+ * validated; nothing below this file reads process.env.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(4000, 0, 65535),
+  HOST: z.string().default('0.0.0.0'),
+  GRAPH_STORE: z.enum(['embedded', 'neo4j'], { message: 'must be "embedded" (LadybugDB, the default) or "neo4j"' }).default('embedded'),
+  DB_PATH: z.string().default(path.join(PROJECT_ROOT, '.data', 'graph.lbug')),
+  NEO4J_URI: z.string().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  NEO4J_CONNECTION_TIMEOUT_MS: int(3000, 100, 120000),
+  NEO4J_RETRY_TIMEOUT_MS: int(2000, 0, 120000),
+  QUERY_TIMEOUT_MS: int(10000, 100, 600000),
+  GRAPHIQL: bool.optional(),
+  INTROSPECTION: bool.optional(),
+  CORS_ORIGINS: z.string().default(''),
+  RATE_LIMIT_PER_MINUTE: int(0, 0, 1_000_000),
+  BODY_LIMIT: z.string().default('100kb'),
+  RESPONSE_CACHE: bool.default(true),
+  RESPONSE_CACHE_TTL_MS: int(60_000, 0, 86_400_000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export interface Limits {
+  /** Largest `first` of any list or connection. @default 500 */
+  maxFirst: number;
+  /** Deepest neighbourhood. @default 3 */
+  maxDepth: number;
+  /** Longest shortest path searched. @default 8 */
+  maxPathLength: number;
+  /** Largest node limit of graph and neighbourhood. @default 5000 */
+  maxLimit: number;
+  /** Longest question, in characters. @default 500 */
+  maxQuestionLength: number;
+  /** Longest search text, in characters. @default 200 */
+  maxSearchLength: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFirst: 500,
+  maxDepth: 3,
+  maxPathLength: 8,
+  maxLimit: 5000,
+  maxQuestionLength: 500,
+  maxSearchLength: 200,
+};
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  store: { kind: 'embedded'; path: string; queryTimeoutMs: number } | {
+    kind: 'neo4j';
+    uri: string;
+    user: string;
+    password: string;
+    database: string;
+    connectionTimeoutMs: number;
+    retryTimeoutMs: number;
+    queryTimeoutMs: number;
+  };
+  limits: Limits;
+  graphiql: boolean;
+  introspection: boolean;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  bodyLimit: string;
+  responseCache: { enabled: boolean; ttlMs: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** Reads and validates the configuration; throws one message listing every bad variable. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n- ${lines.join('\n- ')}`);
+  }
+  const e = parsed.data;
+  if (e.GRAPH_STORE === 'neo4j' && !e.NEO4J_URI) throw new Error('Invalid configuration:\n- NEO4J_URI: required when GRAPH_STORE=neo4j (for example bolt://localhost:7687)');
+  const dev = e.NODE_ENV !== 'production';
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    store:
+      e.GRAPH_STORE === 'neo4j'
+        ? {
+            kind: 'neo4j',
+            uri: e.NEO4J_URI!,
+            user: e.NEO4J_USER,
+            password: e.NEO4J_PASSWORD,
+            database: e.NEO4J_DATABASE,
+            connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+            retryTimeoutMs: e.NEO4J_RETRY_TIMEOUT_MS,
+            queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+          }
+        : { kind: 'embedded', path: path.resolve(e.DB_PATH), queryTimeoutMs: e.QUERY_TIMEOUT_MS },
+    limits: DEFAULT_LIMITS,
+    graphiql: e.GRAPHIQL ?? dev,
+    introspection: e.INTROSPECTION ?? dev,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    bodyLimit: e.BODY_LIMIT,
+    responseCache: { enabled: e.RESPONSE_CACHE, ttlMs: e.RESPONSE_CACHE_TTL_MS },
+    logLevel: e.LOG_LEVEL,
+  };
+}

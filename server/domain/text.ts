@@ -1,0 +1,86 @@
+/**
+ * Text folding and name matching, shared by the seed (mentions, quote checks)
+ * and the stores (search ranking). Pure functions.
+ */
+
+/** Normalises typography and whitespace the way quotes are compared. */
+export function normaliseQuote(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u00A0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Folds case and diacritics and punctuation: "Nausėda" -> "nauseda". */
+export function fold(text: string): string {
+  return normaliseQuote(text)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** How many typos a query of this length may carry. */
+export function typoAllowance(length: number): number {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+/**
+ * Scores how well a folded query matches a folded name: higher is better,
+ * 0 is no match. exact > whole-name prefix > word prefix > substring > typo.
+ */
+export function matchScore(query: string, key: string): number {
+  if (!query || !key) return 0;
+  if (key === query) return 100;
+  if (key.startsWith(query)) return 80 - Math.min(10, (key.length - query.length) / 4);
+  const words = key.split(' ');
+  if (words.some((w) => w.startsWith(query))) return 60 - Math.min(10, (key.length - query.length) / 4);
+  if (key.includes(query)) return 40;
+  const allowance = typoAllowance(query.length);
+  if (allowance === 0) return 0;
+  // Typos: against the whole key, each word, and each run of as many words as the query has.
+  const qWords = query.split(' ').length;
+  const candidates = new Set<string>([key, ...words]);
+  for (let i = 0; i + qWords <= words.length; i++) candidates.add(words.slice(i, i + qWords).join(' '));
+  let best = allowance + 1;
+  for (const c of candidates) best = Math.min(best, editDistance(query, c, allowance));
+  return best <= allowance ? 30 - best * 5 : 0;
+}
+
+/** Best score of a query over an entity's name (slightly preferred) and aliases. */
+export function bestNameScore(query: string, name: string, aliases: readonly string[]): number {
+  const q = fold(query);
+  let best = matchScore(q, fold(name)) * 1.0;
+  for (const alias of aliases) best = Math.max(best, matchScore(q, fold(alias)) * 0.98);
+  return best;
+}

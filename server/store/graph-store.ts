@@ -1,0 +1,81 @@
+/**
+ * The GraphStore port: the only way to the data. Methods speak the domain;
+ * adapters (ladybug-store.ts, neo4j-store.ts) implement it with the Cypher
+ * of their dialect folder under cypher/. Nothing above this file knows which
+ * engine runs or what Cypher is.
+ */
+import type { Article, Direction, Entity, EntityKind, Page, Relation, Stats, Story, Subgraph } from '../domain/types.js';
+
+export interface LoadSummary {
+  entities: number;
+  relations: number;
+  articles: number;
+  mentions: number;
+  milliseconds: number;
+}
+
+export interface SearchOptions {
+  kinds?: readonly EntityKind[];
+  first?: number;
+}
+
+export interface PageOptions {
+  first: number;
+  /** Cursor from a previous page's endCursor. */
+  after?: string | null;
+}
+
+export interface RelationFilter {
+  direction?: Direction;
+  types?: readonly string[] | null;
+  /** At most this many relations per entity. */
+  first?: number;
+}
+
+export interface SubgraphFilter {
+  kinds?: readonly EntityKind[] | null;
+  types?: readonly string[] | null;
+  /** Node limit; the result says `truncated` when it was reached. */
+  limit: number;
+}
+
+export interface GraphStore {
+  /** Which engine answers: shown by /ready and the stats. */
+  readonly engine: string;
+
+  /** Replaces the whole graph with this story, atomically: all or nothing. */
+  load(story: Story): Promise<LoadSummary>;
+  /** Resolves when the database answers a trivial query; throws GraphUnavailable otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  entity(id: string): Promise<Entity | null>;
+  /** Entities in the order of `ids`, null where unknown (for batching). */
+  entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]>;
+  /** Names and aliases, case- and diacritics-folded, typo-tolerant, best match first. */
+  search(text: string, options?: SearchOptions): Promise<Entity[]>;
+  entities(kind: EntityKind | null, page: PageOptions): Promise<Page<Entity>>;
+  relations(types: readonly string[] | null, page: PageOptions): Promise<Page<Relation>>;
+  relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]>;
+  /** Relations touching each of `entityIds`, keyed by entity id (for batching). */
+  relationsOf(entityIds: readonly string[], filter?: RelationFilter): Promise<Map<string, Relation[]>>;
+
+  /** The overview: highest-degree entities first, with the relations among them. */
+  graph(filter: SubgraphFilter): Promise<Subgraph>;
+  /** Entities within `depth` relations of `id` (1..3), with the relations among them. */
+  neighbourhood(id: string, depth: number, filter: SubgraphFilter): Promise<Subgraph>;
+  /** The shortest undirected path, or null when none of at most maxLength relations exists. */
+  shortestPath(from: string, to: string, maxLength: number): Promise<Subgraph | null>;
+  /** Events with a date, oldest first. */
+  timeline(): Promise<Entity[]>;
+
+  articles(): Promise<Article[]>;
+  articlesByIds(ids: readonly string[]): Promise<(Article | null)[]>;
+  /** Article ids mentioning each entity, keyed by entity id. */
+  mentionedIn(entityIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** Entity ids each article mentions, keyed by article id. */
+  articleEntities(articleIds: readonly string[]): Promise<Map<string, string[]>>;
+
+  relationTypes(): Promise<string[]>;
+  stats(): Promise<Stats>;
+}

@@ -1,0 +1,116 @@
+/**
+ * Turns a validated Story into the flat rows both adapters write, and the
+ * summary (counts by kind and type) kept with the graph so that stats and
+ * totalCount never scan. Engine-neutral and pure.
+ */
+import { fold } from '../domain/text.js';
+import type { Entity, EntityKind, Stats, Story } from '../domain/types.js';
+
+export interface EntityRow {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string;
+  summary: string | null;
+  date: string | null;
+  evidence: string;
+  claims: string;
+  /** Folded names, aliases and their words, joined by "|", for search. */
+  keys: string;
+  degree: number;
+}
+
+export interface GraphSummary {
+  entities: number;
+  relations: number;
+  articles: number;
+  byKind: Record<string, number>;
+  byType: Record<string, number>;
+  loadedAt: string;
+}
+
+export function searchKeys(name: string, aliases: readonly string[]): string {
+  const keys = new Set<string>();
+  for (const n of [name, ...aliases]) {
+    const f = fold(n);
+    if (!f) continue;
+    keys.add(f);
+    for (const word of f.split(' ')) if (word.length >= 3) keys.add(word);
+  }
+  return [...keys].join('|');
+}
+
+export function entityRows(story: Story): EntityRow[] {
+  const degree = new Map<string, number>();
+  for (const r of story.relations) {
+    degree.set(r.from, (degree.get(r.from) ?? 0) + 1);
+    degree.set(r.to, (degree.get(r.to) ?? 0) + 1);
+  }
+  return story.entities.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    aliases: JSON.stringify(e.aliases),
+    summary: e.summary,
+    date: e.date,
+    evidence: JSON.stringify(e.evidence),
+    claims: JSON.stringify(e.claims),
+    keys: searchKeys(e.name, e.aliases),
+    degree: degree.get(e.id) ?? 0,
+  }));
+}
+
+export function summarise(story: Story, now = new Date()): GraphSummary {
+  const byKind: Record<string, number> = {};
+  for (const e of story.entities) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
+  const byType: Record<string, number> = {};
+  for (const r of story.relations) byType[r.type] = (byType[r.type] ?? 0) + 1;
+  return {
+    entities: story.entities.length,
+    relations: story.relations.length,
+    articles: story.articles.length,
+    byKind,
+    byType,
+    loadedAt: now.toISOString(),
+  };
+}
+
+export const EMPTY_SUMMARY: GraphSummary = { entities: 0, relations: 0, articles: 0, byKind: {}, byType: {}, loadedAt: '' };
+
+export function statsOf(summary: GraphSummary): Stats {
+  return {
+    entities: summary.entities,
+    relations: summary.relations,
+    articles: summary.articles,
+    byKind: Object.entries(summary.byKind)
+      .map(([kind, count]) => ({ kind: kind as EntityKind, count }))
+      .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
+    byRelationType: Object.entries(summary.byType)
+      .map(([type, count]) => ({ type, count }))
+      .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+  };
+}
+
+/** Maps a stored entity row (any engine) back to the domain object. */
+export function entityFromRow(row: Record<string, unknown>): Entity {
+  return {
+    id: String(row.id),
+    kind: row.kind as EntityKind,
+    name: String(row.name),
+    aliases: parseJson(row.aliases, []),
+    summary: nonEmpty(row.summary),
+    date: nonEmpty(row.date),
+    evidence: parseJson(row.evidence, []),
+    claims: parseJson(row.claims, []),
+    degree: Number(row.degree ?? 0),
+  };
+}
+
+export function nonEmpty(value: unknown): string | null {
+  return value === null || value === undefined || value === '' ? null : String(value);
+}
+
+export function parseJson<T>(value: unknown, fallback: T): T {
+  if (typeof value !== 'string' || value === '') return fallback;
+  return JSON.parse(value) as T;
+}
