@@ -59,6 +59,7 @@ export const RELATION_TYPES = {
   AIDED: { description: 'A party gave aid or care to people.', label: 'aided', verbs: ['aided', 'aid', 'helped', 'assisted', 'care', 'humanitarian'] },
   AWARDED: { description: 'A person received a prize or award.', label: 'awarded', verbs: ['awarded', 'won', 'prize', 'winner'] },
   SHOT_DOWN: { description: 'A country shot down aircraft or drones of another.', label: 'shot down', verbs: ['shot down', 'downed'] },
+  IN_EXCHANGE_FOR: { description: 'A concession or benefit was given in return for another (sanctions relief in return for a prisoner release).', label: 'given in return for', verbs: ['in return', 'in exchange', 'exchange', 'traded for', 'tied to', 'quid pro quo'] },
 } as const satisfies Record<string, RelationTypeInfo>;
 
 export type RelationType = keyof typeof RELATION_TYPES;
