@@ -1,0 +1,113 @@
+/**
+ * buildApp(deps): the express app, separate from listen. Tests call it in
+ * process on a free port; main.ts is the only place that listens for real.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { PROJECT_ROOT, type Config } from './config.js';
+import { GraphUnavailable } from './domain/errors.js';
+import type { Story } from './domain/types.js';
+import type { QuestionEngine } from './graphql/context.js';
+import { createGraphGeneration } from './graphql/plugins/graph-generation.js';
+import { createGraphQL } from './graphql/yoga.js';
+import { createUnansweredEngine as createQuestionEngine } from './graphql/unanswered.js';
+import type { GraphStore, LoadSummary } from './store/graph-store.js';
+
+export interface AppDeps {
+  store: GraphStore;
+  config: Config;
+  /** Defaults to the plain-English engine over the same store. */
+  questions?: QuestionEngine;
+  /** Built front end to serve at /. @default client/dist */
+  clientDir?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface App {
+  app: Express;
+  /** Replaces the graph and invalidates every cached response. */
+  reload(story: Story): Promise<LoadSummary>;
+  /** Invalidate cached responses after the graph changed by other means. */
+  graphChanged(): void;
+}
+
+export function buildApp({ store, config, questions = createQuestionEngine(store), clientDir = path.join(PROJECT_ROOT, 'client', 'dist'), log = defaultLog }: AppDeps): App {
+  const generation = createGraphGeneration();
+  const yoga = createGraphQL({ store, config, questions, generation, log });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // Cytoscape sets inline styles; PNG export builds blob: and data: images.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'worker-src': ["'self'", 'blob:'],
+        },
+      },
+    }),
+  );
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/ready', async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({ status: 'ready', engine: store.engine });
+    } catch (err) {
+      const reason = err instanceof GraphUnavailable ? err.message : 'the graph database does not answer';
+      if (!(err instanceof GraphUnavailable)) log('readiness check failed', err);
+      res.status(503).json({ status: 'unavailable', engine: store.engine, reason });
+    }
+  });
+
+  // GraphiQL needs inline scripts and workers: a looser policy for that page only.
+  app.use('/graphql', (req, res, next) => {
+    if (req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html')) {
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'",
+      );
+    }
+    next();
+  });
+  app.use('/graphql', yoga);
+
+  if (fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('The explorer page is not built (npm run build). The API is at /graphql.');
+    });
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  return {
+    app,
+    async reload(story) {
+      const summary = await store.load(story);
+      generation.bump();
+      return summary;
+    },
+    graphChanged: () => generation.bump(),
+  };
+}
+
+function noCacheForHtml(res: express.Response, file: string) {
+  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}
+
+function defaultLog(message: string, error?: unknown) {
+  console.error(`[server] ${message}`, error ?? '');
+}

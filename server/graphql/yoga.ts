@@ -1,0 +1,70 @@
+/**
+ * The GraphQL Yoga server: the schema from schema.graphql, the resolvers, and
+ * a list of plugins, each one behaviour. buildApp mounts it on express.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import type { Config } from '../config.js';
+import type { GraphStore } from '../store/graph-store.js';
+import type { GraphContext, QuestionEngine } from './context.js';
+import { EXAMPLE_QUERIES } from './examples.js';
+import { createLoaders } from './loaders.js';
+import { useArmor } from './plugins/armor.js';
+import { domainErrorMask } from './plugins/domain-errors.js';
+import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-generation.js';
+import { useRejectionStatus } from './plugins/rejection-status.js';
+import { resolvers } from './resolvers.js';
+
+const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql');
+
+/** The header the page (and any non-browser client) sends; see useCSRFPrevention. */
+export const CSRF_HEADER = 'x-graphql-csrf';
+
+export const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');
+
+export interface GraphQLDeps {
+  store: GraphStore;
+  config: Config;
+  questions: QuestionEngine;
+  generation: GraphGeneration;
+  log: (message: string, error?: unknown) => void;
+}
+
+export function createGraphQL({ store, config, questions, generation, log }: GraphQLDeps) {
+  const schema = makeExecutableSchema({ typeDefs, resolvers });
+  const plugins: Plugin[] = [
+    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    useArmor() as Plugin,
+    useRejectionStatus(),
+  ];
+  if (!config.introspection) plugins.push(useNoIntrospection());
+  if (config.responseCache.enabled) plugins.push(useGraphResponseCache({ generation, ttlMs: config.responseCache.ttlMs }) as Plugin);
+
+  return createYoga<object, GraphContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    // GET runs queries only: Yoga refuses mutations over GET with 405.
+    maskedErrors: { maskError: domainErrorMask(log) },
+    graphiql: config.graphiql ? { title: 'Story graph explorer: GraphiQL', defaultQuery: EXAMPLE_QUERIES, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
+    renderGraphiQL,
+    context: () => ({ store, loaders: createLoaders(store), limits: config.limits, questions }),
+    plugins,
+    logging: config.logLevel,
+  });
+}
+
+/** Refuses introspection when it is switched off (production default). */
+function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}

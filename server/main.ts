@@ -1,0 +1,76 @@
+/**
+ * npm start: read the config once, open the store, seed it when empty, build
+ * the page when it is missing, listen, and print the URL. SIGHUP reloads the
+ * story from seed/data; SIGINT/SIGTERM close the store cleanly.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.js';
+import { PROJECT_ROOT, readConfig } from './config.js';
+import { InvalidStory } from './domain/errors.js';
+import { openStore } from './store/open-store.js';
+import { readStory } from '../seed/validate.js';
+import { formatSummary } from '../seed/load.js';
+
+const STORY = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
+
+async function main() {
+  const config = readConfig();
+  const store = await openStore(config.store);
+  const stats = await store.stats();
+  if (stats.entities === 0) {
+    console.log('The graph is empty: seeding it from seed/data ...');
+    const loaded = await store.load(readStory(STORY));
+    console.log(formatSummary({ loaded, stats: await store.stats(), target: String(store) }));
+  } else {
+    console.log(`Using the graph in ${String(store)}: ${stats.entities} entities, ${stats.relations} relations, ${stats.articles} articles.`);
+  }
+  buildClientIfMissing();
+
+  const { app, reload } = buildApp({ store, config });
+  const server = app.listen(config.port, config.host);
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') console.error(`Port ${config.port} is already in use. Stop the other process or start with PORT=<another port>.`);
+    else console.error(`Could not listen on ${config.host}:${config.port}: ${err.message}`);
+    void store.close().finally(() => process.exit(1));
+  });
+  server.on('listening', () => {
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    console.log(`Explorer:  http://${host}:${port}/`);
+    console.log(`GraphQL:   http://${host}:${port}/graphql${config.graphiql ? '  (GraphiQL in a browser)' : ''}`);
+  });
+
+  process.on('SIGHUP', () => {
+    console.log('SIGHUP: reloading the story from seed/data ...');
+    reload(readStory(STORY)).then(
+      (s) => console.log(`Reloaded: ${s.entities} entities, ${s.relations} relations in ${Math.round(s.milliseconds)} ms.`),
+      (err) => console.error(err instanceof InvalidStory ? `Reload refused; the graph is unchanged.\n${err.message}` : `Reload failed; the graph is unchanged: ${err.message}`),
+    );
+  });
+  const stop = (signal: string) => {
+    console.log(`${signal}: shutting down.`);
+    server.close();
+    void store.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Builds client/dist with Vite when it is missing and the client sources exist. */
+function buildClientIfMissing() {
+  const client = path.join(PROJECT_ROOT, 'client');
+  if (!fs.existsSync(path.join(client, 'index.html')) || fs.existsSync(path.join(client, 'dist', 'index.html'))) return;
+  console.log('Building the explorer page (first start only) ...');
+  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: client, stdio: 'inherit' });
+  if (result.status !== 0) console.error('The page could not be built; the API still runs. Try: npm run build');
+}
+
+main().catch((err) => {
+  if (err instanceof InvalidStory) console.error(`The story in seed/data is invalid; nothing was loaded.\n${err.message}`);
+  else console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
