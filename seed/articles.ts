@@ -10,7 +10,7 @@ const BOILERPLATE = /^(skip to (main )?content|advertisement|menu|share|subscrib
  * words, no closing full stop) near the top, or else the first sentence.
  */
 export function deriveTitle(text: string): string {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
   for (const line of lines.slice(0, 6)) {
     const words = line.split(/\s+/).length;
     if (!BOILERPLATE.test(line) && words >= 5 && words <= 20 && !/[.!?]$/.test(line)) return line;

@@ -100,6 +100,8 @@ export function checkStory(parsed: { file: string; doc: StoryFile }[], sourceArt
   return { entities, relations, articles, mentions: findMentions(articles, entities) };
 }
 
+const SINGULAR = { entities: 'entity', relations: 'relation', articles: 'article' } as const;
+
 /** "entities[3] (id "x") kind: must be one of ..." — names the record, not only the path. */
 function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   const [list, index, ...rest] = issue.path;
@@ -107,7 +109,7 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   if ((list === 'entities' || list === 'relations' || list === 'articles') && typeof index === 'number') {
     const item = (raw as Record<string, unknown[]>)[list]?.[index] as Record<string, unknown> | undefined;
     const label = list === 'relations' ? `${item?.from ?? '?'} -${item?.type ?? '?'}-> ${item?.to ?? '?'}` : `"${item?.id ?? '?'}"`;
-    record = `${list.slice(0, -1)} ${index + 1} ${label}${rest.length ? ` field ${rest.join('.')}` : ''}`;
+    record = `${SINGULAR[list]} ${index + 1} ${label}${rest.length ? ` field ${rest.join('.')}` : ''}`;
   }
   return `${record}: ${issue.message}`;
 }

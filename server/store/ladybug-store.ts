@@ -8,13 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import { BadInput, GraphUnavailable } from '../domain/errors.js';
-import { bestNameScore, fold, typoAllowance } from '../domain/text.js';
+import { fold, typoAllowance } from '../domain/text.js';
 import type { Article, Entity, EntityKind, Page, Relation, Stats, Story, Subgraph } from '../domain/types.js';
 import { splitStatements, statementsOf } from './cypher-files.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, SubgraphFilter } from './graph-store.js';
 import { EMPTY_SUMMARY, entityFromRow, entityRows, nonEmpty, parseJson, statsOf, summarise, type GraphSummary } from './story-rows.js';
+import { rankByName } from './ranking.js';
 import { breadthFirst } from './traversal.js';
+
+/** Kept here too for callers that imported it from this adapter before ranking.ts existed. */
+export { rankByName };
 
 type Row = Record<string, unknown>;
 type Params = Record<string, unknown>;
@@ -32,6 +36,7 @@ export interface LadybugOptions {
 
 const cypher = statementsOf('ladybug');
 const CANDIDATES = 1000;
+const MAX_DB_BYTES = 2 ** 36;
 
 class Session {
   private readonly prepared = new Map<string, Promise<lbug.PreparedStatement>>();
@@ -49,8 +54,13 @@ class Session {
       throw new Error(prepared.getErrorMessage());
     }
     const result = await this.conn.execute(prepared, params as Record<string, lbug.LbugValue>);
-    const last = Array.isArray(result) ? result[result.length - 1]! : result;
-    return (await last.getAll()) as Row[];
+    const results = Array.isArray(result) ? result : [result];
+    try {
+      return (await results[results.length - 1]!.getAll()) as Row[];
+    } finally {
+      // Open results keep the database (and its file lock) alive after close().
+      for (const r of results) r.close();
+    }
   }
 
   /** Runs a statement that cannot be prepared (COPY, transaction control). */
@@ -78,7 +88,9 @@ export class LadybugStore implements GraphStore {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     let db: lbug.Database;
     try {
-      db = new lbug.Database(file, 0, true, readOnly);
+      // The default maximum size (8 TiB) is reserved as address space at open;
+      // a few such databases in one process exhaust it. 64 GiB is plenty here.
+      db = new lbug.Database(file, 0, true, readOnly, MAX_DB_BYTES);
       await db.init();
     } catch (err) {
       throw openError(file, err);
@@ -291,18 +303,6 @@ export class LadybugStore implements GraphStore {
   toString(): string {
     return `LadybugDB at ${this.location}`;
   }
-}
-
-/** Ranks candidates by how well their name or an alias matches, then by degree. */
-export function rankByName(text: string, candidates: Entity[], first: number): Entity[] {
-  const seen = new Set<string>();
-  return candidates
-    .filter((e) => !seen.has(e.id) && seen.add(e.id))
-    .map((e) => ({ e, score: bestNameScore(text, e.name, e.aliases) }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score || b.e.degree - a.e.degree || a.e.name.localeCompare(b.e.name))
-    .slice(0, first)
-    .map((x) => x.e);
 }
 
 function pageOf<T>(items: T[], hasNextPage: boolean, totalCount: number, key: (t: T) => string): Page<T> {
