@@ -16,7 +16,7 @@ function rejected(error: GraphQLError): GraphQLError {
     path: error.path,
     extensions: {
       ...error.extensions,
-      code: error.extensions?.code ?? codeFor(error.message),
+      code: codeFor(error.message, error.extensions?.code),
       http: { status: Math.max(http.status ?? 400, 400) },
     },
   });
@@ -33,8 +33,10 @@ export function useRejectionStatus(): Plugin {
   };
 }
 
-function codeFor(message: string): string {
-  if (/limit of \d+ exceeded|cost|too many/i.test(message)) return 'QUERY_TOO_COMPLEX';
+/** graphql-armor reports its limits as syntax errors; they deserve their own code. */
+function codeFor(message: string, existing: unknown): unknown {
+  if (/limit of \d+ exceeded|query cost|too many/i.test(message)) return 'QUERY_TOO_COMPLEX';
+  if (existing) return existing;
   if (/syntax error/i.test(message)) return 'GRAPHQL_PARSE_FAILED';
   return 'GRAPHQL_VALIDATION_FAILED';
 }

@@ -1,0 +1,135 @@
+/** Limits, hostile input and errors: codes and statuses, never a 500 or a stack trace. */
+import { GraphUnavailable } from '../server/domain/errors.js';
+import type { GraphStore } from '../server/store/graph-store.js';
+import { seededStore, startServer, type RunningServer } from './support/graph.js';
+
+describe('limits and errors', () => {
+  let server: RunningServer;
+  let store: GraphStore;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const seeded = await seededStore();
+    store = seeded.store;
+    server = await startServer(store);
+    cleanup = async () => {
+      await server.close();
+      await seeded.cleanup();
+    };
+  });
+  afterAll(() => cleanup());
+
+  const expectError = async (query: string, status: number, code: string, message?: RegExp) => {
+    const res = await server.gql(query);
+    expect(res.status).toBe(status);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe(code);
+    if (message) expect(res.body.errors[0].message).toMatch(message);
+    return res.body;
+  };
+
+  it.each([
+    ['{ entities(first: 501) { totalCount } }', /"first" must be a whole number from 0 to 500 \(got 501\)/],
+    ['{ relations(first: -1) { totalCount } }', /"first" must be a whole number from 0 to 500/],
+    ['{ search(text: "a", first: 501) { id } }', /"first" must be a whole number from 0 to 500/],
+    ['{ neighbourhood(id: "ihar-losik", depth: 4) { truncated } }', /"depth" must be a whole number from 1 to 3 \(got 4\)/],
+    ['{ shortestPath(from: "a", to: "b", maxLength: 9) { truncated } }', /"maxLength" must be a whole number from 1 to 8 \(got 9\)/],
+    ['{ graph(limit: 5001) { truncated } }', /"limit" must be a whole number from 0 to 5000 \(got 5001\)/],
+    [`{ ask(question: "${'why '.repeat(126)}") { text } }`, /"question" must be at most 500 characters \(got 504\)/],
+    ['{ search(text: "' + 'x'.repeat(201) + '") { id } }', /"text" must be at most 200 characters/],
+    ['{ entities(after: "not-a-cursor") { totalCount } }', /"after" is not a cursor this API gave out/],
+  ])('bounds arguments: %s', async (query, message) => {
+    const body = await expectError(query, 400, 'BAD_USER_INPUT', message);
+    // The error reaches the nearest nullable field: the whole result, or the field itself.
+    expect(Object.values(body.data ?? {}).every((v) => v === null)).toBe(true);
+  });
+
+  it('refuses queries deeper than 10', async () => {
+    const deep = 'relations { from { '.repeat(5) + 'id' + ' } }'.repeat(5);
+    await expectError(`{ search(text: "a") { ${deep} } }`, 400, 'QUERY_TOO_COMPLEX', /depth limit of 10/);
+  });
+
+  it('refuses more than 15 aliases', async () => {
+    const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: stats { entities }`).join(' ');
+    await expectError(`{ ${aliases} }`, 400, 'QUERY_TOO_COMPLEX', /Aliases limit of 15/);
+  });
+
+  it('refuses a huge page size by its estimated cost before anything runs', async () => {
+    await expectError('{ search(text: "a", first: 100000) { id relations { id } } }', 400, 'QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses a flood of directives and of tokens', async () => {
+    await expectError(`{ stats { entities ${'@include(if: true) '.repeat(11)} } }`, 400, 'QUERY_TOO_COMPLEX');
+    await expectError(`{ stats { ${'entities '.repeat(1600)} } }`, 400, 'QUERY_TOO_COMPLEX', /Token limit/);
+  });
+
+  it('refuses syntax errors and unknown fields with 400, without suggesting field names', async () => {
+    await expectError('{ stats { entities ', 400, 'GRAPHQL_PARSE_FAILED');
+    const body = await expectError('{ stats { entitie } }', 400, 'GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].message).not.toMatch(/Did you mean/);
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' }, body: '{"query": "{ stats { entities } }"' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].message).toMatch(/invalid JSON/i);
+  });
+
+  it('never runs a mutation over GET', async () => {
+    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { x }')}`, { headers: { 'x-graphql-csrf': '1', accept: 'application/json' } });
+    expect(res.status).toBe(405);
+  });
+
+  it('refuses a GET without the CSRF header (a browser form or image could send it)', async () => {
+    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ stats { entities } }')}`);
+    expect(res.status).toBe(403);
+    const ok = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ stats { entities } }')}`, { headers: { 'x-graphql-csrf': '1' } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('masks unexpected errors as "Unexpected error." with no stack or path, and stays up', async () => {
+    const broken = Object.create(store) as GraphStore;
+    broken.timeline = async () => {
+      throw new Error('ENOENT /secret/internal/path.db');
+    };
+    const other = await startServer(broken);
+    try {
+      const res = await other.gql('{ timeline { id } }');
+      expect(res.body.errors[0].message).toBe('Unexpected error.');
+      expect(JSON.stringify(res.body)).not.toMatch(/secret|ENOENT|at .*\.ts/);
+      expect((await other.gql('{ stats { entities } }')).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('maps an unavailable graph to GRAPH_UNAVAILABLE with 503, and /ready to 503', async () => {
+    const down = Object.create(store) as GraphStore;
+    down.search = async () => {
+      throw new GraphUnavailable('The graph database does not answer; try again shortly.');
+    };
+    down.ping = down.search as unknown as GraphStore['ping'];
+    const other = await startServer(down);
+    try {
+      const res = await other.gql('{ search(text: "losik") { id } }');
+      expect(res.status).toBe(503);
+      expect(res.body.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
+      const ready = await fetch(`${other.url}/ready`);
+      expect(ready.status).toBe(503);
+      expect((await ready.json()).status).toBe('unavailable');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers unknown paths with a 404 in JSON', async () => {
+    const res = await fetch(`${server.url}/nowhere`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('sends security headers', async () => {
+    const res = await fetch(`${server.url}/health`);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
