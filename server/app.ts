@@ -4,14 +4,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import cors from 'cors';
 import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { PROJECT_ROOT, type Config } from './config.js';
 import { GraphUnavailable } from './domain/errors.js';
 import type { Story } from './domain/types.js';
 import type { QuestionEngine } from './graphql/context.js';
 import { createGraphGeneration } from './graphql/plugins/graph-generation.js';
-import { createGraphQL } from './graphql/yoga.js';
+import { CSRF_HEADER, createGraphQL } from './graphql/yoga.js';
 import { createUnansweredEngine as createQuestionEngine } from './graphql/unanswered.js';
 import type { GraphStore, LoadSummary } from './store/graph-store.js';
 
@@ -53,6 +55,34 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
       },
     }),
   );
+
+  // Closed by default: only the origins named in CORS_ORIGINS may call from a browser.
+  app.use(cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['content-type', 'accept', CSRF_HEADER] }));
+
+  if (config.rateLimitPerMinute > 0) {
+    app.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: config.rateLimitPerMinute,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, res) => {
+          res.status(429).json({ errors: [{ message: `Too many requests: at most ${config.rateLimitPerMinute} a minute. Try again shortly.`, extensions: { code: 'RATE_LIMITED' } }] });
+        },
+      }),
+    );
+  }
+
+  // Refuse oversized bodies before anything reads them.
+  const maxBody = bytes(config.bodyLimit);
+  app.use((req, res, next) => {
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > maxBody) {
+      res.status(413).json({ errors: [{ message: `Request body too large: at most ${config.bodyLimit}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      return;
+    }
+    next();
+  });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -102,6 +132,14 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
     },
     graphChanged: () => generation.bump(),
   };
+}
+
+/** "100kb" -> 102400. */
+export function bytes(size: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(size.trim());
+  if (!m) throw new Error(`BODY_LIMIT must look like 100kb or 1mb (got ${size}).`);
+  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'];
+  return Math.floor(Number(m[1]) * unit);
 }
 
 function noCacheForHtml(res: express.Response, file: string) {

@@ -133,3 +133,26 @@ describe('limits and errors', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 });
+
+describe('configurable protections', () => {
+  it('refuses a body over BODY_LIMIT with 413, rate-limits when asked, and keeps CORS closed unless opened', async () => {
+    const seeded = await seededStore();
+    const server = await startServer(seeded.store, { BODY_LIMIT: '1kb', RATE_LIMIT_PER_MINUTE: '5', CORS_ORIGINS: 'https://newsroom.example' });
+    try {
+      const big = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' }, body: JSON.stringify({ query: `{ search(text: "${'x'.repeat(2000)}") { id } }` }) });
+      expect(big.status).toBe(413);
+      const allowed = await fetch(`${server.url}/health`, { headers: { origin: 'https://newsroom.example' } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://newsroom.example');
+      const other = await fetch(`${server.url}/health`, { headers: { origin: 'https://elsewhere.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await fetch(`${server.url}/health`)).status);
+      // Three requests above already counted: two more pass, then 429.
+      expect(statuses.slice(0, 3)).toEqual([200, 200, 429]);
+      expect(statuses[statuses.length - 1]).toBe(429);
+    } finally {
+      await server.close();
+      await seeded.cleanup();
+    }
+  });
+});
