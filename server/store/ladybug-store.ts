@@ -139,13 +139,7 @@ export class LadybugStore implements GraphStore {
     const summary = summarise(story);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-load-'));
     try {
-      const files = {
-        entities: writeCsv(dir, 'entities', entityRows(story).map((e) => [e.id, e.kind, e.name, e.aliases, e.summary, e.date, e.evidence, e.claims, e.keys, e.degree])),
-        articles: writeCsv(dir, 'articles', story.articles.map((a) => [a.id, a.title, a.text, a.url ?? null, a.source ?? null])),
-        relations: writeCsv(dir, 'relations', story.relations.map((r) => [r.from, r.to, r.id, r.type, r.date, r.note, JSON.stringify(r.evidence)])),
-        mentions: writeCsv(dir, 'mentions', story.mentions.map((m) => [m.article, m.entity])),
-        meta: writeCsv(dir, 'meta', [['graph', JSON.stringify(summary)]]),
-      };
+      const files = writeStoryCsv(story, summary, dir);
       await this.writer.raw('BEGIN TRANSACTION');
       try {
         for (const name of ['clear-relations', 'clear-mentions', 'clear-entities', 'clear-articles', 'clear-meta']) await this.writer.raw(cypher(name));
@@ -343,6 +337,17 @@ function groupPairs(keys: readonly string[], rows: Row[], keyField: string, valu
   const out = new Map<string, string[]>(keys.map((k) => [k, []]));
   for (const row of rows) out.get(String(row[keyField]))?.push(String(row[valueField]));
   return out;
+}
+
+/** Writes the CSV files COPY reads, one per table, in the column order of schema.cypher. */
+export function writeStoryCsv(story: Story, summary: GraphSummary, dir: string): Record<'entities' | 'articles' | 'relations' | 'mentions' | 'meta', string> {
+  return {
+    entities: writeCsv(dir, 'entities', entityRows(story).map((e) => [e.id, e.kind, e.name, e.aliases, e.summary, e.date, e.evidence, e.claims, e.keys, e.degree])),
+    articles: writeCsv(dir, 'articles', story.articles.map((a) => [a.id, a.title, a.text, a.url ?? null, a.source ?? null])),
+    relations: writeCsv(dir, 'relations', story.relations.map((r) => [r.from, r.to, r.id, r.type, r.date, r.note, JSON.stringify(r.evidence)])),
+    mentions: writeCsv(dir, 'mentions', story.mentions.map((m) => [m.article, m.entity])),
+    meta: writeCsv(dir, 'meta', [['graph', JSON.stringify(summary)]]),
+  };
 }
 
 function csvField(value: unknown): string {

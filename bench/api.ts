@@ -1,0 +1,214 @@
+/**
+ * npm run bench [-- --entities 100000 --relations 1000000 | --seed] [--iterations 200] [--duration 10]
+ *
+ * One run, side by side:
+ *  - load time through GraphStore.load against the engine's own COPY of the same rows;
+ *  - p50/p99 of the raw GraphStore call and of the same request as GraphQL over HTTP;
+ *  - req/s under autocannon: a repeated (cached) read and uncached neighbourhood reads,
+ *    against a bare Yoga hello-world started in the same run;
+ *  - peak memory (VmHWM) of the server process.
+ * Prints a markdown table. The servers run in child processes; the load
+ * generator runs here, on the same two cores.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import lbug from '@ladybugdb/core';
+import { PROJECT_ROOT } from '../server/config.js';
+import type { Story } from '../server/domain/types.js';
+import { splitStatements, statementsOf } from '../server/store/cypher-files.js';
+import { LadybugStore, writeStoryCsv } from '../server/store/ladybug-store.js';
+import { summarise } from '../server/store/story-rows.js';
+import { readStory } from '../seed/validate.js';
+import { random, syntheticStory } from './synthetic.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+const { values: opts } = parseArgs({
+  options: {
+    entities: { type: 'string', default: '100000' },
+    relations: { type: 'string', default: '1000000' },
+    seed: { type: 'boolean', default: false },
+    iterations: { type: 'string', default: '200' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+const iterations = Number(opts.iterations);
+const duration = Number(opts.duration);
+const connections = Number(opts.connections);
+
+interface Op {
+  name: string;
+  raw: (store: LadybugStore, i: number) => Promise<unknown>;
+  query: (i: number) => { query: string; variables: Record<string, unknown> };
+}
+
+async function main() {
+  const started = Date.now();
+  const story: Story = opts.seed
+    ? readStory({ data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') })
+    : syntheticStory(Number(opts.entities), Number(opts.relations));
+  const label = opts.seed ? 'seed graph' : 'synthetic graph';
+  log(`${label}: ${story.entities.length} entities, ${story.relations.length} relations`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const dbPath = path.join(dir, 'graph.lbug');
+
+  // 1. Load: the store's path (CSV + COPY in one transaction) against bare COPY of the same rows.
+  let store = await LadybugStore.open({ path: dbPath });
+  const loadMs = (await store.load(story)).milliseconds;
+  const copyMs = await bareCopy(story, path.join(dir, 'copy.lbug'));
+  log(`load ${Math.round(loadMs)} ms, bare COPY ${Math.round(copyMs)} ms`);
+  await store.close();
+  store = await LadybugStore.open({ path: dbPath });
+
+  // 2. Latency: raw store call against the same request through GraphQL over HTTP.
+  const rand = random(7);
+  const ids = Array.from({ length: iterations }, () => story.entities[Math.floor(rand() * story.entities.length)]!.id);
+  const pairs = ids.map((id, i) => [id, ids[(i + 1) % ids.length]!] as const);
+  const names = ids.map((id) => story.entities.find((e) => e.id === id)!.name.split(' ').pop()!.slice(0, 5));
+  const ops: Op[] = [
+    { name: 'entity', raw: (s, i) => s.entity(ids[i]!), query: (i) => ({ query: 'query($id: ID!) { entity(id: $id) { id name kind degree } }', variables: { id: ids[i] } }) },
+    { name: 'search', raw: (s, i) => s.search(names[i]!, { first: 10 }), query: (i) => ({ query: 'query($t: String!) { search(text: $t) { id name } }', variables: { t: names[i] } }) },
+    { name: 'neighbourhood depth 1', raw: (s, i) => s.neighbourhood(ids[i]!, 1, { limit: 500 }), query: (i) => ({ query: NEIGHBOURHOOD, variables: { id: ids[i], depth: 1 } }) },
+    { name: 'neighbourhood depth 2', raw: (s, i) => s.neighbourhood(ids[i]!, 2, { limit: 500 }), query: (i) => ({ query: NEIGHBOURHOOD, variables: { id: ids[i], depth: 2 } }) },
+    { name: 'shortestPath', raw: (s, i) => s.shortestPath(pairs[i]![0], pairs[i]![1], 6), query: (i) => ({ query: 'query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b) { nodes { id } edges { id type } } }', variables: { a: pairs[i]![0], b: pairs[i]![1] } }) },
+  ];
+  const raw = new Map<string, number[]>();
+  for (const op of ops) raw.set(op.name, await timed(iterations, (i) => op.raw(store, i)));
+  await store.close();
+
+  const uncached = await startChild('uncached', dbPath);
+  const http = new Map<string, number[]>();
+  for (const op of ops) http.set(op.name, await timed(iterations, (i) => post(uncached.port, op.query(i))));
+
+  // 3. Throughput: uncached neighbourhood reads, then a repeated cached read, then hello-world.
+  const neighbourhoodRequests = ids.slice(0, 100).map((id) => ({ method: 'POST' as const, path: '/graphql', headers: HEADERS, body: JSON.stringify({ query: NEIGHBOURHOOD, variables: { id, depth: 1 } }) }));
+  const uncachedRun = await cannon(uncached.port, { requests: neighbourhoodRequests });
+  const uncachedMemory = await memoryOf(uncached.child);
+  stop(uncached.child);
+
+  const cached = await startChild('cached', dbPath);
+  const cachedBody = JSON.stringify({ query: `{ search(text: "${names[0]}") { id name kind } stats { entities relations } }` });
+  await post(cached.port, JSON.parse(cachedBody));
+  const cachedRun = await cannon(cached.port, { body: cachedBody });
+  const cachedMemory = await memoryOf(cached.child);
+  stop(cached.child);
+
+  const hello = await startChild('hello');
+  const helloRun = await cannon(hello.port, { body: JSON.stringify({ query: '{ hello }' }) });
+  stop(hello.child);
+
+  // 4. The table.
+  const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const ms = (n: number) => n.toFixed(2);
+  const lines = [
+    `### ${label}: ${story.entities.length.toLocaleString('en')} entities, ${story.relations.length.toLocaleString('en')} relations`,
+    '',
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${new Date().toISOString().slice(0, 10)}. ${iterations} samples per operation; autocannon ${connections} connections × ${duration} s.`,
+    '',
+    row(['load', 'GraphStore.load (CSV + COPY in one transaction)', 'bare COPY of the same rows', 'ratio']),
+    row(['---', '---:', '---:', '---:']),
+    row(['time', `${Math.round(loadMs)} ms`, `${Math.round(copyMs)} ms`, (loadMs / copyMs).toFixed(2)]),
+    '',
+    row(['operation', 'raw p50 ms', 'raw p99 ms', 'GraphQL p50 ms', 'GraphQL p99 ms', 'GraphQL/raw at p50']),
+    row(['---', '---:', '---:', '---:', '---:', '---:']),
+    ...ops.map((op) => {
+      const r = raw.get(op.name)!;
+      const h = http.get(op.name)!;
+      return row([op.name, ms(pct(r, 50)), ms(pct(r, 99)), ms(pct(h, 50)), ms(pct(h, 99)), (pct(h, 50) / pct(r, 50)).toFixed(2)]);
+    }),
+    '',
+    row(['throughput', 'req/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'ratio to hello-world']),
+    row(['---', '---:', '---:', '---:', '---:', '---:']),
+    row(['Yoga hello-world', Math.round(helloRun.requests.average), helloRun.latency.p50, helloRun.latency.p99, helloRun.errors + helloRun.non2xx, '1.00']),
+    row(['cached read (search + stats)', Math.round(cachedRun.requests.average), cachedRun.latency.p50, cachedRun.latency.p99, cachedRun.errors + cachedRun.non2xx, (cachedRun.requests.average / helloRun.requests.average).toFixed(2)]),
+    row(['uncached neighbourhood reads', Math.round(uncachedRun.requests.average), uncachedRun.latency.p50, uncachedRun.latency.p99, uncachedRun.errors + uncachedRun.non2xx, (uncachedRun.requests.average / helloRun.requests.average).toFixed(2)]),
+    '',
+    `Peak memory (VmHWM) of the server: ${mb(uncachedMemory.peakRssKb * 1024)} MiB after the uncached runs, ${mb(cachedMemory.peakRssKb * 1024)} MiB for the cached server. Whole run: ${Math.round((Date.now() - started) / 1000)} s.`,
+  ];
+  console.log(`\n${lines.join('\n')}\n`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const HEADERS = { 'content-type': 'application/json', 'x-graphql-csrf': '1' };
+const NEIGHBOURHOOD = 'query($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth, limit: 500) { truncated nodes { id name kind degree } edges { id type from { id } to { id } } } }';
+
+async function bareCopy(story: Story, file: string): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-csv-'));
+  const files = writeStoryCsv(story, summarise(story), dir);
+  const db = new lbug.Database(file, 0, true, false, 2 ** 36);
+  const conn = new lbug.Connection(db);
+  const cypher = statementsOf('ladybug');
+  for (const s of splitStatements(cypher('schema'))) await conn.query(s);
+  const t = performance.now();
+  for (const [table, csv] of Object.entries(files)) await conn.query(cypher(`copy-${table}`).replace('{{file}}', csv));
+  const elapsed = performance.now() - t;
+  await conn.close();
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return elapsed;
+}
+
+async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < Math.min(20, n); i++) await fn(i); // warm up
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function post(port: number, body: { query: string; variables?: Record<string, unknown> }): Promise<unknown> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: HEADERS, body: JSON.stringify(body) });
+  const json = (await res.json()) as { errors?: unknown[] };
+  if (!res.ok || json.errors) throw new Error(`GraphQL request failed (${res.status}): ${JSON.stringify(json).slice(0, 300)}`);
+  return json;
+}
+
+function startChild(mode: 'cached' | 'uncached' | 'hello', dbPath?: string): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(HERE, 'serve.ts'), [mode, dbPath ?? ''], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (m: { port: number }) => resolve({ child, port: m.port }));
+    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+}
+
+function memoryOf(child: ChildProcess): Promise<{ rss: number; peakRssKb: number }> {
+  return new Promise((resolve) => {
+    child.once('message', (m: { rss: number; peakRssKb: number }) => resolve(m));
+    child.send('memory');
+  });
+}
+
+function stop(child: ChildProcess) {
+  child.removeAllListeners('exit');
+  child.send('exit');
+}
+
+function cannon(port: number, options: Partial<autocannon.Options>): Promise<autocannon.Result> {
+  return autocannon({ url: `http://127.0.0.1:${port}/graphql`, method: 'POST', headers: HEADERS, connections, duration, ...options });
+}
+
+function mb(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
+}
+
+function log(message: string) {
+  console.error(`[bench] ${message}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+/** The benchmark's server process: the real app over a given database, or a bare Yoga hello-world. */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga, createSchema } from 'graphql-yoga';
+import { buildApp } from '../server/app.js';
+import { readConfig } from '../server/config.js';
+import { LadybugStore } from '../server/store/ladybug-store.js';
+
+const [mode, dbPath] = process.argv.slice(2);
+
+if (mode === 'hello') {
+  const yoga = createYoga({ schema: createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'world' } } }), logging: false });
+  const server = http.createServer(yoga);
+  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+} else {
+  const store = await LadybugStore.open({ path: dbPath! });
+  const config = readConfig({ NODE_ENV: 'production', DB_PATH: dbPath!, RESPONSE_CACHE: mode === 'cached' ? 'true' : 'false', LOG_LEVEL: 'error' });
+  const { app } = buildApp({ store, config, log: () => undefined });
+  const server = app.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+}
+process.on('message', (m) => {
+  if (m === 'memory') process.send?.({ rss: process.memoryUsage().rss, peakRssKb: peakRss() });
+  if (m === 'exit') process.exit(0);
+});
+
+function peakRss(): number {
+  // VmHWM: the highest resident set size this process reached.
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}

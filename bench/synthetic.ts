@@ -1,0 +1,66 @@
+/** A synthetic story of any size, deterministic for a given seed: for benchmarks only. */
+import { RELATION_TYPE_NAMES } from '../server/domain/relation-types.js';
+import type { EntityKind, Story } from '../server/domain/types.js';
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'sha', 'vel', 'dor', 'ne', 'ri', 'tsa', 'bo', 'gun', 'lia', 'zek', 'ha', 'ro', 'vi', 'esh', 'nau', 'stat', 'ko'];
+const KINDS: EntityKind[] = ['Person', 'Person', 'Person', 'Organisation', 'Country', 'Event', 'Place'];
+
+/** A small, fast, seeded generator (mulberry32). */
+export function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function word(rand: () => number, parts: number): string {
+  let w = '';
+  for (let i = 0; i < parts; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+  return w[0]!.toUpperCase() + w.slice(1);
+}
+
+export function syntheticStory(entities: number, relations: number, seed = 42): Story {
+  const rand = random(seed);
+  const quote = 'Synthetic evidence for benchmarking only.';
+  const evidence = [{ article: 'synthetic', quote }];
+  const story: Story = {
+    articles: [{ id: 'synthetic', title: 'Synthetic article', text: quote }],
+    entities: [],
+    relations: [],
+    mentions: [],
+  };
+  for (let i = 0; i < entities; i++) {
+    const name = `${word(rand, 2)} ${word(rand, 3)}`;
+    const kind = KINDS[Math.floor(rand() * KINDS.length)]!;
+    story.entities.push({
+      id: `e${i}`,
+      kind,
+      name,
+      aliases: rand() < 0.3 ? [`${word(rand, 2)} ${name.split(' ')[1]}`] : [],
+      summary: null,
+      date: kind === 'Event' ? `20${10 + Math.floor(rand() * 16)}-0${1 + Math.floor(rand() * 9)}` : null,
+      evidence,
+      claims: [],
+    });
+  }
+  // Preferential attachment, roughly: some entities are hubs, as in real stories.
+  for (let i = 0; i < relations; i++) {
+    const from = Math.floor(rand() * entities);
+    const to = Math.floor(Math.pow(rand(), 2) * entities);
+    story.relations.push({
+      id: `r${i}`,
+      type: RELATION_TYPE_NAMES[Math.floor(rand() * RELATION_TYPE_NAMES.length)]!,
+      from: `e${from}`,
+      to: `e${to === from ? (to + 1) % entities : to}`,
+      date: null,
+      note: null,
+      evidence,
+    });
+  }
+  for (let i = 0; i < Math.min(entities, 1000); i++) story.mentions.push({ article: 'synthetic', entity: `e${i}` });
+  return story;
+}
