@@ -1,1 +1,3 @@
-MATCH (a:Article) WHERE a.id IN $ids RETURN a
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a

@@ -1,1 +1,4 @@
-MATCH (e:Entity) WHERE e.id IN $ids RETURN e
+// One primary-key lookup per id (an IN filter would scan the table).
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e

@@ -1,3 +1,3 @@
 MATCH (a:Entity)-[r:Relation]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids AND (size(CAST($types AS STRING[])) = 0 OR r.type IN CAST($types AS STRING[]))
+WHERE a.id IN $ids AND b.id IN $ids
 RETURN a.id AS source, b.id AS target, r

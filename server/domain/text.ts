@@ -59,14 +59,14 @@ export function typoAllowance(length: number): number {
  * Scores how well a folded query matches a folded name: higher is better,
  * 0 is no match. exact > whole-name prefix > word prefix > substring > typo.
  */
-export function matchScore(query: string, key: string): number {
+export function matchScore(query: string, key: string, typos = true): number {
   if (!query || !key) return 0;
   if (key === query) return 100;
   if (key.startsWith(query)) return 80 - Math.min(10, (key.length - query.length) / 4);
   const words = key.split(' ');
   if (words.some((w) => w.startsWith(query))) return 60 - Math.min(10, (key.length - query.length) / 4);
   if (key.includes(query)) return 40;
-  const allowance = typoAllowance(query.length);
+  const allowance = typos ? typoAllowance(query.length) : 0;
   if (allowance === 0) return 0;
   // Typos: against the whole key, each word, and each run of as many words as the query has.
   const qWords = query.split(' ').length;
@@ -79,8 +79,12 @@ export function matchScore(query: string, key: string): number {
 
 /** Best score of a query over an entity's name (slightly preferred) and aliases. */
 export function bestNameScore(query: string, name: string, aliases: readonly string[]): number {
-  const q = fold(query);
-  let best = matchScore(q, fold(name)) * 1.0;
-  for (const alias of aliases) best = Math.max(best, matchScore(q, fold(alias)) * 0.98);
+  return foldedNameScore(fold(query), fold(name), aliases.map(fold));
+}
+
+/** The same, over a query, name and aliases already folded (for indexes). */
+export function foldedNameScore(q: string, name: string, aliases: readonly string[], typos = true): number {
+  let best = matchScore(q, name, typos);
+  for (const alias of aliases) best = Math.max(best, matchScore(q, alias, typos) * 0.98);
   return best;
 }

@@ -14,6 +14,7 @@ import { splitStatements, statementsOf } from './cypher-files.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, SubgraphFilter } from './graph-store.js';
 import { EMPTY_SUMMARY, entityFromRow, entityRows, nonEmpty, parseJson, statsOf, summarise, type GraphSummary } from './story-rows.js';
+import { NameIndex } from './name-index.js';
 import { rankByName } from './ranking.js';
 import { breadthFirst } from './traversal.js';
 
@@ -35,7 +36,6 @@ export interface LadybugOptions {
 }
 
 const cypher = statementsOf('ladybug');
-const CANDIDATES = 1000;
 const MAX_DB_BYTES = 2 ** 36;
 
 class Session {
@@ -75,6 +75,7 @@ export class LadybugStore implements GraphStore {
   private summary: GraphSummary = EMPTY_SUMMARY;
   private next = 0;
   private loading: Promise<unknown> = Promise.resolve();
+  private names: Promise<NameIndex> | null = null;
 
   private constructor(
     private readonly db: lbug.Database,
@@ -153,6 +154,7 @@ export class LadybugStore implements GraphStore {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     this.summary = summary;
+    this.names = null;
     return {
       entities: summary.entities,
       relations: summary.relations,
@@ -184,16 +186,18 @@ export class LadybugStore implements GraphStore {
   }
 
   async search(text: string, { kinds = [], first = 10 }: SearchOptions = {}): Promise<Entity[]> {
-    const q = fold(text);
-    if (!q) return [];
-    const params = { q, kinds: [...kinds], limit: CANDIDATES };
-    let rows = await this.read('search-contains', params);
-    if (rows.length < first && typoAllowance(q.length) > 0) {
-      rows = rows.concat(await this.read('search-typo', { q, max: typoAllowance(q.length), limit: CANDIDATES }));
-    }
-    const wanted = kinds.length ? new Set(kinds) : null;
-    const candidates = rows.map((r) => entityFromRow(r.e as Row)).filter((e) => !wanted || wanted.has(e.kind));
-    return rankByName(text, candidates, first);
+    const index = await this.nameIndex();
+    const ids = index.find(text, kinds, first);
+    return (await this.entitiesByIds(ids)).filter((e): e is Entity => e !== null);
+  }
+
+  /** Built on first use from one scan; dropped by every load. */
+  private nameIndex(): Promise<NameIndex> {
+    this.names ??= this.read('name-index').then(
+      (rows) => new NameIndex(rows.map((r) => ({ id: String(r.id), kind: r.kind as EntityKind, name: String(r.name), aliases: parseJson<string[]>(r.aliases, []), degree: Number(r.degree) }))),
+    );
+    this.names.catch(() => (this.names = null));
+    return this.names;
   }
 
   async entities(kind: EntityKind | null, { first, after }: PageOptions): Promise<Page<Entity>> {
@@ -204,7 +208,7 @@ export class LadybugStore implements GraphStore {
   }
 
   async relations(types: readonly string[] | null, { first, after }: PageOptions): Promise<Page<Relation>> {
-    const rows = await this.read('relations-page', { types: [...(types ?? [])], after: decodeCursor(after) ?? '', limit: first + 1 });
+    const rows = await this.read(...typed('relations-page', types, { after: decodeCursor(after) ?? '', limit: first + 1 }));
     const items = rows.slice(0, first).map(relationFromRow);
     const total = types?.length ? types.reduce((n, t) => n + (this.summary.byType[t] ?? 0), 0) : this.summary.relations;
     return pageOf(items, rows.length > first, total, (r) => r.id);
@@ -220,10 +224,10 @@ export class LadybugStore implements GraphStore {
   async relationsOf(entityIds: readonly string[], { direction = 'BOTH', types = null, first = Infinity }: RelationFilter = {}): Promise<Map<string, Relation[]>> {
     const out = new Map<string, Relation[]>(entityIds.map((id) => [id, []]));
     if (entityIds.length === 0) return out;
-    const params = { ids: [...new Set(entityIds)], types: [...(types ?? [])] };
+    const params = { ids: [...new Set(entityIds)] };
     const [outgoing, incoming] = await Promise.all([
-      direction === 'IN' ? [] : this.read('relations-out', params),
-      direction === 'OUT' ? [] : this.read('relations-in', params),
+      direction === 'IN' ? [] : this.read(...typed('relations-out', types, params)),
+      direction === 'OUT' ? [] : this.read(...typed('relations-in', types, params)),
     ]);
     const add = (key: string, r: Relation) => {
       const list = out.get(key);
@@ -236,10 +240,12 @@ export class LadybugStore implements GraphStore {
   }
 
   async graph({ kinds, types, limit }: SubgraphFilter): Promise<Subgraph> {
-    const rows = await this.read('top-entities', { kinds: [...(kinds ?? [])], limit: limit + 1 });
+    const rows = kinds?.length
+      ? await this.read('top-entities-typed', { kinds: [...kinds], limit: limit + 1 })
+      : await this.read('top-entities', { limit: limit + 1 });
     const nodes = rows.slice(0, limit).map((r) => entityFromRow(r.e as Row));
     const ids = nodes.map((n) => n.id);
-    const edges = ids.length ? (await this.read('relations-among', { ids, types: [...(types ?? [])] })).map(relationFromRow) : [];
+    const edges = ids.length ? (await this.read(...typed('relations-among', types, { ids }))).map(relationFromRow) : [];
     return { nodes, edges: edges.sort(byTypeThenId), truncated: rows.length > limit };
   }
 
@@ -297,6 +303,11 @@ export class LadybugStore implements GraphStore {
   toString(): string {
     return `LadybugDB at ${this.location}`;
   }
+}
+
+/** The statement filtered by type when types are given, else its faster unfiltered twin. */
+function typed(name: string, types: readonly string[] | null | undefined, params: Params): [string, Params] {
+  return types?.length ? [`${name}-typed`, { ...params, types: [...types] }] : [name, params];
 }
 
 function pageOf<T>(items: T[], hasNextPage: boolean, totalCount: number, key: (t: T) => string): Page<T> {

@@ -5,5 +5,7 @@ import { LadybugStore } from './ladybug-store.js';
 
 export async function openStore(store: Config['store']): Promise<GraphStore> {
   if (store.kind === 'embedded') return LadybugStore.open({ path: store.path, queryTimeoutMs: store.queryTimeoutMs });
-  throw new Error('GRAPH_STORE=neo4j: the Neo4j adapter is not built yet; use the embedded store.');
+  // Loaded only when chosen: the embedded default never loads neo4j-driver.
+  const { Neo4jStore } = await import('./neo4j-store.js');
+  return Neo4jStore.open(store);
 }

@@ -45,5 +45,10 @@ export async function breadthFirst(store: Primitives, id: string, depth: number,
     for (const r of candidates) if (nodes.has(r.from) && nodes.has(r.to)) edges.set(r.id, r);
     frontier = next;
   }
+  // Relations between two entities of the outermost hop were never walked: one more call.
+  if (frontier.length > 1) {
+    const last = await store.relationsOf(frontier, { direction: 'OUT', types: filter.types ?? null });
+    for (const list of last.values()) for (const r of list) if (nodes.has(r.from) && nodes.has(r.to)) edges.set(r.id, r);
+  }
   return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
 }
