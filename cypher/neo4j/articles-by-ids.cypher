@@ -1,0 +1,1 @@
+MATCH (a:Article) WHERE a.id IN $ids RETURN a

@@ -1,0 +1,1 @@
+MATCH (a:Article) RETURN a ORDER BY a.id

@@ -1,0 +1,1 @@
+MATCH (a:Article) DETACH DELETE a

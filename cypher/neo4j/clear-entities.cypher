@@ -1,0 +1,2 @@
+// Also removes their relations and mentions.
+MATCH (e:Entity) DETACH DELETE e

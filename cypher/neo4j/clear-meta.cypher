@@ -1,0 +1,1 @@
+MATCH (m:Meta) DETACH DELETE m

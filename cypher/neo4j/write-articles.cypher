@@ -1,0 +1,4 @@
+UNWIND $rows AS row
+CREATE (a:Article)
+SET a = row
+RETURN count(a) AS written

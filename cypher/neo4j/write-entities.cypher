@@ -1,0 +1,5 @@
+// One batch of entity rows (see EntityRow in story-rows.ts); null fields are left unset.
+UNWIND $rows AS row
+CREATE (e:Entity)
+SET e = row
+RETURN count(e) AS written
