@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { PROJECT_ROOT, readConfig } from './config.js';
-import { InvalidStory } from './domain/errors.js';
+import { GraphUnavailable, InvalidStory } from './domain/errors.js';
+import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
 import { readStory } from '../seed/validate.js';
 import { formatSummary } from '../seed/load.js';
@@ -19,14 +20,7 @@ const STORY = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.jo
 async function main() {
   const config = readConfig();
   const store = await openStore(config.store);
-  const stats = await store.stats();
-  if (stats.entities === 0) {
-    console.log('The graph is empty: seeding it from seed/data ...');
-    const loaded = await store.load(readStory(STORY));
-    console.log(formatSummary({ loaded, stats: await store.stats(), target: String(store) }));
-  } else {
-    console.log(`Using the graph in ${String(store)}: ${stats.entities} entities, ${stats.relations} relations, ${stats.articles} articles.`);
-  }
+  await seedIfEmpty(store);
   buildClientIfMissing();
 
   const { app, reload } = buildApp({ store, config });
@@ -58,6 +52,25 @@ async function main() {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Seeds an empty graph; a database that does not answer yet (Neo4j starting) is not fatal. */
+async function seedIfEmpty(store: GraphStore) {
+  let stats;
+  try {
+    stats = await store.stats();
+  } catch (err) {
+    if (!(err instanceof GraphUnavailable)) throw err;
+    console.warn(`The graph database does not answer yet (${err.message}). Serving anyway: /ready reports 503 until it does.`);
+    return;
+  }
+  if (stats.entities === 0) {
+    console.log('The graph is empty: seeding it from seed/data ...');
+    const loaded = await store.load(readStory(STORY));
+    console.log(formatSummary({ loaded, stats: await store.stats(), target: String(store) }));
+  } else {
+    console.log(`Using the graph in ${String(store)}: ${stats.entities} entities, ${stats.relations} relations, ${stats.articles} articles.`);
+  }
 }
 
 /** Builds client/dist with Vite when it is missing and the client sources exist. */
