@@ -132,13 +132,23 @@ describe('the GraphQL API on the seeded story', () => {
     expect((await ok('{ shortestPath(from: "donald-trump", to: "nobody") { nodes { id } } }')).shortestPath).toBeNull();
   });
 
-  it('ask: answers with the contract shape', async () => {
-    const { ask } = await ok('{ ask(question: "Who brokered the release?") { question understood text rows { subject { id } relation object { id } evidence { quote } } subgraph { nodes { id } edges { id } } suggestions } }');
+  it('ask: answers in plain English with rows, quotes, a subgraph and how it read the question', async () => {
+    const { ask } = await ok(`{ ask(question: "Who brokered the release?") {
+      question understood text
+      rows { subject { id } relation object { id } evidence { quote article { id } } }
+      subgraph { nodes { id } edges { id } } suggestions
+      interpretation { intent relationTypes entities { matched entity { id } } }
+    } }`);
     expect(ask.question).toBe('Who brokered the release?');
-    expect(typeof ask.understood).toBe('boolean');
-    expect(ask.text.length).toBeGreaterThan(0);
-    expect(Array.isArray(ask.rows)).toBe(true);
-    if (!ask.understood) expect(ask.suggestions.length).toBeGreaterThan(0);
+    expect(ask.understood).toBe(true);
+    expect(ask.text).toMatch(/United States/);
+    expect(ask.rows.map((r: any) => r.object?.id)).toContain('united-states');
+    expect(ask.rows[0].evidence[0].article.id).toMatch(/^00\d_/);
+    expect(ask.subgraph.nodes.map((n: any) => n.id)).toContain('united-states');
+    expect(ask.interpretation.relationTypes).toContain('BROKERED_BY');
+    const refused = (await ok('{ ask(question: "zzqx blorp?") { understood text suggestions } }')).ask;
+    expect(refused.understood).toBe(false);
+    expect(refused.suggestions.length).toBeGreaterThan(0);
   });
 
   it('timeline: events only, oldest first', async () => {

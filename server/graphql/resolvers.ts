@@ -146,6 +146,8 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
 
   LinkedEntity: {
     entity: (l: { id: string }, _: Args, ctx: GraphContext) => requireEntity(ctx, l.id),
+    alternatives: async (l: { alternatives?: { id: string }[] }, _: Args, ctx: GraphContext) =>
+      present(await ctx.loaders.entity.loadMany((l.alternatives ?? []).map((a) => a.id))),
   },
 };
 

@@ -1,0 +1,94 @@
+/**
+ * Questions about two entities: "how is A connected to B?" (the shortest
+ * path) and "did A negotiate with B?" (a relation between them, directly or
+ * through something both are related to in the same way).
+ */
+import type { Relation } from '../domain/types.js';
+import { type AnswerContext, presentTypes, typeLabels } from './context.js';
+import type { Intent } from './intent.js';
+import { indexEntities, relationRow, subgraphOf, type EntityIndex } from './rows.js';
+import type { Draft } from './types.js';
+import { joinSentences, relationSentence } from './wording.js';
+
+/** Longest path searched between two entities. */
+export const MAX_PATH = 6;
+
+export async function answerPath(ctx: AnswerContext, intent: Extract<Intent, { name: 'path' }>): Promise<Draft> {
+  const a = intent.from.entity;
+  const b = intent.to.entity;
+  const path = await ctx.store.shortestPath(a.id, b.id, MAX_PATH);
+  if (!path || path.edges.length === 0) {
+    return {
+      understood: true,
+      text: `${a.name} and ${b.name} are not connected by any chain of at most ${MAX_PATH} relations in the graph.`,
+      rows: [],
+      subgraph: subgraphOf([], [], [a, b]),
+    };
+  }
+  const index: EntityIndex = new Map(path.nodes.map((n) => [n.id, n]));
+  const edges = orderAlongPath(path.edges, a.id);
+  const rows = edges.map((r) => relationRow(r, index));
+  const steps = edges.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary));
+  const length = edges.length === 1 ? 'directly' : `in ${edges.length} steps`;
+  return { understood: true, text: `${a.name} is connected to ${b.name} ${length}: ${joinSentences(steps, MAX_PATH)}`, rows, subgraph: { ...path, truncated: false } };
+}
+
+/** The path's relations in walking order from `start` (each relation may point either way). */
+function orderAlongPath(edges: readonly Relation[], start: string): Relation[] {
+  const left = [...edges];
+  const out: Relation[] = [];
+  let at = start;
+  while (left.length) {
+    const i = left.findIndex((r) => r.from === at || r.to === at);
+    if (i < 0) return [...out, ...left];
+    const [r] = left.splice(i, 1);
+    out.push(r!);
+    at = r!.from === at ? r!.to : r!.from;
+  }
+  return out;
+}
+
+export async function answerRelationCheck(ctx: AnswerContext, intent: Extract<Intent, { name: 'relation-check' }>): Promise<Draft> {
+  const a = intent.from.entity;
+  const b = intent.to.entity;
+  const { present } = presentTypes(ctx, intent.types);
+  const labels = typeLabels(ctx, intent.types);
+  const byEntity = present.length ? await ctx.store.relationsOf([a.id, b.id], { types: present }) : new Map<string, Relation[]>();
+  const ofA = byEntity.get(a.id) ?? [];
+  const ofB = byEntity.get(b.id) ?? [];
+
+  const direct = ofA.filter((r) => r.from === b.id || r.to === b.id);
+  if (direct.length) {
+    const index = await indexEntities(ctx.store, direct, [a, b]);
+    const rows = direct.map((r) => relationRow(r, index));
+    const sentences = direct.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary));
+    return { understood: true, text: `Yes. ${joinSentences(sentences)}`, rows, subgraph: subgraphOf(rows, direct, [a, b]) };
+  }
+
+  // Both related the same way to a third party: "both negotiated the deal".
+  const otherEnd = (r: Relation, id: string) => (r.from === id ? r.to : r.from);
+  const viaA = new Map(ofA.map((r) => [otherEnd(r, a.id), r]));
+  const shared = ofB.filter((r) => viaA.has(otherEnd(r, b.id)) && viaA.get(otherEnd(r, b.id))!.type === r.type);
+  if (shared.length) {
+    const relations = shared.flatMap((r) => [viaA.get(otherEnd(r, b.id))!, r]);
+    const index = await indexEntities(ctx.store, relations, [a, b]);
+    const rows = relations.map((r) => relationRow(r, index));
+    const thirds = [...new Set(shared.map((r) => index.get(otherEnd(r, b.id))?.name ?? otherEnd(r, b.id)))];
+    const sentences = relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary));
+    return {
+      understood: true,
+      text: `Not directly: the graph has no ${labels} relation between ${a.name} and ${b.name}, but both have one with ${thirds.join(', ')}. ${joinSentences(sentences)}`,
+      rows,
+      subgraph: subgraphOf(rows, relations, [a, b]),
+    };
+  }
+
+  const path = await ctx.store.shortestPath(a.id, b.id, MAX_PATH);
+  const no = `No: the graph has no ${labels} relation between ${a.name} and ${b.name}.`;
+  if (!path || path.edges.length === 0) return { understood: true, text: no, rows: [], subgraph: subgraphOf([], [], [a, b]) };
+  const index: EntityIndex = new Map(path.nodes.map((n) => [n.id, n]));
+  const edges = orderAlongPath(path.edges, a.id);
+  const rows = edges.map((r) => relationRow(r, index));
+  const steps = edges.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary));
+  return { understood: true, text: `${no} They are connected this way: ${joinSentences(steps, MAX_PATH)}`, rows, subgraph: { ...path, truncated: false } };
+}

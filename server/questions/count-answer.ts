@@ -1,0 +1,170 @@
+/**
+ * "How many prisoners were released?": answered from the figures the
+ * articles state (Entity.claims), every value with its evidence, saying when
+ * sources disagree. The question's words are matched against each claim's
+ * measure by rough stems, verbs widened to their synonyms in the vocabulary
+ * ("freed" finds "released"). With no stated figure, the graph itself is
+ * counted (relations of the verb, or entities of the kind), and says so.
+ */
+import type { Claim, Entity } from '../domain/types.js';
+import type { AnswerContext } from './context.js';
+import { dateWithin } from './dates.js';
+import { distinctLinks } from './entity-linking.js';
+import { relationVerbs } from './intent.js';
+import { range } from './reading.js';
+import { answerRelation } from './relation-answer.js';
+import { allEntities, subgraphOf } from './rows.js';
+import { COUNT_WORDS, QUESTION_WORDS, isNumber, isStopWord, tokenise } from './tokens.js';
+import type { AnswerRow, Draft } from './types.js';
+import { kindWord, listNames, plural } from './wording.js';
+
+interface ScoredClaim {
+  entity: Entity;
+  claim: Claim;
+  /** Question words found in the measure. */
+  score: number;
+  /** Share of the measure's words the question used. */
+  coverage: number;
+  key: string;
+}
+
+const measureStems = (measure: string) => tokenise(measure).filter((t) => !isStopWord(t) && !isNumber(t)).map((t) => t.stem);
+
+export async function answerCount(ctx: AnswerContext): Promise<Draft> {
+  const { reading, vocabulary } = ctx;
+  const dateTokens = new Set(reading.dates.flatMap((d) => range(d.start, d.end)));
+  const asked = reading.tokens.filter((t) => !isStopWord(t) && !isNumber(t) && !QUESTION_WORDS.has(t.folded) && !COUNT_WORDS.has(t.folded) && !dateTokens.has(t.index));
+  const words = asked.map((t) => {
+    const verb = reading.verbs.find((v) => v.start <= t.index && t.index < v.end);
+    return new Set([t.stem, ...(verb ? vocabulary.stemsOf(verb.types) : [])]);
+  });
+
+  const { entities } = await allEntities(ctx.store, null);
+  const linkedIds = new Set(reading.links.map((l) => l.entity.id));
+  const scored: ScoredClaim[] = [];
+  for (const entity of entities) {
+    for (const claim of entity.claims) {
+      const stems = measureStems(claim.measure);
+      const score = words.filter((options) => stems.some((s) => options.has(s))).length;
+      const coverage = score / Math.max(1, stems.length);
+      // Most of the question's words must be in the measure, and one word alone must be half of it:
+      // "how many countries are involved?" is not "NATO countries bordering X".
+      if (score === 0 || score / words.length < 0.6 || (score < 2 && coverage < 0.5)) continue;
+      scored.push({ entity, claim, score, coverage, key: [...new Set(stems)].sort().join(' ') });
+    }
+  }
+  if (scored.length === 0) return countTheGraph(ctx);
+
+  // One group per entity and measure: values within a group are what sources disagree on.
+  const groups = new Map<string, ScoredClaim[]>();
+  for (const s of scored) groups.set(`${s.entity.id}|${s.key}`, [...(groups.get(`${s.entity.id}|${s.key}`) ?? []), s]);
+  const rank = (g: ScoredClaim[]) => {
+    const first = g[0]!;
+    const linked = linkedIds.has(first.entity.id) ? 1 : 0;
+    const dated = reading.dates.some((d) => dateWithin(first.entity.date, d.iso)) ? 1 : 0;
+    return [first.score, linked + dated, first.coverage, g.length];
+  };
+  const ordered = [...groups.values()].sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return rb[i]! - ra[i]!;
+    return a[0]!.entity.name.localeCompare(b[0]!.entity.name);
+  });
+  const best = ordered[0]!;
+  const top = best[0]!;
+  // The same measure held by other entities (each person's sentence), unless the question named the holder.
+  const sameMeasure = linkedIds.has(top.entity.id) ? [] : ordered.slice(1).filter((g) => g[0]!.key === top.key && g[0]!.score === top.score);
+  // Other measures matched as well (and mostly made of the question's words) are shown as related figures.
+  const related = ordered
+    .slice(1)
+    .filter((g) => g[0]!.key !== top.key && g[0]!.score === top.score && g[0]!.coverage >= 0.5 && (!linkedIds.size || rank(g)[1]! >= rank(best)[1]!))
+    .slice(0, 3);
+
+  const shown = [best, ...sameMeasure, ...related];
+  const rows: AnswerRow[] = shown.flat().map(({ entity, claim }) => ({
+    subject: entity,
+    relation: figure(claim),
+    object: null,
+    evidence: claim.evidence,
+    relationId: null,
+    date: entity.date,
+  }));
+  const answer = sameMeasure.length
+    ? `${capitalise(top.claim.measure)}: ${[best, ...sameMeasure].map((g) => describeGroup(g, true, true)).join('; ')}.`
+    : describeGroup(best);
+  const text = [answer, related.length ? `Related figures: ${related.map((g) => describeGroup(g, true)).join('; ')}.` : ''].filter(Boolean).join(' ');
+  const stems = measureStems(top.claim.measure);
+  const usedWords = asked.filter((_, i) => stems.some((s) => words[i]!.has(s))).map((t) => t.raw);
+  return { understood: true, text, rows, subgraph: subgraphOf(rows, [], []), usedWords };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "almost 1,200 political prisoners remaining". */
+function figure(claim: Claim): string {
+  return `${valueOf(claim)} ${claim.measure}`;
+}
+
+/** "almost 1,200"; a qualifier that already states the figure ("1,300 or 1,400") stands alone. */
+function valueOf(claim: Claim): string {
+  const value = claim.value.toLocaleString('en-GB');
+  if (!claim.qualifier) return value;
+  return /\d/.test(claim.qualifier) ? claim.qualifier : `${claim.qualifier} ${value}`;
+}
+
+/**
+ * "52 political prisoners released (Release of 52 ...), according to articles 000, 002."
+ * "The sources disagree on X (holder): 52 (article 000), 51 (article 002)."
+ * `brief` drops the sentence frame; `byHolder` names the holder first ("Ihar Losik 15 ...").
+ */
+function describeGroup(group: ScoredClaim[], brief = false, byHolder = false): string {
+  const byValue = new Map<string, { label: string; articles: Set<string> }>();
+  for (const { claim } of group) {
+    const label = valueOf(claim);
+    const v = byValue.get(label) ?? { label, articles: new Set() };
+    for (const ev of claim.evidence) v.articles.add(ev.article);
+    byValue.set(label, v);
+  }
+  const { claim, entity } = group[0]!;
+  const sources = (v: { articles: Set<string> }) => `${v.articles.size === 1 ? 'article' : 'articles'} ${[...v.articles].sort().join(', ')}`;
+  const values = [...byValue.values()];
+  if (byHolder) return `${entity.name} ${values.map((v) => `${v.label} (${sources(v)})`).join(' or ')}`;
+  const holder = ` (${entity.name})`;
+  if (values.length === 1) {
+    const v = values[0]!;
+    return brief ? `${v.label} ${claim.measure}${holder}, ${sources(v)}` : `${v.label} ${claim.measure}${holder}, according to ${sources(v)}.`;
+  }
+  const list = values.map((v) => `${v.label} (${sources(v)})`).join(', ');
+  return brief ? `${claim.measure}${holder}: ${list}` : `The sources disagree on ${claim.measure}${holder}: ${list}.`;
+}
+
+/** No stated figure: count what the graph holds, and say that is what was counted. */
+async function countTheGraph(ctx: AnswerContext): Promise<Draft> {
+  const { reading } = ctx;
+  const verbs = relationVerbs(reading);
+  const prefix = 'The articles state no figure for this;';
+  // "How many journalists were released?": the graph cannot count what it does not record.
+  if (reading.ignored.length) {
+    return { understood: false, text: `I found no figure in the articles about "${reading.ignored.join(' ')}", and the graph does not record it, so I cannot count it.`, rows: [], subgraph: subgraphOf([], [], []) };
+  }
+  if (verbs.length) {
+    const types = [...new Set(verbs.flatMap((v) => v.types))];
+    const draft = await answerRelation(ctx, { name: 'relation', verb: verbs[0]!, types, links: distinctLinks(reading.links), kind: reading.kind, time: null, happened: false });
+    const counted = draft.answers ?? [];
+    if (draft.rows.length === 0) return { ...draft, text: `${prefix} ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
+    return { ...draft, text: `${prefix} the graph names ${counted.length}: ${listNames(counted.map((n) => n.name), 12)}. ${draft.detail ?? ''}`.trim() };
+  }
+  if (reading.kind) {
+    const { entities } = await allEntities(ctx.store, reading.kind);
+    if (entities.length === 0) return { understood: true, text: `The graph holds no ${kindWord(reading.kind, 2)}.`, rows: [], subgraph: subgraphOf([], [], []) };
+    const rows = entities.map((e): AnswerRow => ({ subject: e, relation: null, object: null, evidence: e.evidence, relationId: null, date: e.date }));
+    return {
+      understood: true,
+      text: `The graph holds ${plural(entities.length, kindWord(reading.kind), kindWord(reading.kind, 2))}: ${listNames(entities.map((e) => e.name), 12)}.`,
+      rows,
+      subgraph: subgraphOf(rows, [], []),
+    };
+  }
+  const asked = reading.ignored.length ? reading.ignored.join(' ') : 'that';
+  return { understood: false, text: `I found no figure in the articles about "${asked}", and nothing in the question to count in the graph.`, rows: [], subgraph: subgraphOf([], [], []) };
+}

@@ -1,0 +1,64 @@
+/**
+ * One hop before the question: "what did Tsikhanouskaya's husband say?",
+ * "what did the president of Lithuania say?". A relation noun attached to a
+ * name ("X's husband", "the president of X") is answered first and replaced
+ * by the entity it names, when another relation verb is left to ask about.
+ */
+import type { AnswerContext } from './context.js';
+import type { Link } from './entity-linking.js';
+import { relationVerbs } from './intent.js';
+import type { Reading } from './reading.js';
+import { answerRelation } from './relation-answer.js';
+import { DETERMINERS } from './tokens.js';
+import type { VerbMatch } from './vocabulary.js';
+
+interface Hop {
+  link: Link;
+  noun: VerbMatch;
+  start: number;
+  end: number;
+}
+
+function findHop(reading: Reading): Hop | null {
+  const verbs = relationVerbs(reading);
+  if (verbs.length < 2) return null;
+  const { tokens } = reading;
+  for (const link of reading.links) {
+    // "X's husband"
+    const after = verbs.find((v) => v.start === link.end);
+    if (after && tokens[link.end - 1]?.possessive) return { link, noun: after, start: link.start, end: after.end };
+    // "the president of X"
+    const before = verbs.find((v) => {
+      let i = v.end;
+      if (tokens[i]?.folded !== 'of') return false;
+      i += 1;
+      if (tokens[i] && DETERMINERS.has(tokens[i]!.folded)) i += 1;
+      return i === link.start && v.start > 0 && DETERMINERS.has(tokens[v.start - 1]!.folded);
+    });
+    if (before) return { link, noun: before, start: before.start - 1, end: link.end };
+  }
+  return null;
+}
+
+/** The reading with each hop replaced by the entity it names; unchanged when a hop finds nobody. */
+export async function resolveHops(ctx: AnswerContext): Promise<Reading> {
+  let reading = ctx.reading;
+  for (let guard = 0; guard < 3; guard++) {
+    const hop = findHop(reading);
+    if (!hop) return reading;
+    const draft = await answerRelation({ ...ctx, reading }, { name: 'relation', verb: hop.noun, types: hop.noun.types, links: [hop.link], kind: null, time: null, happened: false });
+    // When the relation runs the other way than the words put it ("X's ally" stored as X ally of Y), one row still names the hop.
+    const single = draft.rows.length === 1 ? draft.rows[0]! : null;
+    const loose = single ? [single.subject, single.object].filter((e) => e && e.id !== hop.link.entity.id) : [];
+    const [found, ...others] = draft.answers?.length ? draft.answers : (loose as NonNullable<(typeof loose)[number]>[]);
+    if (!found) return reading;
+    const matched = reading.text.slice(reading.tokens[hop.start]!.start, reading.tokens[hop.end - 1]!.end);
+    const link: Link = { entity: found, start: hop.start, end: hop.end, matched, quality: hop.link.quality, alternatives: others };
+    reading = {
+      ...reading,
+      links: reading.links.map((l) => (l === hop.link ? link : l)),
+      verbs: reading.verbs.filter((v) => v !== hop.noun),
+    };
+  }
+  return reading;
+}

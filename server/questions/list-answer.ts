@@ -1,0 +1,35 @@
+/**
+ * "Which countries are involved?", "list the organisations": the entities of
+ * one kind, best connected first, each with its relations.
+ */
+import type { Relation } from '../domain/types.js';
+import type { AnswerContext } from './context.js';
+import type { Intent } from './intent.js';
+import { allEntities, entityRow, indexEntities, MAX_ROWS, relationRow, subgraphOf } from './rows.js';
+import type { Draft } from './types.js';
+import { kindWord, listNames, plural } from './wording.js';
+
+/** Relations shown per listed entity. */
+const PER_ENTITY = 8;
+
+export async function answerList(ctx: AnswerContext, intent: Extract<Intent, { name: 'list' }>): Promise<Draft> {
+  const { entities, truncated } = await allEntities(ctx.store, intent.kind);
+  entities.sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name));
+  const many = kindWord(intent.kind, 2);
+  if (entities.length === 0) return { understood: true, text: `The graph holds no ${many}.`, rows: [], subgraph: subgraphOf([], [], []) };
+
+  const byEntity = await ctx.store.relationsOf(entities.map((e) => e.id), { first: PER_ENTITY });
+  const relations = new Map<string, Relation>();
+  for (const list of byEntity.values()) for (const r of list) relations.set(r.id, r);
+  const shown = [...relations.values()].slice(0, Math.max(0, MAX_ROWS - entities.length));
+  const index = await indexEntities(ctx.store, shown, entities);
+  const rows = [...entities.map((e) => entityRow(e)), ...shown.map((r) => relationRow(r, index))];
+  const subgraph = subgraphOf(rows, shown, entities, truncated || shown.length < relations.size);
+
+  const lines = entities.slice(0, 12).map((e) => {
+    const n = byEntity.get(e.id)?.length ?? 0;
+    return `${e.name}${n ? ` (${plural(e.degree || n, 'relation')})` : ''}`;
+  });
+  const more = entities.length > 12 ? ` and ${entities.length - 12} more` : '';
+  return { understood: true, text: `${plural(entities.length, kindWord(intent.kind), many)}: ${listNames(lines, 12)}${more}.`, rows, subgraph, answers: entities };
+}

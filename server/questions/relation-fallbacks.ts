@@ -1,0 +1,73 @@
+/**
+ * What a relation question tries before saying the graph holds nothing, in
+ * order, each saying what it did: another entity the same name may mean
+ * ("the release"), every type the verb may mean ("thanked" -> also SAID),
+ * the question without a common word taken for a name ("drones"), and for
+ * "what happened in X?" what the graph holds about X. Yes/no questions get
+ * "Yes." or "No:" in front.
+ */
+import type { AnswerContext } from './context.js';
+import type { Link } from './entity-linking.js';
+import type { Intent } from './intent.js';
+import { answerProfile } from './profile-answer.js';
+import { answerRelation, type RelationIntent } from './relation-answer.js';
+import type { Draft } from './types.js';
+
+/** The answer, and the intent it finally answered (widened types, another reading of a name, a dropped word). */
+export async function answerRelationQuestion(ctx: AnswerContext, intent: RelationIntent): Promise<{ draft: Draft; used: Intent }> {
+  const first = await withAlternatives(ctx, intent);
+  if (first.rows.length) return { draft: yesNo(ctx, first), used: intent };
+
+  // "Who thanked X?" asks THANKED first; the other types "thanked" may mean only when it finds nothing.
+  if (intent.broader && intent.broader.length > intent.types.length) {
+    const wider: RelationIntent = { ...intent, types: intent.broader, broader: undefined };
+    const draft = await withAlternatives(ctx, wider);
+    if (draft.rows.length) return { draft: yesNo(ctx, draft), used: wider };
+  }
+
+  // A common word taken for a name ("who shot down drones?"): ask without it, and say so.
+  const weak = intent.links.filter((l) => isWeakLink(ctx, l));
+  if (weak.length) {
+    const without: RelationIntent = { ...intent, links: intent.links.filter((l) => !weak.includes(l)) };
+    const draft = await answerRelation(ctx, without);
+    if (draft.rows.length) {
+      const names = weak.map((l) => `"${l.matched}" (${l.entity.name})`).join(', ');
+      ctx.reading = { ...ctx.reading, links: ctx.reading.links.filter((l) => !weak.includes(l)) };
+      return { draft: { ...draft, text: `Nothing in the graph relates ${names} that way; every such relation: ${draft.text}` }, used: without };
+    }
+  }
+
+  // "What happened in X?" with nothing of the kind: say so, then what the graph holds about X.
+  const link = intent.links[0];
+  if (intent.happened && link) return { draft: await answerProfile(ctx, link, `${first.text} What the graph holds about it: `), used: intent };
+  return { draft: yesNo(ctx, first), used: intent };
+}
+
+/** A name that may mean several entities ("the release"): the first reading the graph can answer. */
+async function withAlternatives(ctx: AnswerContext, intent: RelationIntent): Promise<Draft> {
+  const draft = await answerRelation(ctx, intent);
+  if (draft.rows.length) return draft;
+  for (const [i, link] of intent.links.entries()) {
+    for (const alternative of link.alternatives) {
+      const relinked: Link = { ...link, entity: alternative, alternatives: [link.entity, ...link.alternatives.filter((a) => a !== alternative)] };
+      const retry = await answerRelation(ctx, { ...intent, links: intent.links.map((l, j) => (j === i ? relinked : l)) });
+      if (retry.rows.length) {
+        ctx.reading = { ...ctx.reading, links: ctx.reading.links.map((l) => (l === link ? relinked : l)) };
+        return retry;
+      }
+    }
+  }
+  return draft;
+}
+
+/** A link made from one lower-case word that is not a whole name: a common noun may have been taken for a name. */
+function isWeakLink(ctx: AnswerContext, link: Link): boolean {
+  const tokens = ctx.reading.tokens.slice(link.start, link.end);
+  return tokens.length === 1 && !tokens[0]!.capitalised && !tokens[0]!.acronym && link.quality < 4;
+}
+
+/** "Was X released?": a yes/no question gets "Yes." or "No:" before the evidence. */
+function yesNo(ctx: AnswerContext, draft: Draft): Draft {
+  if (!ctx.reading.yesNo || !draft.understood) return draft;
+  return { ...draft, text: draft.rows.length ? `Yes. ${draft.detail ?? draft.text}` : `No: ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
+}

@@ -1,0 +1,89 @@
+/**
+ * Questions about time: "what happened on 11 September 2025?", "... in June
+ * 2025?", "what happened before the release?", "when did X happen?".
+ * Events come from the store's timeline; dated relations count too.
+ */
+import type { Entity, Relation } from '../domain/types.js';
+import type { AnswerContext } from './context.js';
+import { dateWithin, formatDate, isAfter, isBefore } from './dates.js';
+import type { Intent } from './intent.js';
+import { allRelations, entityRow, indexEntities, MAX_ROWS, relationRow, subgraphOf } from './rows.js';
+import type { AnswerRow, Draft } from './types.js';
+import { joinSentences, relationSentence } from './wording.js';
+
+const eventPhrase = (e: Entity) => `${e.name}${e.date ? ` (${formatDate(e.date)})` : ''}`;
+
+export async function answerOnDate(ctx: AnswerContext, intent: Extract<Intent, { name: 'on-date' }>): Promise<Draft> {
+  const iso = intent.date.iso;
+  const timeline = await ctx.store.timeline();
+  const events = timeline.filter((e) => dateWithin(e.date, iso));
+  const { relations: all, truncated } = await allRelations(ctx.store, null);
+  const dated = all.filter((r) => dateWithin(r.date, iso)).slice(0, MAX_ROWS);
+  const index = await indexEntities(ctx.store, dated, events);
+  const rows: AnswerRow[] = [...events.map((e) => entityRow(e)), ...dated.map((r) => relationRow(r, index))];
+  const when = iso.length === 10 ? `On ${formatDate(iso)}` : `In ${formatDate(iso)}`;
+  if (rows.length === 0) {
+    const nearest = timeline.length ? ` Dated events in the graph: ${joinSentences(timeline.map(eventPhrase), 6)}` : '';
+    return { understood: true, text: `The graph holds nothing dated ${formatDate(iso)}.${nearest}`, rows, subgraph: subgraphOf([], [], []) };
+  }
+  const parts = [
+    events.length ? `${when}: ${joinSentences(events.map(eventPhrase))}` : `${when}:`,
+    dated.length ? joinSentences(dated.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary))) : '',
+  ];
+  return { understood: true, text: parts.filter(Boolean).join(' '), rows, subgraph: subgraphOf(rows, dated, events, truncated) };
+}
+
+export async function answerBeforeAfter(ctx: AnswerContext, intent: Extract<Intent, { name: 'before' | 'after' }>): Promise<Draft> {
+  const ref = intent.reference;
+  const reference = 'link' in ref ? ref.link.entity : null;
+  const iso = 'link' in ref ? ref.link.entity.date : ref.date.iso;
+  const what = reference ? reference.name : formatDate(iso ?? '');
+  if (!iso) {
+    return { understood: false, text: `I could not place ${what} in time: the graph gives it no date, so I cannot say what happened ${intent.name} it.`, rows: [], subgraph: subgraphOf([], [], [reference]) };
+  }
+  if (iso.startsWith('--')) {
+    return { understood: false, text: `"${intent.name} ${formatDate(iso)}" needs a year to compare dates (for example "${intent.name} ${formatDate(iso).replace(' (any year)', '')} 2025").`, rows: [], subgraph: subgraphOf([], [], []) };
+  }
+  const compare = intent.name === 'before' ? isBefore : isAfter;
+  const timeline = await ctx.store.timeline();
+  const events = timeline.filter((e) => e.id !== reference?.id && e.date && compare(e.date, iso));
+
+  // Relations of the marker's own types ("before" -> PRECEDED) that place something on the asked side of the reference.
+  let linked: Relation[] = [];
+  const types = intent.types.filter((t) => ctx.graphTypes.has(t));
+  if (reference && types.length) {
+    const rels = (await ctx.store.relationsOf([reference.id], { types })).get(reference.id) ?? [];
+    linked = rels.filter((r) => (intent.name === 'before' ? r.to === reference.id : r.from === reference.id));
+  }
+  const index = await indexEntities(ctx.store, linked, [...events, ...(reference ? [reference] : [])]);
+  const linkedOnly = linked.filter((r) => !events.some((e) => e.id === (intent.name === 'before' ? r.from : r.to)));
+  const rows: AnswerRow[] = [...events.map((e) => entityRow(e)), ...linked.map((r) => relationRow(r, index))];
+  const head = `${intent.name === 'before' ? 'Before' : 'After'} ${what}${reference?.date ? ` (${formatDate(reference.date)})` : ''}`;
+  if (rows.length === 0) {
+    return { understood: true, text: `${head}, the graph holds no dated events.`, rows, subgraph: subgraphOf([], [], [reference]) };
+  }
+  const sentences = [
+    ...events.map(eventPhrase),
+    ...linkedOnly.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary)),
+  ];
+  return { understood: true, text: `${head}: ${joinSentences(sentences, 10)}`, rows, subgraph: subgraphOf(rows, linked, [reference]) };
+}
+
+export async function answerWhen(ctx: AnswerContext, intent: Extract<Intent, { name: 'when' }>): Promise<Draft> {
+  const e = intent.link.entity;
+  const relations = ((await ctx.store.relationsOf([e.id])).get(e.id) ?? []).filter((r) => r.date);
+  relations.sort((a, b) => a.date!.localeCompare(b.date!));
+  const index = await indexEntities(ctx.store, relations, [e]);
+  const rows = [...(e.date ? [entityRow(e)] : []), ...relations.map((r) => relationRow(r, index))];
+  const own = e.date ? `${e.name}: ${formatDate(e.date)}.` : `The graph gives ${e.name} no date of its own.`;
+  const rel = relations.length ? ` Dated relations: ${joinSentences(relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary)))}` : '';
+  return { understood: true, text: `${own}${rel}`, rows, subgraph: subgraphOf(rows, relations, [e]) };
+}
+
+/** "What happened?": every dated event, oldest first. */
+export async function answerTimeline(ctx: AnswerContext): Promise<Draft> {
+  const events = await ctx.store.timeline();
+  const rows = events.slice(0, MAX_ROWS).map((e) => entityRow(e));
+  if (rows.length === 0) return { understood: true, text: 'The graph holds no dated events.', rows, subgraph: subgraphOf([], [], []) };
+  return { understood: true, text: `${events.length} dated events, oldest first: ${joinSentences(events.map(eventPhrase), 12)}`, rows, subgraph: subgraphOf(rows, [], [], events.length > rows.length) };
+}
