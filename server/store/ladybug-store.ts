@@ -8,12 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import { BadInput, GraphUnavailable } from '../domain/errors.js';
-import { fold, typoAllowance } from '../domain/text.js';
 import type { Article, Entity, EntityKind, Page, Relation, Stats, Story, Subgraph } from '../domain/types.js';
 import { splitStatements, statementsOf } from './cypher-files.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor } from './cursor.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, SubgraphFilter } from './graph-store.js';
-import { EMPTY_SUMMARY, entityFromRow, entityRows, nonEmpty, parseJson, statsOf, summarise, type GraphSummary } from './story-rows.js';
+import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
 import { NameIndex } from './name-index.js';
 import { rankByName } from './ranking.js';
 import { breadthFirst } from './traversal.js';
@@ -265,7 +264,7 @@ export class LadybugStore implements GraphStore {
     const rawRels = row.rels as Row[];
     if (rawRels.length > maxLength) return null;
     const idOf = new Map(rawNodes.map((n) => [internalId(n._id), String(n.id)]));
-    const edges = rawRels.map((r) => relationOf(r, idOf.get(internalId(r._src))!, idOf.get(internalId(r._dst))!));
+    const edges = rawRels.map((r) => relationFromProps(r, idOf.get(internalId(r._src))!, idOf.get(internalId(r._dst))!));
     return { nodes: rawNodes.map(entityFromRow), edges, truncated: false };
   }
 
@@ -274,13 +273,13 @@ export class LadybugStore implements GraphStore {
   }
 
   async articles(): Promise<Article[]> {
-    return (await this.read('articles')).map((r) => articleFromRow(r.a as Row));
+    return (await this.read('articles')).map((r) => articleFromProps(r.a as Row));
   }
 
   async articlesByIds(ids: readonly string[]): Promise<(Article | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.read('articles-by-ids', { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((r) => [String((r.a as Row).id), articleFromRow(r.a as Row)]));
+    const byId = new Map(rows.map((r) => [String((r.a as Row).id), articleFromProps(r.a as Row)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -310,45 +309,19 @@ function typed(name: string, types: readonly string[] | null | undefined, params
   return types?.length ? [`${name}-typed`, { ...params, types: [...types] }] : [name, params];
 }
 
-function pageOf<T>(items: T[], hasNextPage: boolean, totalCount: number, key: (t: T) => string): Page<T> {
-  const last = items[items.length - 1];
-  return { items, hasNextPage, totalCount, endCursor: last ? encodeCursor(key(last)) : null };
-}
 
-function relationOf(r: Row, from: string, to: string): Relation {
-  return {
-    id: String(r.id),
-    type: String(r.type),
-    from,
-    to,
-    date: nonEmpty(r.date),
-    note: nonEmpty(r.note),
-    evidence: parseJson(r.evidence, []),
-  };
-}
 
 function relationFromRow(row: Row): Relation {
-  return relationOf(row.r as Row, String(row.source), String(row.target));
+  return relationFromProps(row.r as Row, String(row.source), String(row.target));
 }
 
-function articleFromRow(a: Row): Article {
-  return { id: String(a.id), title: String(a.title), text: String(a.text), url: nonEmpty(a.url), source: nonEmpty(a.source) };
-}
 
-function byTypeThenId(a: Relation, b: Relation): number {
-  return a.type.localeCompare(b.type) || a.id.localeCompare(b.id);
-}
 
 function internalId(id: unknown): string {
   const { table, offset } = id as { table: number; offset: number };
   return `${table}:${offset}`;
 }
 
-function groupPairs(keys: readonly string[], rows: Row[], keyField: string, valueField: string): Map<string, string[]> {
-  const out = new Map<string, string[]>(keys.map((k) => [k, []]));
-  for (const row of rows) out.get(String(row[keyField]))?.push(String(row[valueField]));
-  return out;
-}
 
 /** Writes the CSV files COPY reads, one per table, in the column order of schema.cypher. */
 export function writeStoryCsv(story: Story, summary: GraphSummary, dir: string): Record<'entities' | 'articles' | 'relations' | 'mentions' | 'meta', string> {

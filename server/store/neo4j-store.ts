@@ -30,10 +30,10 @@ import { GraphUnavailable } from '../domain/errors.js';
 import { fold, typoAllowance } from '../domain/text.js';
 import type { Article, Entity, EntityKind, Page, Relation, Stats, Story, Subgraph } from '../domain/types.js';
 import { readStatements, statementsOf } from './cypher-files.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor } from './cursor.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, SubgraphFilter } from './graph-store.js';
 import { rankByName } from './ranking.js';
-import { EMPTY_SUMMARY, entityFromRow, entityRows, nonEmpty, parseJson, statsOf, summarise, type GraphSummary } from './story-rows.js';
+import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
 import { breadthFirst } from './traversal.js';
 
 type Row = Record<string, unknown>;
@@ -409,22 +409,12 @@ export function entityFromNode(node: Node): Entity {
 }
 
 export function articleFromNode(node: Node): Article {
-  const a = propertiesOf(node);
-  return { id: String(a.id), title: String(a.title), text: String(a.text), url: nonEmpty(a.url), source: nonEmpty(a.source) };
+  return articleFromProps(propertiesOf(node));
 }
 
 /** A :RELATION relationship as a domain relation between entity ids `from` and `to`. */
 export function relationFromRelationship(rel: Relationship, from: string, to: string): Relation {
-  const r = propertiesOf(rel);
-  return {
-    id: String(r.id),
-    type: String(r.type),
-    from,
-    to,
-    date: nonEmpty(r.date),
-    note: nonEmpty(r.note),
-    evidence: parseJson(r.evidence, []),
-  };
+  return relationFromProps(propertiesOf(rel), from, to);
 }
 
 function relationFromRow(row: Row): Relation {
@@ -514,20 +504,8 @@ export function fulltextQuery(folded: string): string {
 
 // ---------------------------------------------------------------------------
 
-function pageOf<T>(items: T[], hasNextPage: boolean, totalCount: number, key: (t: T) => string): Page<T> {
-  const last = items[items.length - 1];
-  return { items, hasNextPage, totalCount, endCursor: last ? encodeCursor(key(last)) : null };
-}
 
-function byTypeThenId(a: Relation, b: Relation): number {
-  return a.type.localeCompare(b.type) || a.id.localeCompare(b.id);
-}
 
-function groupPairs(keys: readonly string[], rows: Row[], keyField: string, valueField: string): Map<string, string[]> {
-  const out = new Map<string, string[]>(keys.map((k) => [k, []]));
-  for (const row of rows) out.get(String(row[keyField]))?.push(String(row[valueField]));
-  return out;
-}
 
 function kindOf(value: unknown): string {
   return value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;

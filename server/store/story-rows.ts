@@ -4,7 +4,8 @@
  * totalCount never scan. Engine-neutral and pure.
  */
 import { fold } from '../domain/text.js';
-import type { Entity, EntityKind, Stats, Story } from '../domain/types.js';
+import type { Article, Entity, EntityKind, Page, Relation, Stats, Story } from '../domain/types.js';
+import { encodeCursor } from './cursor.js';
 
 export interface EntityRow {
   id: string;
@@ -113,4 +114,40 @@ export function nonEmpty(value: unknown): string | null {
 export function parseJson<T>(value: unknown, fallback: T): T {
   if (typeof value !== 'string' || value === '') return fallback;
   return JSON.parse(value) as T;
+}
+
+/** Maps stored relation properties (any engine) between entity ids `from` and `to`. */
+export function relationFromProps(r: Record<string, unknown>, from: string, to: string): Relation {
+  return {
+    id: String(r.id),
+    type: String(r.type),
+    from,
+    to,
+    date: nonEmpty(r.date),
+    note: nonEmpty(r.note),
+    evidence: parseJson(r.evidence, []),
+  };
+}
+
+/** Maps stored article properties (any engine). */
+export function articleFromProps(a: Record<string, unknown>): Article {
+  return { id: String(a.id), title: String(a.title), text: String(a.text), url: nonEmpty(a.url), source: nonEmpty(a.source) };
+}
+
+/** A page of a keyset-paged list, its cursor being the last item's key. */
+export function pageOf<T>(items: T[], hasNextPage: boolean, totalCount: number, key: (t: T) => string): Page<T> {
+  const last = items[items.length - 1];
+  return { items, hasNextPage, totalCount, endCursor: last ? encodeCursor(key(last)) : null };
+}
+
+/** The order relations are listed in: by type, then id. */
+export function byTypeThenId(a: Relation, b: Relation): number {
+  return a.type.localeCompare(b.type) || a.id.localeCompare(b.id);
+}
+
+/** Groups [key, value] rows into lists under each of `keys` (empty lists for keys with no rows). */
+export function groupPairs(keys: readonly string[], rows: Record<string, unknown>[], keyField: string, valueField: string): Map<string, string[]> {
+  const out = new Map<string, string[]>(keys.map((k) => [k, []]));
+  for (const row of rows) out.get(String(row[keyField]))?.push(String(row[valueField]));
+  return out;
 }
