@@ -1,18 +1,12 @@
 /** Every query of the public contract, over the real server and a real embedded database. */
-import { seededStore, startServer, type RunningServer } from './support/graph.js';
+import { seededServer } from './support/graph.js';
 
 describe('the GraphQL API on the seeded story', () => {
-  let server: RunningServer;
-  let cleanup: () => Promise<void>;
+  let server: Awaited<ReturnType<typeof seededServer>>;
   beforeAll(async () => {
-    const seeded = await seededStore();
-    server = await startServer(seeded.store);
-    cleanup = async () => {
-      await server.close();
-      await seeded.cleanup();
-    };
+    server = await seededServer();
   });
-  afterAll(() => cleanup());
+  afterAll(() => server.cleanup());
 
   const ok = async (query: string, variables?: Record<string, unknown>) => {
     const { status, body } = await server.gql(query, variables);

@@ -1,19 +1,13 @@
 /** The GraphQL-over-HTTP audit of the graphql-http package, against the real server. */
 import { serverAudits } from 'graphql-http';
-import { seededStore, startServer, type RunningServer } from './support/graph.js';
+import { seededServer } from './support/graph.js';
 
 describe('GraphQL over HTTP', () => {
-  let server: RunningServer;
-  let cleanup: () => Promise<void>;
+  let server: Awaited<ReturnType<typeof seededServer>>;
   beforeAll(async () => {
-    const seeded = await seededStore();
-    server = await startServer(seeded.store);
-    cleanup = async () => {
-      await server.close();
-      await seeded.cleanup();
-    };
+    server = await seededServer();
   });
-  afterAll(() => cleanup());
+  afterAll(() => server.cleanup());
 
   // A real client sends the CSRF header on every request, as the page does.
   const fetchWithCsrf: typeof fetch = (input, init) => {

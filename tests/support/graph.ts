@@ -71,3 +71,16 @@ export async function startServer(store: GraphStore, env: Record<string, string>
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The real server over a freshly seeded embedded database; `cleanup` stops both. */
+export async function seededServer(env: Record<string, string> = {}, dirs: StoryDirs = SEED): Promise<RunningServer & { cleanup: () => Promise<void> }> {
+  const seeded = await seededStore(dirs);
+  const server = await startServer(seeded.store, env);
+  return {
+    ...server,
+    cleanup: async () => {
+      await server.close();
+      await seeded.cleanup();
+    },
+  };
+}
