@@ -1,0 +1,269 @@
+/**
+ * UI benchmark, in headless Chromium (Debian's /usr/bin/chromium):
+ *  1. navigation -> first complete drawing of the seed graph, explorer page
+ *     vs a bare Cytoscape page drawing the same elements with the same layout
+ *     and stylesheet (target: explorer <= 1.2x bare);
+ *  2. frame time while panning a synthetic 2,000-node neighbourhood-sized
+ *     graph drawn by the explorer's GraphView (which picks the WebGL renderer
+ *     at that size), next to the plain canvas renderer for reference.
+ * Prints a markdown table. Run: npx tsx bench/ui.ts [--runs 7] [--frames 180]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { subgraphToElements } from '../client/src/elements.js';
+import { OVERVIEW, type Subgraph } from '../client/src/queries.js';
+import { OVERVIEW_LIMIT } from '../client/src/scale.js';
+import { buildApp } from '../server/app.js';
+import { PROJECT_ROOT, readConfig } from '../server/config.js';
+import { openStore } from '../server/store/open-store.js';
+import { readStory } from '../seed/validate.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RUNS = arg('runs', 7);
+const FRAMES = arg('frames', 180);
+const PAN_NODES = arg('nodes', 2000);
+
+/** The bare page: Cytoscape, fcose, the explorer's stylesheet and layout options, nothing else. */
+const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>bare</title>
+<style>html,body{margin:0;height:100%}#cy{position:absolute;inset:0}</style></head>
+<body><div id="cy"></div><script type="module" src="./bare.ts"></script></body></html>`;
+
+const BARE_TS = `
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { expectedLabelScale, renderPlan } from ${JSON.stringify(path.join(PROJECT_ROOT, 'client/src/scale.ts'))};
+import { explorerStyle } from ${JSON.stringify(path.join(PROJECT_ROOT, 'client/src/style.ts'))};
+import { GraphView } from ${JSON.stringify(path.join(PROJECT_ROOT, 'client/src/graph-view.ts'))};
+import { subgraphToElements } from ${JSON.stringify(path.join(PROJECT_ROOT, 'client/src/elements.ts'))};
+cytoscape.use(fcose);
+const params = new URLSearchParams(location.search);
+const container = document.getElementById('cy');
+const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+async function seed() {
+  const elements = await (await fetch('/bare/elements.json')).json();
+  performance.mark('bare:fetched');
+  // Labels at the size the explorer lays them out with, so both run the very same layout.
+  const labelScale = expectedLabelScale(elements.filter((e) => e.group === 'nodes').length, container.clientWidth, container.clientHeight);
+  const cy = cytoscape({ container, elements, style: explorerStyle({ labelScale }), layout: { name: 'preset' } });
+  performance.mark('bare:created');
+  const layout = cy.layout(renderPlan(elements.length).layout);
+  const done = layout.promiseOn('layoutstop');
+  layout.run();
+  await done;
+  performance.mark('bare:layout-done');
+  await frames();
+  performance.mark('bare:drawn');
+  window.cy = cy;
+}
+
+/** A neighbourhood-sized synthetic graph: a random tree plus cross links, degrees like a real story. */
+function synthetic(n) {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const kinds = ['PERSON', 'ORGANISATION', 'COUNTRY', 'EVENT', 'PLACE'];
+  const nodes = Array.from({ length: n }, (_, i) => ({ id: 'n' + i, kind: kinds[i % 5], name: 'Entity number ' + i, aliases: [], degree: 1, date: null }));
+  const edges = [];
+  for (let i = 1; i < n; i++) edges.push({ id: 'e' + i, type: 'MET', label: 'met', date: null, from: { id: 'n' + Math.floor(rnd() * i) }, to: { id: 'n' + i }, evidence: [{ article: { id: 'a' } }] });
+  for (let i = 0; i < n / 2; i++) edges.push({ id: 'x' + i, type: 'SAID', label: 'said about', date: null, from: { id: 'n' + Math.floor(rnd() * n) }, to: { id: 'n' + Math.floor(rnd() * n) }, evidence: [{ article: { id: 'a' } }] });
+  const degree = new Map();
+  for (const e of edges) for (const id of [e.from.id, e.to.id]) degree.set(id, (degree.get(id) || 0) + 1);
+  for (const node of nodes) node.degree = degree.get(node.id) || 0;
+  return { nodes, edges, truncated: false };
+}
+
+async function pan() {
+  const n = Number(params.get('n') || 2000);
+  const elements = subgraphToElements(synthetic(n));
+  const t0 = performance.now();
+  let cy;
+  if (params.get('renderer') === 'canvas') {
+    cy = cytoscape({ container, elements, style: explorerStyle(), layout: { name: 'preset' } });
+    const layout = cy.layout(renderPlan(elements.length).layout);
+    const done = layout.promiseOn('layoutstop');
+    layout.run();
+    await done;
+  } else {
+    // 'webgl' forces the WebGL renderer; 'auto' is what the explorer picks on this machine.
+    const view = new GraphView({ container, onSelect() {}, webgl: params.get('renderer') === 'auto' ? 'auto' : 'always' });
+    await view.show(elements);
+    cy = view.cy;
+    window.usesWebGL = view.usesWebGL;
+  }
+  await frames();
+  window.drawMs = performance.now() - t0;
+  window.cy = cy;
+  window.elementCount = elements.length;
+}
+
+window.panFrames = (count) => new Promise((resolve) => {
+  const cy = window.cy;
+  const times = [];
+  let last = performance.now();
+  let i = 0;
+  const step = (now) => {
+    times.push(now - last);
+    last = now;
+    cy.panBy({ x: i % 120 < 60 ? 6 : -6, y: i % 80 < 40 ? 3 : -3 });
+    if (++i < count) requestAnimationFrame(step);
+    else resolve(times.slice(5));
+  };
+  requestAnimationFrame((now) => { last = now; requestAnimationFrame(step); });
+});
+
+(params.get('mode') === 'pan' ? pan() : seed()).catch((err) => { document.title = 'error: ' + err.message; console.error(err); });
+`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+const ms = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.warn('bench/ui.ts needs /usr/bin/chromium: apt-get update && apt-get install -y chromium');
+    process.exit(2);
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ui-'));
+  const quiet = { logLevel: 'error' as const, configFile: false as const };
+  console.error('Building the explorer and the bare page ...');
+  const explorerDist = path.join(tmp, 'explorer');
+  await build({ ...quiet, configFile: path.join(PROJECT_ROOT, 'client', 'vite.config.ts'), build: { outDir: explorerDist, emptyOutDir: true } });
+  const bareRoot = path.join(tmp, 'bare-src');
+  fs.mkdirSync(bareRoot);
+  fs.writeFileSync(path.join(bareRoot, 'index.html'), BARE_HTML);
+  fs.writeFileSync(path.join(bareRoot, 'bare.ts'), BARE_TS);
+  const bareDist = path.join(tmp, 'bare');
+  await build({
+    ...quiet,
+    root: bareRoot,
+    base: '/bare/',
+    resolve: {
+      alias: {
+        cytoscape: path.join(PROJECT_ROOT, 'node_modules', 'cytoscape', 'dist', 'cytoscape.esm.mjs'),
+        'cytoscape-fcose': path.join(PROJECT_ROOT, 'node_modules', 'cytoscape-fcose', 'cytoscape-fcose.js'),
+      },
+    },
+    build: { outDir: bareDist, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
+  });
+
+  console.error('Seeding a temporary graph ...');
+  // Production defaults, response cache included: what a reader's second visit meets.
+  const config = readConfig({ NODE_ENV: 'production', DB_PATH: path.join(tmp, 'graph.lbug') });
+  const store = await openStore(config.store);
+  await store.load(readStory({ data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') }));
+  const { app } = buildApp({ store, config, clientDir: explorerDist, log: () => undefined });
+
+  const outer = express();
+  let elementsJson = '[]';
+  outer.get('/bare/elements.json', (_req, res) => void res.type('application/json').send(elementsJson));
+  outer.use('/bare', express.static(bareDist));
+  outer.use(app);
+  const server: Server = await new Promise((resolve) => {
+    const s = outer.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // The same elements the explorer draws, through the same query and mapping.
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+    body: JSON.stringify({ query: OVERVIEW, variables: { limit: OVERVIEW_LIMIT } }),
+  });
+  const graph = ((await res.json()) as { data: { graph: Subgraph } }).data.graph;
+  const elements = subgraphToElements(graph);
+  elementsJson = JSON.stringify(elements);
+
+  if (process.env.BENCH_PAUSE) {
+    console.error(`Serving on ${url} (BENCH_PAUSE): bare page at ${url}/bare/?mode=pan`);
+    await new Promise(() => undefined);
+  }
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // SwiftShader gives headless Chromium a (software) WebGL context without a GPU.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
+  const rows: string[][] = [];
+  try {
+    // 1. First complete drawing, alternating pages so both see the same machine load.
+    const explorerTimes: number[] = [];
+    const bareTimes: number[] = [];
+    const explorerLayoutShare: number[] = [];
+    for (let i = 0; i < (process.argv.includes('--only-pan') ? 0 : RUNS + 1); i++) {
+      for (const which of ['explorer', 'bare'] as const) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        await page.goto(which === 'explorer' ? `${url}/` : `${url}/bare/?mode=seed`);
+        const mark = which === 'explorer' ? 'explorer:drawn' : 'bare:drawn';
+        await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0 || document.title.startsWith('error'), mark, { timeout: 60_000 });
+        const t = await page.evaluate((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN, mark);
+        if (Number.isNaN(t)) throw new Error(`${which} page failed: ${await page.title()}`);
+        if (i > 0) (which === 'explorer' ? explorerTimes : bareTimes).push(t); // the first pair warms caches
+        if (which === 'explorer' && i > 0) explorerLayoutShare.push(await page.evaluate(() => performance.getEntriesByName('explorer:requests-done')[0]?.startTime ?? NaN));
+        await context.close();
+      }
+    }
+    if (explorerTimes.length) {
+    const e = median(explorerTimes);
+    const b = median(bareTimes);
+    rows.push(['Seed graph, navigation → first complete drawing (explorer)', `${graph.nodes.length} nodes, ${graph.edges.length} edges`, ms(e), `min ${ms(Math.min(...explorerTimes))}, max ${ms(Math.max(...explorerTimes))}; API answered at ${ms(median(explorerLayoutShare))}`]);
+    rows.push(['Same elements, same layout and style, bare Cytoscape page', `${graph.nodes.length} nodes, ${graph.edges.length} edges`, ms(b), `min ${ms(Math.min(...bareTimes))}, max ${ms(Math.max(...bareTimes))}`]);
+    rows.push(['Explorer / bare', '', `${(e / b).toFixed(2)}x`, `target ≤ 1.2x: ${e / b <= 1.2 ? 'met' : 'NOT met'}`]);
+    }
+
+    // 2. Panning a neighbourhood-sized graph.
+    for (const renderer of process.argv.includes('--only-seed') ? [] : (['webgl', 'auto', 'canvas'] as const)) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      page.on('console', (m) => (m.type() === 'error' || process.env.BENCH_DEBUG) && console.error(`[${renderer} page] ${m.text()}`));
+      page.on('pageerror', (err) => console.error(`[${renderer} page] ${err.message}`));
+      await page.goto(`${url}/bare/?mode=pan&n=${PAN_NODES}&renderer=${renderer}`);
+      await page.waitForFunction(() => (window as unknown as { drawMs?: number }).drawMs !== undefined || document.title.startsWith('error'), null, { timeout: 240_000 });
+      const info = await page.evaluate(() => {
+        const w = window as unknown as { drawMs: number; elementCount: number; usesWebGL?: boolean; cy: { renderer(): { webgl?: boolean } } };
+        return { drawMs: w.drawMs, count: w.elementCount, webgl: w.usesWebGL ?? Boolean(w.cy.renderer().webgl) };
+      });
+      const times = await page.evaluate((n) => (window as unknown as { panFrames(n: number): Promise<number[]> }).panFrames(n), FRAMES);
+      const n = PAN_NODES.toLocaleString('en-GB');
+      const label = {
+        webgl: `Panning ${n} nodes, explorer GraphView forced to WebGL (${info.webgl ? 'WebGL active' : 'WebGL NOT active'}; here software WebGL, SwiftShader)`,
+        auto: `Panning ${n} nodes, explorer GraphView as it chooses on this machine (${info.webgl ? 'WebGL' : 'canvas renderer with lean labels: WebGL is only software here'})`,
+        canvas: `Panning ${n} nodes, bare Cytoscape, plain canvas renderer (reference)`,
+      }[renderer];
+      rows.push([label, `${info.count.toLocaleString('en-GB')} elements`, `${ms(median(times))} median frame`, `p95 ${ms(percentile(times, 95))}, ~${Math.round(1000 / median(times))} fps; drawn in ${ms(info.drawMs)}`]);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+    await store.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  console.log(`\nUI benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), headless Chromium, ${RUNS} runs each (median)\n`);
+  console.log('| measurement | size | result | notes |');
+  console.log('| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+/**
+ * The GraphQL documents the page sends and the shapes of their answers.
+ * Field selections are shared fragments so every subgraph maps the same way.
+ */
+import type { GraphQLClient } from './api.js';
+
+export type Kind = 'PERSON' | 'ORGANISATION' | 'COUNTRY' | 'EVENT' | 'PLACE';
+export const KINDS: readonly Kind[] = ['PERSON', 'ORGANISATION', 'COUNTRY', 'EVENT', 'PLACE'];
+
+export interface EntityRef { id: string }
+export interface ArticleRef { id: string; title: string; source?: string | null; url?: string | null }
+export interface Evidence { quote: string; article: ArticleRef }
+
+/** An entity as the graph draws it. */
+export interface EntityNode {
+  id: string;
+  kind: Kind;
+  name: string;
+  aliases: string[];
+  degree: number;
+  date: string | null;
+}
+
+/** A relation as the graph draws it; evidence only names the articles. */
+export interface RelationEdge {
+  id: string;
+  type: string;
+  label: string;
+  date: string | null;
+  note?: string | null;
+  from: EntityRef;
+  to: EntityRef;
+  evidence: { article: EntityRef }[];
+}
+
+export interface Subgraph { nodes: EntityNode[]; edges: RelationEdge[]; truncated: boolean }
+
+export interface Claim { measure: string; value: number; qualifier: string | null; evidence: Evidence[] }
+
+export interface RelationDetail {
+  id: string;
+  type: string;
+  label: string;
+  date: string | null;
+  note: string | null;
+  from: EntityNode;
+  to: EntityNode;
+  evidence: Evidence[];
+}
+
+export interface EntityDetail extends EntityNode {
+  summary: string | null;
+  claims: Claim[];
+  evidence: Evidence[];
+  mentionedIn: ArticleRef[];
+  relations: RelationDetail[];
+}
+
+export interface Article extends ArticleRef { text: string }
+
+export interface RelationTypeInfo { type: string; label: string; description: string; count: number }
+export interface Stats { entities: number; relations: number; articles: number }
+
+export interface Answer {
+  question: string;
+  understood: boolean;
+  text: string;
+  suggestions: string[];
+  interpretation: { intent: string; relationTypes: string[]; entities: { matched: string; entity: EntityRef & { name: string } }[] } | null;
+  rows: { subject: (EntityRef & { name: string }) | null; relation: string | null; object: (EntityRef & { name: string }) | null; evidence: Evidence[] }[];
+  subgraph: Subgraph;
+}
+
+const NODE = 'id kind name aliases degree date';
+const EDGE = 'id type label date note from { id } to { id } evidence { article { id } }';
+const SUBGRAPH = `nodes { ${NODE} } edges { ${EDGE} } truncated`;
+const EVIDENCE = 'quote article { id title source url }';
+
+export const OVERVIEW = `query Overview($limit: Int) {
+  graph(limit: $limit) { ${SUBGRAPH} }
+  stats { entities relations articles }
+  relationTypeInfo { type label description count }
+}`;
+
+export const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $limit: Int) {
+  neighbourhood(id: $id, depth: 1, limit: $limit) { ${SUBGRAPH} }
+}`;
+
+/** One entity with its relations, so a node added on its own brings its edges. */
+export const ENTITY_NODE = `query EntityNode($id: ID!) {
+  entity(id: $id) { ${NODE} relations(first: 200) { ${EDGE} } }
+}`;
+
+export const ENTITY_DETAIL = `query EntityDetail($id: ID!) {
+  entity(id: $id) {
+    ${NODE} summary
+    claims { measure value qualifier evidence { ${EVIDENCE} } }
+    evidence { ${EVIDENCE} }
+    mentionedIn { id title source url }
+    relations(first: 200) { id type label date note from { ${NODE} } to { ${NODE} } evidence { ${EVIDENCE} } }
+  }
+}`;
+
+export const RELATION_DETAIL = `query RelationDetail($id: ID!) {
+  relation(id: $id) { id type label date note from { ${NODE} } to { ${NODE} } evidence { ${EVIDENCE} } }
+}`;
+
+export const ARTICLE = `query Article($id: ID!) { article(id: $id) { id title source url text } }`;
+
+export const SEARCH = `query Search($text: String!) { search(text: $text, first: 8) { ${NODE} } }`;
+
+export const SHORTEST_PATH = `query ShortestPath($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxLength: 8) { ${SUBGRAPH} } }`;
+
+export const TIMELINE = `query Timeline { timeline { ${NODE} } }`;
+
+export const ASK = `query Ask($question: String!) {
+  ask(question: $question) {
+    question understood text suggestions
+    interpretation { intent relationTypes entities { matched entity { id name } } }
+    rows { subject { id name } relation object { id name } evidence { ${EVIDENCE} } }
+    subgraph { ${SUBGRAPH} }
+  }
+}`;
+
+/** The typed calls the page makes; each returns the unwrapped field. */
+export function createExplorerApi(request: GraphQLClient) {
+  return {
+    overview: (limit: number) => request<{ graph: Subgraph; stats: Stats; relationTypeInfo: RelationTypeInfo[] }>(OVERVIEW, { limit }),
+    neighbourhood: async (id: string, limit: number) => (await request<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id, limit })).neighbourhood,
+    entityNode: async (id: string) => (await request<{ entity: (EntityNode & { relations: RelationEdge[] }) | null }>(ENTITY_NODE, { id })).entity,
+    entity: async (id: string) => (await request<{ entity: EntityDetail | null }>(ENTITY_DETAIL, { id })).entity,
+    relation: async (id: string) => (await request<{ relation: RelationDetail | null }>(RELATION_DETAIL, { id })).relation,
+    article: async (id: string) => (await request<{ article: Article | null }>(ARTICLE, { id })).article,
+    search: async (text: string) => (await request<{ search: EntityNode[] }>(SEARCH, { text })).search,
+    shortestPath: async (from: string, to: string) => (await request<{ shortestPath: Subgraph | null }>(SHORTEST_PATH, { from, to })).shortestPath,
+    timeline: async () => (await request<{ timeline: EntityNode[] }>(TIMELINE)).timeline,
+    ask: async (question: string) => (await request<{ ask: Answer }>(ASK, { question })).ask,
+  };
+}
+
+export type ExplorerApi = ReturnType<typeof createExplorerApi>;

@@ -1,0 +1,115 @@
+/**
+ * The look of the graph: one colour-blind-safe colour (Okabe–Ito) and one
+ * shape per kind, so kinds read in greyscale too; size by degree, edge width
+ * by how many articles state the relation.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import type { Kind } from './queries.js';
+
+export interface KindLook {
+  kind: Kind;
+  /** Legend words. */
+  label: string;
+  colour: string;
+  /** A Cytoscape node shape. */
+  shape: 'ellipse' | 'round-rectangle' | 'hexagon' | 'diamond' | 'round-triangle';
+}
+
+export const KIND_LOOKS: readonly KindLook[] = [
+  { kind: 'PERSON', label: 'Person', colour: '#0072B2', shape: 'ellipse' },
+  { kind: 'ORGANISATION', label: 'Organisation', colour: '#E69F00', shape: 'round-rectangle' },
+  { kind: 'COUNTRY', label: 'Country', colour: '#009E73', shape: 'hexagon' },
+  { kind: 'EVENT', label: 'Event', colour: '#D55E00', shape: 'diamond' },
+  { kind: 'PLACE', label: 'Place', colour: '#CC79A7', shape: 'round-triangle' },
+];
+
+export function kindLook(kind: Kind): KindLook {
+  return KIND_LOOKS.find((k) => k.kind === kind) ?? KIND_LOOKS[0]!;
+}
+
+const INK = '#1b1f24';
+const EDGE = '#8a949e';
+const PATH = '#F0E442';
+const ANSWER = '#56B4E9';
+/** Edge labels show once they would render at least this big, and always when highlighted. */
+export const EDGE_LABEL_MIN_PX = 11;
+
+/**
+ * The stylesheet. `labelScale` (>= 1) grows label fonts in model pixels as the
+ * user zooms out, so labels stay readable on screen; overlaps are then
+ * resolved by hiding the lesser labels (label-culling.ts).
+ */
+export function explorerStyle({ labelScale = 1, lean = false } = {}): StylesheetJson {
+  const s = labelScale;
+  // Big scenes draw only the labels the label pass picks (class "labelled"), none while zoomed far out.
+  const nodeLabel = lean ? '' : 'data(label)';
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': '#888',
+        'border-width': 2,
+        'border-color': '#ffffff',
+        label: nodeLabel,
+        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        'font-size': 12 * s,
+        color: INK,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 3 * s,
+        'text-wrap': 'wrap',
+        'text-max-width': `${Math.round(120 * s)}px`,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 6,
+        'z-index': 10,
+      },
+    },
+    ...KIND_LOOKS.map((k) => ({ selector: `node[kind = "${k.kind}"]`, style: { 'background-color': k.colour, shape: k.shape } })),
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': EDGE,
+        'target-arrow-color': EDGE,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        opacity: 0.75,
+        label: nodeLabel,
+        'font-size': 10 * s,
+        color: '#3d4650',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+        // Edge labels appear once zoomed in far enough to read them, and always when highlighted.
+        'min-zoomed-font-size': EDGE_LABEL_MIN_PX,
+      },
+    },
+    { selector: 'node.labelled', style: { label: 'data(label)' } },
+    { selector: 'edge.near, edge.path, edge.answer, edge:selected', style: { label: 'data(label)' } },
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
+    { selector: 'edge.faded', style: { opacity: 0.08, 'text-opacity': 0 } },
+    { selector: 'edge.near', style: { opacity: 1, 'line-color': '#56606b', 'target-arrow-color': '#56606b', 'min-zoomed-font-size': 0, 'z-index': 8 } },
+    { selector: 'node.near', style: { 'z-index': 12 } },
+    { selector: '.answer', style: { 'underlay-color': ANSWER, 'underlay-opacity': 0.55, 'underlay-padding': 7, 'z-index': 13 } },
+    { selector: 'edge.answer', style: { 'line-color': '#1f6fa3', 'target-arrow-color': '#1f6fa3', opacity: 1, 'min-zoomed-font-size': 0, width: 4 } },
+    { selector: '.path', style: { 'underlay-color': PATH, 'underlay-opacity': 0.95, 'underlay-padding': 8, 'z-index': 14 } },
+    { selector: 'edge.path', style: { 'line-color': INK, 'target-arrow-color': INK, opacity: 1, width: 4.5, 'min-zoomed-font-size': 0, 'font-weight': 'bold', color: INK } },
+    { selector: 'node:selected', style: { 'border-color': INK, 'border-width': 4, 'font-weight': 'bold', 'z-index': 20 } },
+    { selector: 'edge:selected', style: { 'line-color': INK, 'target-arrow-color': INK, opacity: 1, width: 5, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 11 } },
+    { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#5a6470' } },
+    { selector: 'node.expanded:selected', style: { 'border-color': INK } },
+    // Last, so it wins: a label that would overlap a more important one waits for more zoom.
+    { selector: '.quiet', style: { 'text-opacity': 0 } },
+    // Unlabelled nodes sit below labelled ones, so a hub's label is never cut by a lesser node.
+    { selector: 'node.quiet', style: { 'z-index': 5 } },
+    { selector: 'node.quiet:selected', style: { 'text-opacity': 1 } },
+  ];
+}
