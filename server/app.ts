@@ -51,6 +51,9 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'worker-src': ["'self'", 'blob:'],
+          // The server speaks plain HTTP (TLS, if any, ends at a proxy). Upgrading would send a page
+          // opened at http://any-host-but-localhost to https:// for its own scripts, and it would never load.
+          'upgrade-insecure-requests': null,
         },
       },
     }),
@@ -73,16 +76,8 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
     );
   }
 
-  // Refuse oversized bodies before anything reads them.
-  const maxBody = bytes(config.bodyLimit);
-  app.use((req, res, next) => {
-    const length = Number(req.headers['content-length'] ?? 0);
-    if (length > maxBody) {
-      res.status(413).json({ errors: [{ message: `Request body too large: at most ${config.bodyLimit}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-      return;
-    }
-    next();
-  });
+  // Refuse oversized bodies before anything reads them, chunked ones included.
+  app.use(limitBody(bytes(config.bodyLimit), config.bodyLimit));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -131,6 +126,45 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
       return summary;
     },
     graphChanged: () => generation.bump(),
+  };
+}
+
+/**
+ * Bodies over the limit answer 413: a declared Content-Length at once, a
+ * chunked body (no length up front) as soon as the bytes read cross the limit.
+ * A chunked body within the limit is handed on read (Yoga takes a Buffer body).
+ */
+function limitBody(max: number, limit: string): express.RequestHandler {
+  const tooLarge = (res: express.Response) => {
+    res.set('connection', 'close').status(413).json({ errors: [{ message: `Request body too large: at most ${limit}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  };
+  return (req, res, next) => {
+    if (req.headers['content-length'] !== undefined) {
+      if (Number(req.headers['content-length']) > max) tooLarge(res);
+      else next();
+      return;
+    }
+    if (req.headers['transfer-encoding'] === undefined) {
+      next();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData).off('end', onEnd);
+      tooLarge(res);
+    };
+    const onEnd = () => {
+      req.body = Buffer.concat(chunks);
+      next();
+    };
+    // A client that hangs up mid-body gets no answer: there is no one to read it.
+    req.on('data', onData).once('end', onEnd).once('error', () => res.destroy());
   };
 }
 

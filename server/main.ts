@@ -44,11 +44,16 @@ async function main() {
       (err) => console.error(err instanceof InvalidStory ? `Reload refused; the graph is unchanged.\n${err.message}` : `Reload failed; the graph is unchanged: ${err.message}`),
     );
   });
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`${signal}: shutting down.`);
-    server.close();
-    void store.close().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
+    // Refuse new connections, let the requests already accepted finish, then close the database.
+    server.close(() => void store.close().finally(() => process.exit(0)));
+    // Keep-alive clients could hold the server open forever: after 3 s, cut them and finish anyway.
+    setTimeout(() => server.closeAllConnections(), 3000).unref();
+    setTimeout(() => process.exit(0), 6000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -19,6 +19,7 @@ import { useArmor } from './plugins/armor.js';
 import { domainErrorMask } from './plugins/domain-errors.js';
 import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-generation.js';
 import { useRejectionStatus } from './plugins/rejection-status.js';
+import { useRequestParams } from './plugins/request-params.js';
 import { resolvers } from './resolvers.js';
 
 const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql');
@@ -40,6 +41,7 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
   const schema = makeExecutableSchema({ typeDefs, resolvers });
   const plugins: Plugin[] = [
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    useRequestParams(),
     useArmor() as Plugin,
     useRejectionStatus(),
   ];
@@ -50,6 +52,8 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // CORS is express's (buildApp, CORS_ORIGINS); Yoga's own default would answer every origin, with credentials.
+    cors: false,
     // GET runs queries only: Yoga refuses mutations over GET with 405.
     maskedErrors: { maskError: domainErrorMask(log) },
     graphiql: config.graphiql ? { title: 'Story graph explorer: GraphiQL', defaultQuery: EXAMPLE_QUERIES, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,

@@ -2,7 +2,9 @@
  * Maps the domain's errors to GraphQL errors a user can read, once, at the
  * boundary: BadInput -> BAD_USER_INPUT (400), NotFound -> NOT_FOUND (404),
  * GraphUnavailable -> GRAPH_UNAVAILABLE (503). Anything else is masked as
- * "Unexpected error." and logged with its cause.
+ * "Unexpected error." and logged with its cause, in every environment: Yoga's
+ * development mode would otherwise put the original message and stack trace
+ * (with the server's file paths) in the response whenever NODE_ENV=development.
  */
 import { createGraphQLError, maskError as defaultMaskError, type YogaServerOptions } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
@@ -17,7 +19,7 @@ const CODES = [
 type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
 
 export function domainErrorMask(log: (message: string, error: unknown) => void): MaskError {
-  return (error, message, isDev) => {
+  return (error, message) => {
     const original = error instanceof GraphQLError ? error.originalError : error;
     for (const [Type, code, status] of CODES) {
       if (original instanceof Type) {
@@ -28,7 +30,7 @@ export function domainErrorMask(log: (message: string, error: unknown) => void):
         });
       }
     }
-    const masked = defaultMaskError(error, message, isDev);
+    const masked = defaultMaskError(error, message, false);
     if (masked !== error) log('unexpected error', original ?? error);
     return masked;
   };
