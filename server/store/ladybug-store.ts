@@ -368,9 +368,14 @@ function openError(file: string, err: unknown): Error {
     );
   }
   return new GraphUnavailable(
-    `Could not open the database ${file}: ${message.split('\n')[0]}. If the file is damaged, move it aside (or run "npm run seed -- --reset") to rebuild it from seed/data.`,
+    `Could not open the database ${file}: ${firstLine(message)}. If the file is damaged, move it aside (or run "npm run seed -- --reset") to rebuild it from seed/data.`,
     { cause: err },
   );
+}
+
+/** The first line of an engine message, without its closing punctuation (ours follows). */
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/[.!:\s]+$/, '');
 }
 
 function translate(err: unknown): Error {
