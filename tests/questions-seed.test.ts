@@ -9,45 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PROJECT_ROOT } from '../server/config.js';
-import { createQuestionEngine, type Answer, type QuestionEngine } from '../server/questions/answer.js';
+import { createQuestionEngine, type QuestionEngine } from '../server/questions/answer.js';
 import { LadybugStore } from '../server/store/ladybug-store.js';
 import { readStory } from '../seed/validate.js';
+import { expectAnswer, type QuestionCase } from './support/questions.js';
 
 const SEED = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
 
-interface QuestionCase {
-  q: string;
-  /** @default true */
-  understood?: boolean;
-  intent?: string;
-  /** Entities the interpretation must have linked. */
-  linked?: string[];
-  /** Entities that must be in the answer's rows. */
-  answer?: string[];
-  /** Entities that must not be in the answer's rows. */
-  not?: string[];
-  text?: RegExp;
-}
-
-function expectAnswer(a: Answer, c: QuestionCase): void {
-  const understood = c.understood ?? true;
-  expect({ q: c.q, understood: a.understood, text: a.text }).toEqual({ q: c.q, understood, text: a.text });
-  if (c.intent) expect({ q: c.q, intent: a.interpretation.intent }).toEqual({ q: c.q, intent: c.intent });
-  const linked = a.interpretation.entities.map((e) => e.id);
-  if (c.linked) expect({ q: c.q, linked }).toEqual({ q: c.q, linked: expect.arrayContaining(c.linked) });
-  const inRows = [...new Set(a.rows.flatMap((r) => [r.subject?.id, r.object?.id]).filter(Boolean))];
-  if (c.answer) expect({ q: c.q, inRows }).toEqual({ q: c.q, inRows: expect.arrayContaining(c.answer) });
-  for (const id of c.not ?? []) expect({ q: c.q, inRows }).not.toEqual({ q: c.q, inRows: expect.arrayContaining([id]) });
-  if (c.text) expect(a.text).toMatch(c.text);
-  if (understood) {
-    for (const row of a.rows) expect(row.evidence.length).toBeGreaterThan(0);
-    const nodes = new Set(a.subgraph.nodes.map((n) => n.id));
-    for (const id of inRows) expect(nodes.has(id!)).toBe(true);
-  } else {
-    expect(a.rows).toEqual([]);
-    expect(a.suggestions.length).toBeGreaterThan(0);
-  }
-}
 
 const RELEASE = 'release-of-52-prisoners-2025';
 

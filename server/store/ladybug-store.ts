@@ -12,7 +12,7 @@ import type { Article, Entity, EntityKind, Page, Relation, Stats, Story, Subgrap
 import { splitStatements, statementsOf } from './cypher-files.js';
 import { decodeCursor } from './cursor.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, SubgraphFilter } from './graph-store.js';
-import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
+import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, groupRelations, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
 import { NameIndex } from './name-index.js';
 import { rankByName } from './ranking.js';
 import { breadthFirst } from './traversal.js';
@@ -221,21 +221,13 @@ export class LadybugStore implements GraphStore {
   }
 
   async relationsOf(entityIds: readonly string[], { direction = 'BOTH', types = null, first = Infinity }: RelationFilter = {}): Promise<Map<string, Relation[]>> {
-    const out = new Map<string, Relation[]>(entityIds.map((id) => [id, []]));
-    if (entityIds.length === 0) return out;
+    if (entityIds.length === 0) return new Map();
     const params = { ids: [...new Set(entityIds)] };
     const [outgoing, incoming] = await Promise.all([
       direction === 'IN' ? [] : this.read(...typed('relations-out', types, params)),
       direction === 'OUT' ? [] : this.read(...typed('relations-in', types, params)),
     ]);
-    const add = (key: string, r: Relation) => {
-      const list = out.get(key);
-      if (list && list.length < first && !list.some((x) => x.id === r.id)) list.push(r);
-    };
-    for (const row of outgoing) add(String(row.source), relationFromRow(row));
-    for (const row of incoming) add(String(row.target), relationFromRow(row));
-    for (const list of out.values()) list.sort(byTypeThenId);
-    return out;
+    return groupRelations(entityIds, outgoing.map(relationFromRow), incoming.map(relationFromRow), first);
   }
 
   async graph({ kinds, types, limit }: SubgraphFilter): Promise<Subgraph> {

@@ -151,3 +151,20 @@ export function groupPairs(keys: readonly string[], rows: Record<string, unknown
   for (const row of rows) out.get(String(row[keyField]))?.push(String(row[valueField]));
   return out;
 }
+
+/**
+ * Groups relations under the entities asked about: outgoing ones under their
+ * `from`, incoming ones under their `to`; at most `first` each, no repeats,
+ * in the order byTypeThenId.
+ */
+export function groupRelations(entityIds: readonly string[], outgoing: readonly Relation[], incoming: readonly Relation[], first: number): Map<string, Relation[]> {
+  const out = new Map<string, Relation[]>(entityIds.map((id) => [id, []]));
+  const add = (key: string, r: Relation) => {
+    const list = out.get(key);
+    if (list && list.length < first && !list.some((x) => x.id === r.id)) list.push(r);
+  };
+  for (const r of outgoing) add(r.from, r);
+  for (const r of incoming) add(r.to, r);
+  for (const list of out.values()) list.sort(byTypeThenId);
+  return out;
+}
