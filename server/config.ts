@@ -49,6 +49,10 @@ export interface Limits {
   maxQuestionLength: number;
   /** Longest search text, in characters. @default 200 */
   maxSearchLength: number;
+  /** Most list items (entities, relations, evidence, articles) one request may resolve. @default 100000 */
+  maxObjects: number;
+  /** Most characters of article text one request may return. @default 1000000 */
+  maxTextChars: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -58,6 +62,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxLimit: 5000,
   maxQuestionLength: 500,
   maxSearchLength: 200,
+  maxObjects: 100_000,
+  maxTextChars: 1_000_000,
 };
 
 export interface Config {

@@ -56,6 +56,29 @@ describe('limits and errors', () => {
     await expectError('{ search(text: "a", first: 100000) { id relations { id } } }', 400, 'QUERY_TOO_COMPLEX');
   });
 
+  it('stops a small document of nested lists that would return more than a million characters of article text', async () => {
+    const query = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: articles { entities { mentionedIn { text } relations { evidence { article { text } } } } }`).join(' ')} }`;
+    const started = Date.now();
+    const res = await server.gql(query);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.body.errors[0].message).toMatch(/more than 1000000 characters of article text/);
+    expect(JSON.stringify(res.body).length).toBeLessThan(20_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The page's heaviest real query stays well within the budget.
+    const overview = await server.gql('{ graph { nodes { id evidence { quote } relations { id } mentionedIn { id } } edges { id evidence { quote article { id } } } } }');
+    expect(overview.status).toBe(200);
+    expect(overview.body.errors).toBeUndefined();
+  });
+
+  it('stops a request that would resolve more than 100,000 objects', async () => {
+    const query = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: graph { nodes { relations { from { relations { from { relations { id } } } } } } }`).join(' ')} }`;
+    const res = await server.gql(query);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.body.errors[0].message).toMatch(/more than 100000 objects/);
+  });
+
   it('refuses a flood of directives and of tokens', async () => {
     await expectError(`{ stats { entities ${'@include(if: true) '.repeat(11)} } }`, 400, 'QUERY_TOO_COMPLEX');
     await expectError(`{ stats { ${'entities '.repeat(1600)} } }`, 400, 'QUERY_TOO_COMPLEX', /Token limit/);

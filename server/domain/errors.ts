@@ -12,6 +12,9 @@ export class DomainError extends Error {
 /** The caller asked for something malformed; the message says how to fix it. */
 export class BadInput extends DomainError {}
 
+/** The request would make the server do or return too much; the message says what to ask for instead. */
+export class TooComplex extends BadInput {}
+
 /** The caller named something that does not exist. */
 export class NotFound extends DomainError {}
 

@@ -3,6 +3,7 @@ import type { Limits } from '../config.js';
 import type { Answer } from '../questions/types.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { Loaders } from './loaders.js';
+import type { ObjectBudget } from './object-budget.js';
 
 /** Answers plain-English questions from the graph (server/questions). */
 export interface QuestionEngine {
@@ -14,4 +15,5 @@ export interface GraphContext {
   loaders: Loaders;
   limits: Limits;
   questions: QuestionEngine;
+  budget: ObjectBudget;
 }

@@ -22,6 +22,8 @@ const KIND_VALUES: Record<string, EntityKind> = {
 };
 
 function subgraph(ctx: GraphContext, g: Subgraph): Subgraph {
+  ctx.budget.spend(g.nodes);
+  ctx.budget.spend(g.edges);
   ctx.loaders.prime(g.nodes);
   return g;
 }
@@ -50,19 +52,20 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
     search: async (_: unknown, { text, kinds, first }: Args, ctx: GraphContext) => {
       boundedText('text', text, ctx.limits.maxSearchLength, { allowEmpty: true });
       const n = bounded('first', first, { max: ctx.limits.maxFirst, fallback: 10 });
-      return ctx.loaders.prime(await ctx.store.search(text, { kinds: boundedList('kinds', kinds) ?? [], first: n }));
+      return ctx.loaders.prime(ctx.budget.spend(await ctx.store.search(text, { kinds: boundedList('kinds', kinds) ?? [], first: n })));
     },
 
     entities: async (_: unknown, { kind, first, after }: Args, ctx: GraphContext) => {
       const n = bounded('first', first, { max: ctx.limits.maxFirst, fallback: 50 });
       const page = await ctx.store.entities(kind ?? null, { first: n, after });
-      ctx.loaders.prime(page.items);
+      ctx.loaders.prime(ctx.budget.spend(page.items));
       return connection(page, (e) => encodeCursor(e.id));
     },
 
     relations: async (_: unknown, { types, first, after }: Args, ctx: GraphContext) => {
       const n = bounded('first', first, { max: ctx.limits.maxFirst, fallback: 100 });
       const page = await ctx.store.relations(boundedList('types', types), { first: n, after });
+      ctx.budget.spend(page.items);
       return connection(page, (r) => encodeCursor(r.id));
     },
 
@@ -92,8 +95,8 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
       return answer;
     },
 
-    timeline: async (_: unknown, __: Args, ctx: GraphContext) => ctx.loaders.prime(await ctx.store.timeline()),
-    articles: (_: unknown, __: Args, ctx: GraphContext) => ctx.store.articles(),
+    timeline: async (_: unknown, __: Args, ctx: GraphContext) => ctx.loaders.prime(ctx.budget.spend(await ctx.store.timeline())),
+    articles: async (_: unknown, __: Args, ctx: GraphContext) => ctx.budget.spend(await ctx.store.articles()),
     article: (_: unknown, { id }: Args, ctx: GraphContext) => ctx.loaders.article.load(id),
     relationTypes: (_: unknown, __: Args, ctx: GraphContext) => ctx.store.relationTypes(),
     stats: (_: unknown, __: Args, ctx: GraphContext) => ctx.store.stats(),
@@ -110,15 +113,15 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
   },
 
   Entity: {
-    evidence: (e: Entity) => e.evidence,
-    claims: (e: Entity) => e.claims,
+    evidence: (e: Entity, _: Args, ctx: GraphContext) => ctx.budget.spend(e.evidence),
+    claims: (e: Entity, _: Args, ctx: GraphContext) => ctx.budget.spend(e.claims),
     relations: async (e: Entity, { direction, types, first }: Args, ctx: GraphContext) => {
       const n = bounded('first', first, { max: ctx.limits.maxFirst, fallback: 100 });
       const list = boundedList<string>('types', types);
-      return ctx.loaders.relationsOf({ direction: direction ?? 'BOTH', types: list ? [...list].sort() : null, first: n }).load(e.id);
+      return ctx.budget.spend(await ctx.loaders.relationsOf({ direction: direction ?? 'BOTH', types: list ? [...list].sort() : null, first: n }).load(e.id));
     },
     mentionedIn: async (e: Entity, _: Args, ctx: GraphContext) => {
-      const ids = await ctx.loaders.mentionedIn.load(e.id);
+      const ids = ctx.budget.spend(await ctx.loaders.mentionedIn.load(e.id));
       return present(await ctx.loaders.article.loadMany(ids));
     },
   },
@@ -127,6 +130,7 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
     from: (r: Relation, _: Args, ctx: GraphContext) => requireEntity(ctx, r.from),
     to: (r: Relation, _: Args, ctx: GraphContext) => requireEntity(ctx, r.to),
     label: (r: Relation) => labelOf(r.type),
+    evidence: (r: Relation, _: Args, ctx: GraphContext) => ctx.budget.spend(r.evidence),
   },
 
   Evidence: {
@@ -138,8 +142,9 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
   },
 
   Article: {
+    text: (a: Article, _: Args, ctx: GraphContext) => ctx.budget.spendText(a.text),
     entities: async (a: Article, _: Args, ctx: GraphContext) => {
-      const ids = await ctx.loaders.articleEntities.load(a.id);
+      const ids = ctx.budget.spend(await ctx.loaders.articleEntities.load(a.id));
       return present(await ctx.loaders.entity.loadMany(ids));
     },
   },

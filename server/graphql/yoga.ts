@@ -15,6 +15,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import type { GraphContext, QuestionEngine } from './context.js';
 import { EXAMPLE_QUERIES } from './examples.js';
 import { createLoaders } from './loaders.js';
+import { createObjectBudget } from './object-budget.js';
 import { useArmor } from './plugins/armor.js';
 import { domainErrorMask } from './plugins/domain-errors.js';
 import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-generation.js';
@@ -58,7 +59,7 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
     maskedErrors: { maskError: domainErrorMask(log) },
     graphiql: config.graphiql ? { title: 'Story graph explorer: GraphiQL', defaultQuery: EXAMPLE_QUERIES, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
     renderGraphiQL,
-    context: () => ({ store, loaders: createLoaders(store), limits: config.limits, questions }),
+    context: () => ({ store, loaders: createLoaders(store), limits: config.limits, questions, budget: createObjectBudget(config.limits.maxObjects, config.limits.maxTextChars) }),
     plugins,
     logging: config.logLevel,
   });

@@ -8,9 +8,10 @@
  */
 import { createGraphQLError, maskError as defaultMaskError, type YogaServerOptions } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
-import { BadInput, GraphUnavailable, NotFound } from '../../domain/errors.js';
+import { BadInput, GraphUnavailable, NotFound, TooComplex } from '../../domain/errors.js';
 
 const CODES = [
+  [TooComplex, 'QUERY_TOO_COMPLEX', 400],
   [BadInput, 'BAD_USER_INPUT', 400],
   [NotFound, 'NOT_FOUND', 404],
   [GraphUnavailable, 'GRAPH_UNAVAILABLE', 503],
