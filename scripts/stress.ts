@@ -74,9 +74,25 @@ const { values: opts } = parseArgs({
     soak: { type: 'string', default: '0' },
     kills: { type: 'string', default: '8' },
     only: { type: 'string', default: 'fuzz,load,faults' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
+if (opts.help) {
+  console.log(`Usage: npm run stress -- [options]   (about 4 minutes with the defaults)
+
+  --fuzz N            generated hostile requests               (default 10000)
+  --seed N            seed of the generator                    (default 1)
+  --concurrency N     fuzz requests in flight                  (default 4)
+  --connections LIST  autocannon concurrency levels            (default 1,10,50)
+  --duration S        seconds per load level                   (default 10)
+  --rounds N          load rounds, to see a memory trend       (default 2)
+  --cache             load with the response cache on          (default off)
+  --soak MIN          then hold the top level for MIN minutes  (default 0)
+  --kills N           seeds killed with SIGKILL mid-load       (default 8)
+  --only PARTS        any of fuzz,load,faults                  (default all)`);
+  process.exit(0);
+}
 const parts = new Set(opts.only.split(',').map((s) => s.trim()));
 const failures: string[] = [];
 const lines: string[] = [];
