@@ -34,7 +34,7 @@ export const RELATION_TYPES = {
   ADVISES: { description: 'A person advises another person or organisation.', label: 'advises', verbs: ['advises', 'adviser', 'advisor', 'advise', 'counsels'] },
   REPRESENTS: { description: 'A person speaks for or represents an organisation or country.', label: 'represents', verbs: ['represents', 'spokesperson', 'spokesman', 'envoy', 'speaks for'] },
   CITIZEN_OF: { description: 'A person is a citizen or national of a country.', label: 'citizen of', verbs: ['citizen', 'national', 'nationality', 'from'] },
-  ALLY_OF: { description: 'A person or country is a close ally of another.', label: 'ally of', verbs: ['ally', 'allied', 'allies', 'close to'] },
+  ALLY_OF: { description: 'A person or country is a close ally of another.', label: 'ally of', verbs: ['ally', 'allied', 'allies', 'close to'], symmetric: true },
   SAID: { description: 'A speaker said something about an event or entity; the evidence quote holds what was said.', label: 'said about', verbs: ['said', 'say', 'says', 'stated', 'told', 'called', 'described', 'condemned', 'wrote', 'announced', 'praised', 'thanked'] },
   CONDEMNED: { description: 'A person or organisation condemned or denounced an event or act.', label: 'condemned', verbs: ['condemned', 'condemn', 'denounced', 'criticised', 'criticized'] },
   THANKED: { description: 'A person thanked another party for something.', label: 'thanked', verbs: ['thanked', 'thank', 'grateful'] },
