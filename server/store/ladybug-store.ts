@@ -12,7 +12,7 @@ import type { Article, Entity, EntityKind, Page, Relation, Stats, Story, Subgrap
 import { splitStatements, statementsOf } from './cypher-files.js';
 import { decodeCursor } from './cursor.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, SubgraphFilter } from './graph-store.js';
-import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, groupRelations, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
+import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, groupRelations, inOrderOf, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
 import { NameIndex } from './name-index.js';
 import { rankByName } from './ranking.js';
 import { breadthFirst } from './traversal.js';
@@ -180,8 +180,7 @@ export class LadybugStore implements GraphStore {
   async entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.read('entities-by-ids', { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((r) => [String((r.e as Row).id), entityFromRow(r.e as Row)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return inOrderOf(ids, rows.map((r) => entityFromRow(r.e as Row)));
   }
 
   async search(text: string, { kinds = [], first = 10 }: SearchOptions = {}): Promise<Entity[]> {
@@ -216,8 +215,7 @@ export class LadybugStore implements GraphStore {
   async relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.read('relations-by-ids', { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((r) => [String((r.r as Row).id), relationFromRow(r)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return inOrderOf(ids, rows.map(relationFromRow));
   }
 
   async relationsOf(entityIds: readonly string[], { direction = 'BOTH', types = null, first = Infinity }: RelationFilter = {}): Promise<Map<string, Relation[]>> {
@@ -271,8 +269,7 @@ export class LadybugStore implements GraphStore {
   async articlesByIds(ids: readonly string[]): Promise<(Article | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.read('articles-by-ids', { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((r) => [String((r.a as Row).id), articleFromProps(r.a as Row)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return inOrderOf(ids, rows.map((r) => articleFromProps(r.a as Row)));
   }
 
   async mentionedIn(entityIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -33,7 +33,7 @@ import { readStatements, statementsOf } from './cypher-files.js';
 import { decodeCursor } from './cursor.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, SubgraphFilter } from './graph-store.js';
 import { rankByName } from './ranking.js';
-import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, groupRelations, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
+import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, groupRelations, inOrderOf, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
 import { breadthFirst } from './traversal.js';
 
 type Row = Record<string, unknown>;
@@ -229,8 +229,7 @@ export class Neo4jStore implements GraphStore {
   async entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.read('entities-by-ids', { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((r) => entityFromNode(r.e as Node)).map((e) => [e.id, e]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return inOrderOf(ids, rows.map((r) => entityFromNode(r.e as Node)));
   }
 
   async search(text: string, { kinds = [], first = 10 }: SearchOptions = {}): Promise<Entity[]> {
@@ -266,8 +265,7 @@ export class Neo4jStore implements GraphStore {
   async relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.read('relations-by-ids', { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map(relationFromRow).map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return inOrderOf(ids, rows.map(relationFromRow));
   }
 
   async relationsOf(entityIds: readonly string[], { direction = 'BOTH', types = null, first = Infinity }: RelationFilter = {}): Promise<Map<string, Relation[]>> {
@@ -317,8 +315,7 @@ export class Neo4jStore implements GraphStore {
   async articlesByIds(ids: readonly string[]): Promise<(Article | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.read('articles-by-ids', { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((r) => articleFromNode(r.a as Node)).map((a) => [a.id, a]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return inOrderOf(ids, rows.map((r) => articleFromNode(r.a as Node)));
   }
 
   async mentionedIn(entityIds: readonly string[]): Promise<Map<string, string[]>> {

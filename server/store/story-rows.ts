@@ -168,3 +168,9 @@ export function groupRelations(entityIds: readonly string[], outgoing: readonly 
   for (const list of out.values()) list.sort(byTypeThenId);
   return out;
 }
+
+/** Items in the order of `ids`, null where none has that id (what batch loaders expect). */
+export function inOrderOf<T extends { id: string }>(ids: readonly string[], items: readonly T[]): (T | null)[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
