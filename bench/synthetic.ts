@@ -26,7 +26,7 @@ function word(rand: () => number, parts: number): string {
 export function syntheticStory(entities: number, relations: number, seed = 42): Story {
   const rand = random(seed);
   const quote = 'Synthetic evidence for benchmarking only.';
-  const evidence = [{ article: 'synthetic', quote }];
+  const evidence = [{ article: 'synthetic', quote, certainty: 'STATED' as const }];
   const story: Story = {
     articles: [{ id: 'synthetic', title: 'Synthetic article', text: quote }],
     entities: [],

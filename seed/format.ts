@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { RELATION_TYPE_NAMES } from '../server/domain/relation-types.js';
+import { CERTAINTIES, ENTITY_KINDS } from '../server/domain/types.js';
 
-export const ENTITY_KINDS = ['Person', 'Organisation', 'Country', 'Event', 'Place'] as const;
+export { ENTITY_KINDS };
 
 const isoDate = z
   .string()
@@ -21,6 +22,8 @@ const isoDate = z
 export const evidenceSchema = z.strictObject({
   article: z.string().min(1, 'names no article'),
   quote: z.string().trim().min(12, 'is too short to be a passage that states the fact (12 characters at least)'),
+  certainty: z.enum(CERTAINTIES).default('STATED'),
+  accordingTo: z.string().min(1).optional(),
 });
 
 const evidenceList = z.array(evidenceSchema).min(1, 'needs at least one evidence quote');
