@@ -23,7 +23,7 @@ import type { Story } from '../server/domain/types.js';
 import { splitStatements, statementsOf } from '../server/store/cypher-files.js';
 import { LadybugStore, writeStoryCsv } from '../server/store/ladybug-store.js';
 import { summarise } from '../server/store/story-rows.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 import { random, syntheticStory } from './synthetic.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

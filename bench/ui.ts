@@ -22,7 +22,7 @@ import { OVERVIEW_LIMIT } from '../client/src/scale.js';
 import { buildApp } from '../server/app.js';
 import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import { openStore } from '../server/store/open-store.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const arg = (name: string, fallback: number) => {

@@ -36,7 +36,7 @@ import autocannon from 'autocannon';
 import { bytes } from '../server/app.js';
 import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import { syntheticStory } from '../bench/synthetic.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 import { FAMILIES, fuzzRequests, judge, type FuzzRequest, type Problem } from './stress/fuzz.js';
 import {
   copyOfBase,

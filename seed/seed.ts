@@ -12,8 +12,9 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, readConfig, type Config } from '../server/config.js';
 import { InvalidStory } from '../server/domain/errors.js';
 import { openStore } from '../server/store/open-store.js';
-import type { StoryDirs } from './validate.js';
-import { seedStory, formatSummary, type SeedResult } from './load.js';
+import type { StoryDirs } from '../server/domain/story/read-story.js';
+import { formatSummary } from '../server/domain/story/summary.js';
+import { seedStory, type SeedResult } from './load.js';
 
 const HELP = `Usage: npm run seed -- [options]
 

@@ -12,8 +12,8 @@ import { PROJECT_ROOT, readConfig } from './config.js';
 import { GraphUnavailable, InvalidStory } from './domain/errors.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
-import { readStory } from '../seed/validate.js';
-import { formatSummary } from '../seed/load.js';
+import { readStory } from './domain/story/read-story.js';
+import { formatSummary } from './domain/story/summary.js';
 
 const STORY = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
 

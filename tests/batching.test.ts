@@ -1,6 +1,6 @@
 /** Fan-out fields are batched: 100 relations with ends and evidence cost a handful of store calls. */
 import type { GraphStore } from '../server/store/graph-store.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 import { HARBOUR, seededStore, startServer, type RunningServer } from './support/graph.js';
 
 /** Wraps a store so that every method call is counted by name. */

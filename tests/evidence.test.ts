@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../server/config.js';
 import { normaliseQuote } from '../server/domain/text.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 import { SEED } from './support/graph.js';
 
 describe('the curated story', () => {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { syntheticStory } from '../bench/synthetic.js';
-import { readStory, type StoryDirs } from '../seed/validate.js';
+import { readStory, type StoryDirs } from '../server/domain/story/read-story.js';
 import {
   countGraph,
   countsOf,

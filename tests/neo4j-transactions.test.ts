@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../server/config.js';
 import { GraphUnavailable } from '../server/domain/errors.js';
 import { readStatements } from '../server/store/cypher-files.js';
 import { Neo4jStore } from '../server/store/neo4j-store.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 
 type Params = { [key: string]: unknown };
 type Answer = (name: string, params: Params) => Record[];

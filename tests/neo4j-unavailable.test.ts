@@ -17,7 +17,7 @@ import type { GraphStore } from '../server/store/graph-store.js';
 import { CSRF_HEADER } from '../server/graphql/yoga.js';
 import { Neo4jStore } from '../server/store/neo4j-store.js';
 import { openStore } from '../server/store/open-store.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 
 const FAST = 2000;
 

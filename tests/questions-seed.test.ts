@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PROJECT_ROOT } from '../server/config.js';
 import { createQuestionEngine, type QuestionEngine } from '../server/questions/answer.js';
 import { LadybugStore } from '../server/store/ladybug-store.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 import { expectAnswer, type QuestionCase } from './support/questions.js';
 
 const SEED = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };

@@ -11,7 +11,7 @@ import { InvalidStory } from '../server/domain/errors.js';
 import { LadybugStore } from '../server/store/ladybug-store.js';
 import { openStore } from '../server/store/open-store.js';
 import { seedStory } from '../seed/load.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 import { HARBOUR, tempDir } from './support/graph.js';
 
 const run = promisify(execFile);
@@ -67,7 +67,7 @@ describe('seeding', () => {
   const badInputs: [string, (doc: any) => void, RegExp][] = [
     ['an unknown entity in a relation', (d) => (d.relations[0].to = 'nobody-at-all'), /story\.json relation strike-deal -BROKERED_BY-> nobody-at-all: unknown entity "nobody-at-all" in "to"/],
     ['a duplicate id', (d) => d.entities.push({ ...d.entities[0] }), /story\.json entity "idris-okonkwo-lind": duplicate id, already defined in story\.json/],
-    ['an unknown kind', (d) => (d.entities[1].kind = 'Wizard'), /story\.json: entity 2 "marta-zelazna" field kind: must be one of Person, Organisation, Country, Event, Place/],
+    ['an unknown kind', (d) => (d.entities[1].kind = 'Wizard'), /story\.json: entity 2 "marta-zelazna" field kind: must be one of Person, Group, Organisation, Position, Country, Place, Event/],
     ['an unknown relation type', (d) => (d.relations[1].type = 'HAUNTED'), /story\.json: relation 2 ferryworkers-guild -HAUNTED-> strike-deal field type: is not a known relation type/],
     ['a quote not found in its article', (d) => (d.relations[2].evidence[0].quote = 'Calloway said the company had lied.'), /story\.json relation calloway-shipping -NEGOTIATED-> strike-deal: quote not found in article h001: "Calloway said the company had lied\."/],
     ['a malformed date', (d) => (d.entities[10].date = '2031-13-45'), /story\.json: entity 11 "strike-deal" field date: must be an ISO date/],

@@ -13,7 +13,7 @@ import type { Relation, Story } from '../server/domain/types.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { LadybugStore } from '../server/store/ladybug-store.js';
 import { Neo4jStore } from '../server/store/neo4j-store.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 
 const HARBOUR = {
   data: path.join(PROJECT_ROOT, 'tests', 'fixtures', 'harbour', 'data'),

@@ -1,6 +1,6 @@
 import { editDistance, fold, matchScore, normaliseQuote } from '../server/domain/text.js';
-import { deriveTitle } from '../seed/articles.js';
-import { findMentions } from '../seed/mentions.js';
+import { deriveTitle } from '../server/domain/story/articles.js';
+import { findMentions } from '../server/domain/story/mentions.js';
 import { searchKeys } from '../server/store/story-rows.js';
 import { decodeCursor, encodeCursor } from '../server/store/cursor.js';
 

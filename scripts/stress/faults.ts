@@ -12,7 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Story } from '../../server/domain/types.js';
-import type { StoryDirs } from '../../seed/validate.js';
+import type { StoryDirs } from '../../server/domain/story/read-story.js';
 import type { GraphCounts } from './graph-counts.js';
 import { graphFingerprint, HEADERS, postGraphQL, type GraphPrint, type MixRequest } from './mix.js';
 import { send } from './send.js';

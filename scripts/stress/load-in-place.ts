@@ -6,7 +6,7 @@
  * a new file and renames it instead). The fault cases kill it mid-load.
  */
 import { LadybugStore } from '../../server/store/ladybug-store.js';
-import { readStory } from '../../seed/validate.js';
+import { readStory } from '../../server/domain/story/read-story.js';
 
 const [file, data, articles] = process.argv.slice(2);
 if (!file || !data || !articles) {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Story } from '../../server/domain/types.js';
-import type { StoryDirs } from '../../seed/validate.js';
+import type { StoryDirs } from '../../server/domain/story/read-story.js';
 
 export function writeStoryFolder(dir: string, story: Story): StoryDirs {
   const dirs = { data: path.join(dir, 'data'), articles: path.join(dir, 'articles') };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildSchema } from 'graphql';
 import { PROJECT_ROOT } from '../../server/config.js';
 import { typeDefs } from '../../server/graphql/yoga.js';
-import { readStory, type StoryDirs } from '../../seed/validate.js';
+import { readStory, type StoryDirs } from '../../server/domain/story/read-story.js';
 import type { FuzzTarget } from './fuzz.js';
 
 export const SEED_STORY: StoryDirs = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };

@@ -1,7 +1,7 @@
-/** Source documents: seed/articles/*.txt, the file name being the article id. */
+/** Source documents: a folder of *.txt files (seed/articles for the first story), the file name being the article id. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Article } from '../server/domain/types.js';
+import type { Article } from '../types.js';
 
 const BOILERPLATE = /^(skip to (main )?content|advertisement|menu|share|subscribe|sign in|log in)\b/i;
 

@@ -3,8 +3,8 @@
  * as whole words (case and diacritics folded), plus every entity whose
  * evidence cites the article.
  */
-import { fold } from '../server/domain/text.js';
-import type { Article, Story } from '../server/domain/types.js';
+import { fold } from '../text.js';
+import type { Article, Story } from '../types.js';
 
 type Named = Pick<Story['entities'][number], 'id' | 'name' | 'aliases' | 'evidence'>;
 

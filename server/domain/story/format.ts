@@ -1,12 +1,12 @@
 /**
- * The curated data format (seed/data/*.json), as zod schemas. This is the one
- * definition of what a story file may hold; DESIGN.md and the README describe
+ * The story format (docs/story-format.md), as zod schemas: the one
+ * definition of what a story file may hold; docs/story-format.md describes
  * it in prose. Cross-record checks (unknown ids, duplicates, quotes found in
- * their article) live in validate.ts, because they need all files at once.
+ * their article) live in check-story.ts, because they need all files at once.
  */
 import { z } from 'zod';
-import { RELATION_TYPE_NAMES } from '../server/domain/relation-types.js';
-import { CERTAINTIES, ENTITY_KINDS } from '../server/domain/types.js';
+import { RELATION_TYPE_NAMES } from '../relation-types.js';
+import { CERTAINTIES, ENTITY_KINDS } from '../types.js';
 
 export { ENTITY_KINDS };
 
