@@ -13,7 +13,7 @@ import { GraphUnavailable, InvalidStory } from './domain/errors.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
 import { readStory } from './domain/story/read-story.js';
-import { formatSummary } from './domain/story/summary.js';
+import { formatSummary, readingOf } from './domain/story/summary.js';
 
 const STORY = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
 
@@ -71,8 +71,9 @@ async function seedIfEmpty(store: GraphStore) {
   }
   if (stats.entities === 0) {
     console.log('The graph is empty: seeding it from seed/data ...');
-    const loaded = await store.load(readStory(STORY));
-    console.log(formatSummary({ loaded, stats: await store.stats(), target: String(store) }));
+    const story = readStory(STORY);
+    const loaded = await store.load(story);
+    console.log(formatSummary({ loaded, stats: await store.stats(), target: String(store), read: readingOf(story) }));
   } else {
     console.log(`Using the graph in ${String(store)}: ${stats.entities} entities, ${stats.relations} relations, ${stats.articles} articles.`);
   }

@@ -27,6 +27,8 @@ export interface Evidence {
 
 /** A figure an article states, e.g. 52 "political prisoners released". */
 export interface Claim {
+  /** Optional id (version 2), unique across every record of the story. */
+  id?: string | null;
   measure: string;
   value: number;
   /** Upper end when the text gives a range ("six or seven"). */
@@ -129,9 +131,16 @@ export interface Stats {
 
 /** A whole validated story, ready to load: what the seed hands the store. */
 export interface Story {
-  /** The format version the files were read as (1 or 2). */
+  /** The newest format version among the files read (1 or 2). */
   version?: 1 | 2;
+  /** Data file name -> the format version it was read as. */
+  fileVersions?: Record<string, 1 | 2>;
   entities: Omit<Entity, 'degree'>[];
+  /**
+   * The relations of the files, plus one SAID edge per speaker and subject
+   * derived from the statements (so the page draws who spoke about whom); a
+   * version-1 file's SAID relations are read as statements first.
+   */
   relations: Relation[];
   statements?: Statement[];
   articles: Article[];

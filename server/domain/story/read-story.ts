@@ -1,6 +1,7 @@
 /**
  * Reads and validates a whole story from its folders: every data file against
- * the zod schema (format.ts), then the checks across records (check-story.ts).
+ * the zod schema (format.ts) in the version it declares (versions.ts), then
+ * the checks across records (check-story.ts).
  * Collects every problem, naming file, record and what is wrong, and returns a
  * Story only when there is none.
  */
@@ -10,8 +11,9 @@ import type { z } from 'zod';
 import { InvalidStory } from '../errors.js';
 import type { Story } from '../types.js';
 import { readArticles } from './articles.js';
-import { checkStory } from './check-story.js';
-import { storyFileSchema, type StoryFile } from './format.js';
+import { checkStory, type ParsedFile } from './check-story.js';
+import { storyFileSchema } from './format.js';
+import { versionOf, versionTwoFieldsIn } from './versions.js';
 
 export interface StoryDirs {
   /** Folder of *.json data files. */
@@ -28,7 +30,7 @@ export function readStory(dirs: StoryDirs): Story {
   const files = fs.readdirSync(dirs.data).filter((f) => f.endsWith('.json')).sort();
   if (files.length === 0) problems.push(`no data files (*.json) in ${dirs.data}`);
 
-  const parsed: { file: string; doc: StoryFile }[] = [];
+  const parsed: ParsedFile[] = [];
   for (const file of files) {
     let raw: unknown;
     try {
@@ -42,21 +44,27 @@ export function readStory(dirs: StoryDirs): Story {
       for (const issue of result.error.issues) problems.push(`${file}: ${describeIssue(raw, issue)}`);
       continue;
     }
-    parsed.push({ file, doc: result.data });
+    const version = versionOf(raw);
+    const misplaced = version === 1 ? versionTwoFieldsIn(file, raw) : [];
+    if (misplaced.length > 0) {
+      problems.push(...misplaced);
+      continue;
+    }
+    parsed.push({ file, doc: result.data, version });
   }
   return checkStory(parsed, articles, problems);
 }
 
-const SINGULAR = { entities: 'entity', relations: 'relation', articles: 'article' } as const;
+const SINGULAR = { entities: 'entity', relations: 'relation', statements: 'statement', articles: 'article' } as const;
 
 /** "entities[3] (id "x") kind: must be one of ..." — names the record, not only the path. */
 function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   const [list, index, ...rest] = issue.path;
   let record = issue.path.join('.') || '(file)';
-  if ((list === 'entities' || list === 'relations' || list === 'articles') && typeof index === 'number') {
+  if (typeof list === 'string' && list in SINGULAR && typeof index === 'number') {
     const item = (raw as Record<string, unknown[]>)[list]?.[index] as Record<string, unknown> | undefined;
     const label = list === 'relations' ? `${item?.from ?? '?'} -${item?.type ?? '?'}-> ${item?.to ?? '?'}` : `"${item?.id ?? '?'}"`;
-    record = `${SINGULAR[list]} ${index + 1} ${label}${rest.length ? ` field ${rest.join('.')}` : ''}`;
+    record = `${SINGULAR[list as keyof typeof SINGULAR]} ${index + 1} ${label}${rest.length ? ` field ${rest.join('.')}` : ''}`;
   }
   return `${record}: ${issue.message}`;
 }

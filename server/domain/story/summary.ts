@@ -15,9 +15,30 @@ export function statsOfStory(story: Story): Stats {
     entities: story.entities.length,
     relations: story.relations.length,
     articles: story.articles.length,
+    statements: story.statements?.length ?? 0,
     byKind: count(story.entities, (e) => e.kind).map(([kind, c]) => ({ kind: kind as Stats['byKind'][number]['kind'], count: c })),
     byRelationType: count(story.relations, (r) => r.type).map(([type, c]) => ({ type, count: c })),
   };
+}
+
+/** What the files were read as: the format version of each, and how many statements came of them. */
+export interface StoryReading {
+  fileVersions: Record<string, 1 | 2>;
+  statements: number;
+}
+
+export function readingOf(story: Story): StoryReading {
+  return { fileVersions: story.fileVersions ?? {}, statements: story.statements?.length ?? 0 };
+}
+
+/** "version 2 (a.json, b.json); version 1 (c.json: ...)": which version(s) the seed read, newest first. */
+export function formatVersions({ fileVersions }: StoryReading): string {
+  const byVersion = new Map<number, string[]>();
+  for (const [file, v] of Object.entries(fileVersions)) byVersion.set(v, [...(byVersion.get(v) ?? []), file]);
+  return [...byVersion]
+    .sort((a, b) => b[0] - a[0])
+    .map(([v, files]) => `version ${v} (${files.join(', ')}${v === 1 ? ': every evidence STATED, SAID relations read as statements' : ''})`)
+    .join('; ');
 }
 
 export interface SummaryInput {
@@ -25,9 +46,11 @@ export interface SummaryInput {
   loaded: { mentions: number; milliseconds: number } | null;
   stats: Stats;
   target: string;
+  /** What the files were read as, when the caller read them. */
+  read?: StoryReading;
 }
 
-export function formatSummary({ loaded, stats, target }: SummaryInput): string {
+export function formatSummary({ loaded, stats, target, read }: SummaryInput): string {
   const lines = [
     loaded
       ? `Loaded ${stats.entities} entities, ${stats.relations} relations, ${stats.articles} articles and ${loaded.mentions} article mentions into ${target} in ${Math.round(loaded.milliseconds)} ms.`
@@ -35,5 +58,6 @@ export function formatSummary({ loaded, stats, target }: SummaryInput): string {
     `Entities by kind:   ${stats.byKind.map((k) => `${k.kind} ${k.count}`).join(', ')}`,
     `Relations by type:  ${stats.byRelationType.map((t) => `${t.type} ${t.count}`).join(', ')}`,
   ];
+  if (read) lines.push(`Statements:         ${read.statements}`, `Story format read:  ${formatVersions(read)}`);
   return lines.join('\n');
 }
