@@ -21,10 +21,12 @@ export function endKindProblem(type: string, fromKind: EntityKind | undefined, t
   const rule = END_KINDS[type];
   if (!rule || !fromKind || !toKind) return null;
   if (rule.onlyInto && toKind !== rule.onlyInto) return null;
-  if (rule.from && !rule.from.includes(fromKind)) return `"from" is a ${fromKind}, but ${rule.why}`;
-  if (rule.to && !rule.to.includes(toKind)) return `"to" is a ${toKind}, but ${rule.why}`;
+  if (rule.from && !rule.from.includes(fromKind)) return `"from" is ${aKind(fromKind)}, but ${rule.why}`;
+  if (rule.to && !rule.to.includes(toKind)) return `"to" is ${aKind(toKind)}, but ${rule.why}`;
   return null;
 }
+
+const aKind = (kind: EntityKind) => `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`;
 
 /**
  * The problem with a span, or null. Dates are as precise as the text allows,
