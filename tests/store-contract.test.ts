@@ -101,7 +101,7 @@ function contract({ name, open }: Target): void {
           aliases: ['Marta Zelazna'],
           summary: "Leader of the Ferryworkers' Guild.",
           date: null,
-          evidence: [{ article: 'h001', quote: 'Guild leader Marta Żelazná said' }],
+          evidence: [{ article: 'h001', quote: 'Guild leader Marta Żelazná said', certainty: 'STATED' }],
           claims: [],
           degree: 4,
         });
@@ -211,8 +211,8 @@ function contract({ name, open }: Target): void {
           date: null,
           note: null,
           evidence: [
-            { article: 'h001', quote: 'Guild leader Marta Żelazná' },
-            { article: 'h002', quote: "Marta Zelazna, who leads the Ferryworkers' Guild" },
+            { article: 'h001', quote: 'Guild leader Marta Żelazná', certainty: 'STATED' },
+            { article: 'h002', quote: "Marta Zelazna, who leads the Ferryworkers' Guild", certainty: 'STATED' },
           ],
         });
       });
