@@ -234,7 +234,7 @@ describe('load', () => {
         type: 'CROSSED_INTO',
         date: '2031-03-04',
         note: null,
-        evidence: JSON.stringify([{ article: 'h002', quote: 'crossed into Port Ansel on Tuesday, March 4, 2031, carrying Tomas Zelazny' }]),
+        evidence: JSON.stringify([{ article: 'h002', quote: 'crossed into Port Ansel on Tuesday, March 4, 2031, carrying Tomas Zelazny', certainty: 'STATED' }]),
       },
     });
     const meta = runs.find((s) => s.name === 'write-meta')!.params;

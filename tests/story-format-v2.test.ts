@@ -162,6 +162,11 @@ describe('story format version 2, refused', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('accepts an explicit STATED certainty in a version-1 file: it says what version 1 means', () => {
+    const dirs = storyWith(() => undefined, (v1) => (v1.entities[0].evidence[0].certainty = 'STATED'));
+    expect(readStory(dirs).fileVersions?.['story.json']).toBe(1);
+  });
+
   it('refuses the Group kind in a version-1 file, telling how to fix it', () => {
     const dirs = storyWith(() => undefined, (v1) => (v1.entities[4].kind = 'Group'));
     expect(() => readStory(dirs)).toThrow(/story\.json: uses the kind Group \(at entities\[4\]\.kind\), which only version 2 of the format knows/);

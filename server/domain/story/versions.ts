@@ -23,7 +23,9 @@ export function versionTwoFieldsIn(file: string, raw: unknown): string[] {
     if (!isObject(node)) return;
     for (const [key, value] of Object.entries(node)) {
       const at = trail ? `${trail}.${key}` : key;
-      if (V2_FIELDS.has(key) && !first.has(key)) first.set(key, at);
+      // An explicit "certainty": "STATED" says what version 1 means anyway (a Story written back to files carries it).
+      const v1Meaning = key === 'certainty' && value === 'STATED';
+      if (V2_FIELDS.has(key) && !v1Meaning && !first.has(key)) first.set(key, at);
       if (key === 'kind' && typeof value === 'string' && V2_KINDS.has(value) && !first.has(value)) first.set(`kind ${value}`, at);
       walk(value, at);
     }
