@@ -128,6 +128,8 @@ describe('story format version 2, refused', () => {
       /v2\.json statement "zelazna-fair-wage": unknown entity "the-weather" in "about"/],
     ['a statement relayed by an unknown entity', (d) => (at(d, 'calloway-good-faith').reportedBy = ['pigeon-post']),
       /v2\.json statement "calloway-good-faith": unknown entity "pigeon-post" in "reportedBy"/],
+    ['a place standing for an unknown entity', (d) => d.entities.push({ id: 'portvale-town', kind: 'Place', name: 'Portvale', standsFor: 'portvale-council', evidence: [{ article: 'h001', quote: 'The three-week ferry strike in Portvale' }] }),
+      /v2\.json entity "portvale-town": unknown entity "portvale-council" in "standsFor"/],
     ['a member of a group that is not a person', (d) => (d.relations[0].from = 'calloway-shipping'),
       /v2\.json relation calloway-shipping -MEMBER_OF-> strikers: "from" is an Organisation, but a member of a Group is a Person/],
     ['an entity span that ends before it starts', (d) => (at(d, 'strike-weeks').endDate = '2031-01-15'),
