@@ -155,9 +155,9 @@ describeInBrowser('the explorer page in Chromium', () => {
     expect(drawn.hubLabelled).toBe(true);
     const legend = await page.$$eval('#kind-filter li', (items) => items.map((li) => li.textContent?.replace(/\d+$/, '').trim()));
     expect(legend).toEqual(['Person', 'Organisation', 'Country', 'Event', 'Place']);
-    const edgeLabel = await page.evaluate(() => window.cy!.getElementById('released-prisoners.deported_to.lithuania').data('label'));
+    const edgeLabel = await page.evaluate(() => window.cy!.getElementById('released-prisoners-2025-09-11.deported_to.lithuania').data('label'));
     expect(edgeLabel).toBe('deported to');
-    expect(await page.textContent('#stats')).toContain('80 entities');
+    expect(await page.textContent('#stats')).toContain('103 entities');
     await page.context().close();
   });
 
@@ -200,7 +200,7 @@ describeInBrowser('the explorer page in Chromium', () => {
     await page.waitForTimeout(300); // labels settle to the new zoom
     const { edgeId, point } = await page.evaluate(() => {
       const cy = window.cy!;
-      const preferred = 'released-prisoners.deported_to.lithuania';
+      const preferred = 'released-prisoners-2025-09-11.deported_to.lithuania';
       const candidates = cy
         .edges()
         .filter((e) => Number(e.data('sources')) >= 2)
