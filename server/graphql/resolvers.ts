@@ -15,7 +15,9 @@ type Args = Record<string, any>;
 
 const KIND_VALUES: Record<string, EntityKind> = {
   PERSON: 'Person',
+  GROUP: 'Group',
   ORGANISATION: 'Organisation',
+  POSITION: 'Position',
   COUNTRY: 'Country',
   EVENT: 'Event',
   PLACE: 'Place',
