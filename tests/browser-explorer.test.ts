@@ -240,7 +240,7 @@ describeInBrowser('the explorer page in Chromium', () => {
   });
 
   it('a node’s details show its figures with sources and its relations by type', async () => {
-    const page = await open('?sel=n:release-of-52-prisoners-2025');
+    const page = await open('?sel=n:released-prisoners-2025-09-11');
     await page.waitForSelector('#panel-body .claim');
     const figures = await page.$$eval('#panel-body .claim .value', (v) => v.map((x) => x.textContent));
     expect(figures).toContain('52');
@@ -350,7 +350,7 @@ describeInBrowser('the explorer page in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('dates')).toBe(`2025-09-11..${timeline[timeline.length - 1]!.date}`);
     await page.click('#range-reset');
     await settled(page);
-    expect(await page.evaluate(() => window.cy!.nodes(':visible').length)).toBe(80);
+    expect(await page.evaluate(() => window.cy!.nodes(':visible').length)).toBe(103);
     await page.context().close();
   });
 
@@ -384,7 +384,7 @@ describeInBrowser('the explorer page in Chromium', () => {
     const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await narrow.isVisible('#search-input')).toBe(true);
-    expect(await narrow.evaluate(() => window.cy!.nodes().length)).toBe(80);
+    expect(await narrow.evaluate(() => window.cy!.nodes().length)).toBe(103);
     await narrow.context().close();
 
     const context = await browser.newContext();
@@ -398,7 +398,7 @@ describeInBrowser('the explorer page in Chromium', () => {
   });
 
   it('looks right at 1280x800 (docs/screenshot.png)', async () => {
-    const page = await open('?sel=n:release-of-52-prisoners-2025');
+    const page = await open('?sel=n:released-prisoners-2025-09-11');
     await page.waitForSelector('#panel-body .claim');
     await page.waitForTimeout(500);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
