@@ -1,5 +1,6 @@
 /** A synthetic story of any size, deterministic for a given seed: for benchmarks only. */
 import { RELATION_TYPE_NAMES } from '../server/domain/relation-types.js';
+import { endKindProblem } from '../server/domain/story/rules.js';
 import type { EntityKind, Story } from '../server/domain/types.js';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'sha', 'vel', 'dor', 'ne', 'ri', 'tsa', 'bo', 'gun', 'lia', 'zek', 'ha', 'ro', 'vi', 'esh', 'nau', 'stat', 'ko'];
@@ -50,12 +51,13 @@ export function syntheticStory(entities: number, relations: number, seed = 42): 
   // Preferential attachment, roughly: some entities are hubs, as in real stories.
   for (let i = 0; i < relations; i++) {
     const from = Math.floor(rand() * entities);
-    const to = Math.floor(Math.pow(rand(), 2) * entities);
+    const drawn = Math.floor(Math.pow(rand(), 2) * entities);
+    const to = drawn === from ? (drawn + 1) % entities : drawn;
     story.relations.push({
       id: `r${i}`,
-      type: RELATION_TYPE_NAMES[Math.floor(rand() * RELATION_TYPE_NAMES.length)]!,
+      type: fittingType(Math.floor(rand() * RELATION_TYPE_NAMES.length), story.entities[from]!.kind, story.entities[to]!.kind),
       from: `e${from}`,
-      to: `e${to === from ? (to + 1) % entities : to}`,
+      to: `e${to}`,
       date: null,
       note: null,
       evidence,
@@ -63,4 +65,13 @@ export function syntheticStory(entities: number, relations: number, seed = 42): 
   }
   for (let i = 0; i < Math.min(entities, 1000); i++) story.mentions.push({ article: 'synthetic', entity: `e${i}` });
   return story;
+}
+
+/** The drawn relation type, or the next one in the vocabulary whose rules allow these kinds at its ends (HOLDS needs a Position). */
+function fittingType(drawn: number, fromKind: EntityKind, toKind: EntityKind): string {
+  for (let i = 0; i < RELATION_TYPE_NAMES.length; i++) {
+    const type = RELATION_TYPE_NAMES[(drawn + i) % RELATION_TYPE_NAMES.length]!;
+    if (endKindProblem(type, fromKind, toKind) === null) return type;
+  }
+  throw new Error(`no relation type fits ${fromKind} -> ${toKind}`);
 }
