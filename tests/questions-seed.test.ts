@@ -40,6 +40,13 @@ const CASES: QuestionCase[] = [
   { q: 'who was released in June 2025?', answer: ['siarhei-tsikhanouski'], not: ['ihar-losik'] },
   { q: 'who crossed into Lithuania on 11 September 2025?', answer: ['released-prisoners-2025-09-11'] },
   { q: 'who released Ihar Losik?', answer: ['alexander-lukashenko', 'belarus'] },
+  // the version-2 vocabulary: expulsion, escort, confiscation, offices, funding
+  { q: 'who was expelled?', answer: ['released-prisoners-2025-09-11', 'belarus'], text: /^The 52 political prisoners released on 11 September 2025\./ },
+  { q: 'who escorted the prisoners?', text: /^Belarusian officers at the Lithuanian border crossing\./ },
+  { q: 'who confiscated the passports?', text: /^Belarusian security services\./ },
+  { q: 'what office does Coale hold?', answer: ['john-coale', 'us-deputy-envoy-for-ukraine'] },
+  { q: 'who funds Radio Free Europe/Radio Liberty?', text: /^United States\./ },
+  { q: "who remained in no-man's land?", text: /^Mikalai Statkevich\./ },
   // one entity
   { q: 'who is Statkevich?', intent: 'profile', linked: ['mikalai-statkevich'], answer: ['mikalai-statkevich', RELEASE] },
   { q: 'Who is Mikola Statkevich', intent: 'profile', linked: ['mikalai-statkevich'] },
