@@ -14,7 +14,7 @@ import type { Story } from './domain/types.js';
 import type { QuestionEngine } from './graphql/context.js';
 import { createGraphGeneration } from './graphql/plugins/graph-generation.js';
 import { CSRF_HEADER, createGraphQL } from './graphql/yoga.js';
-import { createQuestionEngine } from './questions/answer.js';
+import { createQuestionEngine } from './questions/index.js';
 import type { GraphStore, LoadSummary } from './store/graph-store.js';
 
 export interface AppDeps {

@@ -5,14 +5,15 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { Entity } from '../server/domain/types.js';
-import { dateWithin, formatDate, isAfter, isBefore, parseDates } from '../server/questions/dates.js';
-import { headWord, nameMatch, type Link } from '../server/questions/entity-linking.js';
-import { classify } from '../server/questions/intent.js';
-import { completeReading, isPassive, readQuestion } from '../server/questions/reading.js';
-import { typeQuestion } from '../server/questions/suggestions.js';
-import { stem, tokenise } from '../server/questions/tokens.js';
-import { createVocabulary } from '../server/questions/vocabulary.js';
-import { joinSentences, listNames, relationSentence } from '../server/questions/wording.js';
+import { dateWithin, formatDate, isAfter, isBefore, parseDates } from '../server/questions/read/dates.js';
+import { headWord, nameMatch, type Link } from '../server/questions/link/entities.js';
+import { classify } from '../server/questions/intent/intent.js';
+import { completeReading } from '../server/questions/link/reading.js';
+import { isPassive, readQuestion } from '../server/questions/read/reading.js';
+import { typeQuestion } from '../server/questions/compose/suggestions.js';
+import { stem, tokenise } from '../server/questions/read/tokens.js';
+import { createVocabulary } from '../server/questions/read/vocabulary.js';
+import { joinSentences, listNames, relationSentence } from '../server/questions/compose/wording.js';
 
 const vocabulary = createVocabulary(['NEGOTIATED', 'BROKERED_BY', 'SPOUSE_OF', 'LEADS', 'SAID', 'SHOT_DOWN', 'TRADED_WITH']);
 

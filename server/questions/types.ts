@@ -1,10 +1,15 @@
 /**
- * The shapes the question engine speaks: the Answer handed to the resolver
- * (contract.graphql `Answer`, plus `interpretation`), and the intermediate
- * forms of the pipeline, read off the file names:
- * parse (tokens, dates, verbs) -> entity-linking -> intent -> one answerer.
+ * The shapes the question engine speaks: the engine itself, the Answer
+ * handed to the resolver (contract.graphql `Answer`, plus `interpretation`),
+ * and the Draft an answerer returns. The stages are the folders (index.ts).
  */
 import type { Entity, Evidence, Relation, Subgraph } from '../domain/types.js';
+import type { IntentName } from './intent/intent.js';
+
+/** The engine as the API sees it. */
+export interface QuestionEngine {
+  ask(question: string): Promise<Answer>;
+}
 
 export interface AnswerRow {
   subject: Entity | null;
@@ -18,19 +23,7 @@ export interface AnswerRow {
   date?: string | null;
 }
 
-export type IntentName =
-  | 'relation'
-  | 'relation-check'
-  | 'profile'
-  | 'path'
-  | 'on-date'
-  | 'before'
-  | 'after'
-  | 'when'
-  | 'timeline'
-  | 'count'
-  | 'list'
-  | 'unknown';
+export type { IntentName };
 
 export interface LinkedEntity {
   id: string;

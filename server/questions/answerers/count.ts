@@ -6,17 +6,18 @@
  * ("freed" finds "released"). With no stated figure, the graph itself is
  * counted (relations of the verb, or entities of the kind), and says so.
  */
-import type { Claim, Entity } from '../domain/types.js';
+import type { Claim, Entity } from '../../domain/types.js';
+import { dateWithin } from '../read/dates.js';
+import { range } from '../read/reading.js';
+import { COUNT_WORDS, QUESTION_WORDS, isNumber, isStopWord, tokenise } from '../read/tokens.js';
+import { distinctLinks } from '../link/entities.js';
+import { allEntities } from '../link/graph.js';
+import { relationVerbs } from '../link/reading.js';
+import { subgraphOf } from '../compose/rows.js';
+import { kindWord, listNames, plural } from '../compose/wording.js';
+import type { AnswerRow, Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
-import { dateWithin } from './dates.js';
-import { distinctLinks } from './entity-linking.js';
-import { relationVerbs } from './intent.js';
-import { range } from './reading.js';
-import { answerRelation } from './relation-answer.js';
-import { allEntities, subgraphOf } from './rows.js';
-import { COUNT_WORDS, QUESTION_WORDS, isNumber, isStopWord, tokenise } from './tokens.js';
-import type { AnswerRow, Draft } from './types.js';
-import { kindWord, listNames, plural } from './wording.js';
+import { answerRelation } from './relation.js';
 
 interface ScoredClaim {
   entity: Entity;

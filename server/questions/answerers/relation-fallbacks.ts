@@ -6,23 +6,22 @@
  * "what happened in X?" what the graph holds about X. Yes/no questions get
  * "Yes." or "No:" in front.
  */
-import type { AnswerContext } from './context.js';
-import type { Link } from './entity-linking.js';
-import type { Intent } from './intent.js';
-import { answerProfile } from './profile-answer.js';
-import { answerRelation, type RelationIntent } from './relation-answer.js';
-import type { Draft } from './types.js';
+import type { Link } from '../link/entities.js';
+import type { Draft } from '../types.js';
+import type { AnswerContext, Answered } from './context.js';
+import { answerProfile } from './profile.js';
+import { answerRelation, type RelationIntent } from './relation.js';
 
-/** The answer, and the intent it finally answered (widened types, another reading of a name, a dropped word). */
-export async function answerRelationQuestion(ctx: AnswerContext, intent: RelationIntent): Promise<{ draft: Draft; used: Intent }> {
+/** The answer, and what it finally used: wider types, another reading of a name, a dropped word. */
+export async function answerRelationQuestion(ctx: AnswerContext, intent: RelationIntent): Promise<Answered> {
   const first = await withAlternatives(ctx, intent);
-  if (first.rows.length) return { draft: yesNo(ctx, first), used: intent };
+  if (first.draft.rows.length) return { ...first, draft: yesNo(ctx, first.draft) };
 
   // "Who thanked X?" asks THANKED first; the other types "thanked" may mean only when it finds nothing.
   if (intent.broader && intent.broader.length > intent.types.length) {
     const wider: RelationIntent = { ...intent, types: intent.broader, broader: undefined };
-    const draft = await withAlternatives(ctx, wider);
-    if (draft.rows.length) return { draft: yesNo(ctx, draft), used: wider };
+    const answered = await withAlternatives(ctx, wider);
+    if (answered.draft.rows.length) return { ...answered, draft: yesNo(ctx, answered.draft), intent: wider };
   }
 
   // A common word taken for a name ("who shot down drones?"): ask without it, and say so.
@@ -32,32 +31,32 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
     const draft = await answerRelation(ctx, without);
     if (draft.rows.length) {
       const names = weak.map((l) => `"${l.matched}" (${l.entity.name})`).join(', ');
-      ctx.reading = { ...ctx.reading, links: ctx.reading.links.filter((l) => !weak.includes(l)) };
-      return { draft: { ...draft, text: `Nothing in the graph relates ${names} that way; every such relation: ${draft.text}` }, used: without };
+      return {
+        draft: { ...draft, text: `Nothing in the graph relates ${names} that way; every such relation: ${draft.text}` },
+        intent: without,
+        links: ctx.reading.links.filter((l) => !weak.includes(l)),
+      };
     }
   }
 
   // "What happened in X?" with nothing of the kind: say so, then what the graph holds about X.
   const link = intent.links[0];
-  if (intent.happened && link) return { draft: await answerProfile(ctx, link, `${first.text} What the graph holds about it: `), used: intent };
-  return { draft: yesNo(ctx, first), used: intent };
+  if (intent.happened && link) return { draft: await answerProfile(ctx, link, `${first.draft.text} What the graph holds about it: `) };
+  return { draft: yesNo(ctx, first.draft) };
 }
 
-/** A name that may mean several entities ("the release"): the first reading the graph can answer. */
-async function withAlternatives(ctx: AnswerContext, intent: RelationIntent): Promise<Draft> {
+/** A name that may mean several entities ("the release"): the first reading the graph can answer, and the links it used. */
+async function withAlternatives(ctx: AnswerContext, intent: RelationIntent): Promise<{ draft: Draft; links?: Link[] }> {
   const draft = await answerRelation(ctx, intent);
-  if (draft.rows.length) return draft;
+  if (draft.rows.length) return { draft };
   for (const [i, link] of intent.links.entries()) {
     for (const alternative of link.alternatives) {
       const relinked: Link = { ...link, entity: alternative, alternatives: [link.entity, ...link.alternatives.filter((a) => a !== alternative)] };
       const retry = await answerRelation(ctx, { ...intent, links: intent.links.map((l, j) => (j === i ? relinked : l)) });
-      if (retry.rows.length) {
-        ctx.reading = { ...ctx.reading, links: ctx.reading.links.map((l) => (l === link ? relinked : l)) };
-        return retry;
-      }
+      if (retry.rows.length) return { draft: retry, links: ctx.reading.links.map((l) => (l === link ? relinked : l)) };
     }
   }
-  return draft;
+  return { draft };
 }
 
 /** A link made from one lower-case word that is not a whole name: a common noun may have been taken for a name. */

@@ -4,13 +4,13 @@
  * name ("X's husband", "the president of X") is answered first and replaced
  * by the entity it names, when another relation verb is left to ask about.
  */
-import type { AnswerContext } from './context.js';
-import type { Link } from './entity-linking.js';
-import { relationVerbs } from './intent.js';
-import type { Reading } from './reading.js';
-import { answerRelation } from './relation-answer.js';
-import { DETERMINERS } from './tokens.js';
-import type { VerbMatch } from './vocabulary.js';
+import type { Entity } from '../../domain/types.js';
+import { DETERMINERS } from '../read/tokens.js';
+import type { VerbMatch } from '../read/vocabulary.js';
+import type { Link } from './entities.js';
+import type { GraphContext } from './graph.js';
+import { relationVerbs, type Reading } from './reading.js';
+import { selectRelations } from './relations.js';
 
 interface Hop {
   link: Link;
@@ -41,16 +41,16 @@ function findHop(reading: Reading): Hop | null {
 }
 
 /** The reading with each hop replaced by the entity it names; unchanged when a hop finds nobody. */
-export async function resolveHops(ctx: AnswerContext): Promise<Reading> {
+export async function resolveHops(ctx: GraphContext): Promise<Reading> {
   let reading = ctx.reading;
   for (let guard = 0; guard < 3; guard++) {
     const hop = findHop(reading);
     if (!hop) return reading;
-    const draft = await answerRelation({ ...ctx, reading }, { name: 'relation', verb: hop.noun, types: hop.noun.types, links: [hop.link], kind: null, time: null, happened: false });
-    // When the relation runs the other way than the words put it ("X's ally" stored as X ally of Y), one row still names the hop.
-    const single = draft.rows.length === 1 ? draft.rows[0]! : null;
-    const loose = single ? [single.subject, single.object].filter((e) => e && e.id !== hop.link.entity.id) : [];
-    const [found, ...others] = draft.answers?.length ? draft.answers : (loose as NonNullable<(typeof loose)[number]>[]);
+    const { relations, index, asked } = await selectRelations({ ...ctx, reading }, { verb: hop.noun, types: hop.noun.types, links: [hop.link], kind: null, time: null });
+    // When the relation runs the other way than the words put it ("X's ally" stored as X ally of Y), one relation still names the hop.
+    const single = relations.length === 1 ? relations[0]! : null;
+    const loose = single ? [index.get(single.from), index.get(single.to)].filter((e): e is Entity => !!e && e.id !== hop.link.entity.id) : [];
+    const [found, ...others] = asked.length ? asked : loose;
     if (!found) return reading;
     const matched = reading.text.slice(reading.tokens[hop.start]!.start, reading.tokens[hop.end - 1]!.end);
     const link: Link = { entity: found, start: hop.start, end: hop.end, matched, quality: hop.link.quality, alternatives: others };

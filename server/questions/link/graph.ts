@@ -1,14 +1,28 @@
 /**
- * Relations into answer rows and the subgraph the page highlights, fetching
- * the entities at their ends in one batch. Shared by every answerer.
+ * What the link stage and the answerers share: the store, the vocabulary,
+ * the graph's relation types and the reading; and the batched fetches from
+ * the store every later stage uses. The engine reaches the data only
+ * through the GraphStore port.
  */
-import type { GraphStore } from '../store/graph-store.js';
-import type { AnswerRow, Entity, Relation, Subgraph } from './types.js';
+import type { Entity, Relation } from '../../domain/types.js';
+import type { GraphStore } from '../../store/graph-store.js';
+import type { Vocabulary } from '../read/vocabulary.js';
+import type { Reading } from './reading.js';
 
-/** Most rows an answer carries; the subgraph says `truncated` beyond. */
-export const MAX_ROWS = 100;
+export interface GraphContext {
+  readonly store: GraphStore;
+  readonly vocabulary: Vocabulary;
+  /** Relation types the graph holds. */
+  readonly graphTypes: ReadonlySet<string>;
+  readonly reading: Reading;
+}
 
 export type EntityIndex = Map<string, Entity>;
+
+/** The types of `types` the graph holds, and the ones it does not. */
+export function presentTypes(ctx: Pick<GraphContext, 'graphTypes'>, types: readonly string[]): { present: string[]; absent: string[] } {
+  return { present: types.filter((t) => ctx.graphTypes.has(t)), absent: types.filter((t) => !ctx.graphTypes.has(t)) };
+}
 
 /** Fetches the entities at both ends of the relations (and `extra` ids) not already known. */
 export async function indexEntities(store: Pick<GraphStore, 'entitiesByIds'>, relations: readonly Relation[], known: readonly Entity[] = [], extra: readonly string[] = []): Promise<EntityIndex> {
@@ -18,30 +32,6 @@ export async function indexEntities(store: Pick<GraphStore, 'entitiesByIds'>, re
   for (const e of fetched) if (e) index.set(e.id, e);
   return index;
 }
-
-export function relationRow(r: Relation, index: EntityIndex): AnswerRow {
-  return { subject: index.get(r.from) ?? null, relation: r.type, object: index.get(r.to) ?? null, evidence: r.evidence, relationId: r.id, date: r.date };
-}
-
-/** A row about one entity itself (its own evidence), not a relation. */
-export function entityRow(e: Entity, relation: string | null = null): AnswerRow {
-  return { subject: e, relation, object: null, evidence: e.evidence, relationId: null, date: e.date };
-}
-
-/** The entities and relations of the rows (plus `also`), for the page to highlight. */
-export function subgraphOf(rows: readonly AnswerRow[], relations: readonly Relation[], also: readonly (Entity | null | undefined)[] = [], truncated = false): Subgraph {
-  const nodes = new Map<string, Entity>();
-  for (const e of also) if (e) nodes.set(e.id, e);
-  for (const row of rows) {
-    if (row.subject) nodes.set(row.subject.id, row.subject);
-    if (row.object) nodes.set(row.object.id, row.object);
-  }
-  const edges = new Map<string, Relation>();
-  for (const r of relations) if (nodes.has(r.from) && nodes.has(r.to)) edges.set(r.id, r);
-  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
-}
-
-export const EMPTY_SUBGRAPH: Subgraph = { nodes: [], edges: [], truncated: false };
 
 /** Every relation of these types (all types when empty), paging through the store up to `cap`. */
 export async function allRelations(store: Pick<GraphStore, 'relations'>, types: readonly string[] | null, cap = 5000): Promise<{ relations: Relation[]; truncated: boolean }> {

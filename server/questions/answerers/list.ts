@@ -2,17 +2,18 @@
  * "Which countries are involved?", "list the organisations": the entities of
  * one kind, best connected first, each with its relations.
  */
-import type { Relation } from '../domain/types.js';
+import type { Relation } from '../../domain/types.js';
+import { allEntities, indexEntities } from '../link/graph.js';
+import type { IntentOf } from '../intent/intent.js';
+import { entityRow, MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
+import { kindWord, listNames, plural } from '../compose/wording.js';
+import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
-import type { Intent } from './intent.js';
-import { allEntities, entityRow, indexEntities, MAX_ROWS, relationRow, subgraphOf } from './rows.js';
-import type { Draft } from './types.js';
-import { kindWord, listNames, plural } from './wording.js';
 
 /** Relations shown per listed entity. */
 const PER_ENTITY = 8;
 
-export async function answerList(ctx: AnswerContext, intent: Extract<Intent, { name: 'list' }>): Promise<Draft> {
+export async function answerList(ctx: AnswerContext, intent: IntentOf<'list'>): Promise<Draft> {
   const { entities, truncated } = await allEntities(ctx.store, intent.kind);
   entities.sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name));
   const many = kindWord(intent.kind, 2);

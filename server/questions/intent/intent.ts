@@ -2,50 +2,47 @@
  * Which shape of question this is, from a completed Reading. Pure: the
  * order of the checks is the grammar of the questions the engine answers.
  */
-import type { EntityKind } from '../domain/types.js';
-import type { DateMention } from './dates.js';
-import { distinctLinks, type Link } from './entity-linking.js';
-import type { Reading } from './reading.js';
-import { HAPPENED_WORDS } from './tokens.js';
-import type { VerbMatch } from './vocabulary.js';
+import type { EntityKind } from '../../domain/types.js';
+import type { DateMention, TimeFilter } from '../read/dates.js';
+import type { VerbMatch } from '../read/vocabulary.js';
+import { distinctLinks, type Link } from '../link/entities.js';
+import { relationVerbs, type Reading } from '../link/reading.js';
 
-/** Keeps relations dated (or whose event is dated) within, before or after a date. */
-export interface TimeFilter {
-  iso: string;
-  mode: 'within' | 'before' | 'after';
+/** What each intent carries, by name: the intents the engine answers, one answerer each. */
+interface IntentShapes {
+  count: {};
+  'on-date': { date: DateMention };
+  before: Ordered;
+  after: Ordered;
+  when: { link: Link };
+  timeline: {};
+  path: { from: Link; to: Link };
+  'relation-check': { from: Link; to: Link; verb: VerbMatch; types: string[] };
+  relation: {
+    verb: VerbMatch;
+    types: string[];
+    /** Every type the verbs may mean, when `types` holds only the closest ones: asked when those find nothing. */
+    broader?: string[];
+    links: Link[];
+    kind: EntityKind | null;
+    time: TimeFilter | null;
+    happened: boolean;
+  };
+  profile: { link: Link };
+  list: { kind: EntityKind };
+  unknown: { reason: string };
 }
 
-export type Intent =
-  | { name: 'count' }
-  | { name: 'on-date'; date: DateMention }
-  | { name: 'before' | 'after'; reference: { link: Link } | { date: DateMention }; types: string[] }
-  | { name: 'when'; link: Link }
-  | { name: 'timeline' }
-  | { name: 'path'; from: Link; to: Link }
-  | { name: 'relation-check'; from: Link; to: Link; verb: VerbMatch; types: string[] }
-  | {
-      name: 'relation';
-      verb: VerbMatch;
-      types: string[];
-      /** Every type the verbs may mean, when `types` holds only the closest ones: asked when those find nothing. */
-      broader?: string[];
-      links: Link[];
-      kind: EntityKind | null;
-      time: TimeFilter | null;
-      happened: boolean;
-    }
-  | { name: 'profile'; link: Link }
-  | { name: 'list'; kind: EntityKind }
-  | { name: 'unknown'; reason: string };
-
-/** Verbs that name a relation, not "what happened" and not the time marker. */
-export function relationVerbs(reading: Reading): VerbMatch[] {
-  return reading.verbs.filter((v) => {
-    const words = reading.tokens.slice(v.start, v.end).map((t) => t.folded);
-    if (words.length === 1 && HAPPENED_WORDS.has(words[0]!)) return false;
-    return !(reading.temporal && v.start <= reading.temporal.index && reading.temporal.index < v.end);
-  });
+/** "before the release", "after June 2025": a reference entity or a date, and the marker's own relation types. */
+interface Ordered {
+  reference: { link: Link } | { date: DateMention };
+  types: string[];
 }
+
+export type IntentName = keyof IntentShapes;
+/** One intent of the names K: `IntentOf<'relation'>`; `Intent` is any of them. */
+export type IntentOf<K extends IntentName> = { [P in K]: { name: P } & IntentShapes[P] }[K];
+export type Intent = IntentOf<IntentName>;
 
 export function classify(reading: Reading): Intent {
   if (reading.tokens.length === 0) return { name: 'unknown', reason: 'The question is empty.' };

@@ -3,17 +3,18 @@
  * 2025?", "what happened before the release?", "when did X happen?".
  * Events come from the store's timeline; dated relations count too.
  */
-import type { Entity, Relation } from '../domain/types.js';
+import type { Entity, Relation } from '../../domain/types.js';
+import { dateWithin, formatDate, isAfter, isBefore } from '../read/dates.js';
+import { allRelations, indexEntities } from '../link/graph.js';
+import type { IntentOf } from '../intent/intent.js';
+import { entityRow, MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
+import { joinSentences, relationSentence } from '../compose/wording.js';
+import type { AnswerRow, Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
-import { dateWithin, formatDate, isAfter, isBefore } from './dates.js';
-import type { Intent } from './intent.js';
-import { allRelations, entityRow, indexEntities, MAX_ROWS, relationRow, subgraphOf } from './rows.js';
-import type { AnswerRow, Draft } from './types.js';
-import { joinSentences, relationSentence } from './wording.js';
 
 const eventPhrase = (e: Entity) => `${e.name}${e.date ? ` (${formatDate(e.date)})` : ''}`;
 
-export async function answerOnDate(ctx: AnswerContext, intent: Extract<Intent, { name: 'on-date' }>): Promise<Draft> {
+export async function answerOnDate(ctx: AnswerContext, intent: IntentOf<'on-date'>): Promise<Draft> {
   const iso = intent.date.iso;
   const timeline = await ctx.store.timeline();
   const events = timeline.filter((e) => dateWithin(e.date, iso));
@@ -33,7 +34,7 @@ export async function answerOnDate(ctx: AnswerContext, intent: Extract<Intent, {
   return { understood: true, text: parts.filter(Boolean).join(' '), rows, subgraph: subgraphOf(rows, dated, events, truncated) };
 }
 
-export async function answerBeforeAfter(ctx: AnswerContext, intent: Extract<Intent, { name: 'before' | 'after' }>): Promise<Draft> {
+export async function answerBeforeAfter(ctx: AnswerContext, intent: IntentOf<'before' | 'after'>): Promise<Draft> {
   const ref = intent.reference;
   const reference = 'link' in ref ? ref.link.entity : null;
   const iso = 'link' in ref ? ref.link.entity.date : ref.date.iso;
@@ -69,7 +70,7 @@ export async function answerBeforeAfter(ctx: AnswerContext, intent: Extract<Inte
   return { understood: true, text: `${head}: ${joinSentences(sentences, 10)}`, rows, subgraph: subgraphOf(rows, linked, [reference]) };
 }
 
-export async function answerWhen(ctx: AnswerContext, intent: Extract<Intent, { name: 'when' }>): Promise<Draft> {
+export async function answerWhen(ctx: AnswerContext, intent: IntentOf<'when'>): Promise<Draft> {
   const e = intent.link.entity;
   const relations = ((await ctx.store.relationsOf([e.id])).get(e.id) ?? []).filter((r) => r.date);
   relations.sort((a, b) => a.date!.localeCompare(b.date!));

@@ -4,12 +4,13 @@
  * the vocabulary), its first dated event and a figure an article states.
  * Questions about relation types are checked by reading them back.
  */
-import type { Entity } from '../domain/types.js';
-import type { GraphStore } from '../store/graph-store.js';
-import { formatDate } from './dates.js';
-import { classify } from './intent.js';
-import { IRREGULAR_PARTICIPLES, completeReading, readQuestion } from './reading.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { Entity } from '../../domain/types.js';
+import type { GraphStore } from '../../store/graph-store.js';
+import { formatDate } from '../read/dates.js';
+import { IRREGULAR_PARTICIPLES, readQuestion } from '../read/reading.js';
+import type { Vocabulary } from '../read/vocabulary.js';
+import { completeReading } from '../link/reading.js';
+import { classify } from '../intent/intent.js';
 import { kindWord } from './wording.js';
 
 const MAX_SUGGESTIONS = 8;

@@ -5,8 +5,8 @@
  * name (SHOT_DOWN -> "shot down"). Matching compares folded words and rough
  * stems, longest phrase first, so "called for" beats "called".
  */
-import { editDistance } from '../domain/text.js';
-import { RELATION_TYPES, isRelationType } from '../domain/relation-types.js';
+import { editDistance } from '../../domain/text.js';
+import { RELATION_TYPES, isRelationType } from '../../domain/relation-types.js';
 import { STOP_WORDS, isStopWord, tokenise, type Token } from './tokens.js';
 
 export interface VerbMatch {

@@ -2,13 +2,14 @@
  * "Who is X?", "tell me about X", "X?": the entity's summary with its own
  * evidence, then its relations, and its neighbourhood for the page.
  */
-import type { Entity } from '../domain/types.js';
+import type { Entity } from '../../domain/types.js';
+import { formatDate } from '../read/dates.js';
+import type { Link } from '../link/entities.js';
+import { indexEntities } from '../link/graph.js';
+import { entityRow, relationRow, subgraphOf } from '../compose/rows.js';
+import { firstQuote, joinSentences, kindWord, listNames, plural, relationSentence } from '../compose/wording.js';
+import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
-import { formatDate } from './dates.js';
-import type { Link } from './entity-linking.js';
-import { entityRow, indexEntities, relationRow, subgraphOf } from './rows.js';
-import type { Draft } from './types.js';
-import { firstQuote, joinSentences, kindWord, listNames, plural, relationSentence } from './wording.js';
 
 /** Relations listed in a profile. */
 const PROFILE_RELATIONS = 40;

@@ -6,13 +6,13 @@
  * never become an entity on their own ("released" is a verb, "the release"
  * may be an event).
  */
-import { editDistance, fold, typoAllowance } from '../domain/text.js';
-import type { Entity } from '../domain/types.js';
-import type { GraphStore } from '../store/graph-store.js';
+import { editDistance, fold, typoAllowance } from '../../domain/text.js';
+import type { Entity } from '../../domain/types.js';
+import type { GraphStore } from '../../store/graph-store.js';
 import {
   COUNT_WORDS, DETERMINERS, HAPPENED_WORDS, INVOLVEMENT_WORDS, KIND_WORDS, PATH_WORDS, QUESTION_WORDS, TEMPORAL_MARKERS,
   isNumber, isStopWord, type Token,
-} from './tokens.js';
+} from '../read/tokens.js';
 
 export interface Link {
   entity: Entity;

@@ -3,17 +3,18 @@
  * path) and "did A negotiate with B?" (a relation between them, directly or
  * through something both are related to in the same way).
  */
-import type { Relation } from '../domain/types.js';
-import { type AnswerContext, presentTypes, typeLabels } from './context.js';
-import type { Intent } from './intent.js';
-import { indexEntities, relationRow, subgraphOf, type EntityIndex } from './rows.js';
-import type { Draft } from './types.js';
-import { joinSentences, relationSentence } from './wording.js';
+import type { Relation } from '../../domain/types.js';
+import { indexEntities, presentTypes, type EntityIndex } from '../link/graph.js';
+import type { IntentOf } from '../intent/intent.js';
+import { relationRow, subgraphOf } from '../compose/rows.js';
+import { joinSentences, relationSentence, typeLabels } from '../compose/wording.js';
+import type { Draft } from '../types.js';
+import type { AnswerContext } from './context.js';
 
 /** Longest path searched between two entities. */
 export const MAX_PATH = 6;
 
-export async function answerPath(ctx: AnswerContext, intent: Extract<Intent, { name: 'path' }>): Promise<Draft> {
+export async function answerPath(ctx: AnswerContext, intent: IntentOf<'path'>): Promise<Draft> {
   const a = intent.from.entity;
   const b = intent.to.entity;
   const path = await ctx.store.shortestPath(a.id, b.id, MAX_PATH);
@@ -48,11 +49,11 @@ function orderAlongPath(edges: readonly Relation[], start: string): Relation[] {
   return out;
 }
 
-export async function answerRelationCheck(ctx: AnswerContext, intent: Extract<Intent, { name: 'relation-check' }>): Promise<Draft> {
+export async function answerRelationCheck(ctx: AnswerContext, intent: IntentOf<'relation-check'>): Promise<Draft> {
   const a = intent.from.entity;
   const b = intent.to.entity;
   const { present } = presentTypes(ctx, intent.types);
-  const labels = typeLabels(ctx, intent.types);
+  const labels = typeLabels(ctx.vocabulary, intent.types);
   const byEntity = present.length ? await ctx.store.relationsOf([a.id, b.id], { types: present }) : new Map<string, Relation[]>();
   const ofA = byEntity.get(a.id) ?? [];
   const ofB = byEntity.get(b.id) ?? [];

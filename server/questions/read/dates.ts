@@ -145,3 +145,9 @@ export function formatDate(iso: string): string {
   if (m) return `${name(m)} ${y}`;
   return y!;
 }
+
+/** Keeps relations dated (or whose event is dated) within, before or after a date. */
+export interface TimeFilter {
+  iso: string;
+  mode: 'within' | 'before' | 'after';
+}

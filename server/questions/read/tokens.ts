@@ -4,8 +4,8 @@
  * words, words naming an entity kind). Plain English only: nothing here
  * knows any story.
  */
-import { fold, normaliseQuote } from '../domain/text.js';
-import type { EntityKind } from '../domain/types.js';
+import { fold, normaliseQuote } from '../../domain/text.js';
+import type { EntityKind } from '../../domain/types.js';
 
 export interface Token {
   /** As written, a possessive "'s" removed: "Tsikhanouskaya". */

@@ -2,9 +2,9 @@
  * Plain-English pieces of answers: lists of names, one sentence per
  * relation, quotes. Pure.
  */
-import { formatDate } from './dates.js';
-import type { Entity, Relation } from './types.js';
-import type { Vocabulary } from './vocabulary.js';
+import { formatDate } from '../read/dates.js';
+import type { Vocabulary } from '../read/vocabulary.js';
+import type { Entity, Relation } from '../types.js';
 
 /** "A", "A and B", "A, B and C", "A, B, C and 4 more". */
 export function listNames(names: readonly string[], max = 8): string {
@@ -61,4 +61,10 @@ export function kindWord(kind: string, n = 1): string {
   const singular = kind.toLowerCase();
   if (n === 1) return singular;
   return singular === 'country' ? 'countries' : `${singular}s`;
+}
+
+/** "negotiated", "released by or released in": the labels of types, for sentences. */
+export function typeLabels(vocabulary: Pick<Vocabulary, 'label'>, types: readonly string[]): string {
+  const labels = [...new Set(types.map((t) => `"${vocabulary.label(t)}"`))];
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
 }

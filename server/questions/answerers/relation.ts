@@ -1,0 +1,53 @@
+/**
+ * Relation questions: "who negotiated what?", "who brokered the release?",
+ * "who was released?", "who is married to X?", "X's spouse", "who leads X?",
+ * "what did X say?", "which people crossed into X in September 2025?".
+ * link/relations.ts selects the relations and the asked ends; this words them.
+ */
+import { formatDate } from '../read/dates.js';
+import { selectRelations } from '../link/relations.js';
+import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
+import { firstQuote, joinSentences, listNames, relationSentence, typeLabels } from '../compose/wording.js';
+import type { IntentOf } from '../intent/intent.js';
+import type { Draft } from '../types.js';
+import type { AnswerContext } from './context.js';
+
+export type RelationIntent = IntentOf<'relation'>;
+
+export async function answerRelation(ctx: AnswerContext, intent: RelationIntent): Promise<Draft> {
+  const { vocabulary } = ctx;
+  const linked = intent.links.map((l) => l.entity);
+  const { present, absent, relations, truncated, index, asked } = await selectRelations(ctx, intent);
+  if (present.length === 0) {
+    return {
+      understood: true,
+      text: `The graph holds no ${typeLabels(vocabulary, absent)} relations, so it cannot say${linked.length ? ` for ${listNames(linked.map((e) => e.name))}` : ''}.`,
+      rows: [],
+      subgraph: subgraphOf([], [], linked),
+    };
+  }
+
+  const shown = relations.slice(0, MAX_ROWS);
+  const rows = shown.map((r) => relationRow(r, index));
+  const subgraph = subgraphOf(rows, shown, linked, truncated || relations.length > shown.length);
+  if (rows.length === 0) {
+    return { understood: true, text: `The graph holds no ${typeLabels(vocabulary, present)} relation${describeScope(intent)}.`, rows, subgraph };
+  }
+  const quoting = present.some((t) => vocabulary.stemsOf([t]).has('said')) || rows.length <= 2;
+  const sentences = shown.map((r) => {
+    const s = relationSentence(r, index.get(r.from), index.get(r.to), vocabulary);
+    const q = quoting ? firstQuote(r) : null;
+    return q ? `${s}: ${q}` : s;
+  });
+  const head = asked.length ? `${listNames(asked.map((e) => e.name))}.` : '';
+  const detail = joinSentences(sentences);
+  return { understood: true, text: `${head} ${detail}`.trim(), detail, rows, subgraph, answers: asked };
+}
+
+function describeScope(intent: RelationIntent): string {
+  const parts: string[] = [];
+  if (intent.links.length) parts.push(` involving ${listNames(intent.links.map((l) => l.entity.name))}`);
+  if (intent.kind) parts.push(` with a ${intent.kind.toLowerCase()} as the answer`);
+  if (intent.time) parts.push(` ${intent.time.mode === 'within' ? 'in' : intent.time.mode} ${formatDate(intent.time.iso)}`);
+  return parts.join('');
+}

@@ -1,0 +1,76 @@
+/**
+ * The reading completed with the entities the link stage found: verbs inside
+ * a linked name dropped, typos in verbs read, the kind asked for, the words
+ * nothing used, and words that look like a name the graph does not know.
+ * Pure.
+ */
+import type { EntityKind } from '../../domain/types.js';
+import { isCueWord, range, type PreReading } from '../read/reading.js';
+import { DETERMINERS, HAPPENED_WORDS, KIND_WORDS, isNumber, isStopWord, type Token } from '../read/tokens.js';
+import type { VerbMatch, Vocabulary } from '../read/vocabulary.js';
+import type { Link } from './entities.js';
+
+export interface Reading extends PreReading {
+  /** Relation verbs, after linking (a verb inside a linked name is not a verb). */
+  verbs: VerbMatch[];
+  links: Link[];
+  /** "which countries": the kind asked for. */
+  kind: EntityKind | null;
+  /** Content words no part of the reading used. */
+  ignored: string[];
+  /** Words that look like a name the graph does not know ("Napoleon", "with napoleon"). */
+  unknownNames: string[];
+}
+
+/** After these, an unknown word is the name the question is about. */
+const NAME_PREPOSITIONS = new Set(['with', 'into', 'about', 'between', 'by']);
+
+export function completeReading(pre: PreReading, links: Link[], vocabulary: Vocabulary): Reading {
+  const { tokens } = pre;
+  const linked = new Set(links.flatMap((l) => range(l.start, l.end)));
+  const dateTokens = new Set(pre.dates.flatMap((d) => range(d.start, d.end)));
+  const verbs = pre.verbs.filter((v) => !range(v.start, v.end).some((i) => linked.has(i)));
+  const verbTokens = new Set(verbs.flatMap((v) => range(v.start, v.end)));
+
+  // Typos in verbs ("negociated"), on words nothing else used.
+  for (const t of tokens) {
+    if (linked.has(t.index) || dateTokens.has(t.index) || verbTokens.has(t.index) || isCueWord(t)) continue;
+    const types = vocabulary.matchFuzzy(t);
+    if (types.length) {
+      verbs.push({ start: t.index, end: t.index + 1, types, primary: [], words: t.raw, fuzzy: true });
+      verbTokens.add(t.index);
+    }
+  }
+  verbs.sort((a, b) => a.start - b.start);
+
+  const kindToken = tokens.find((t) => !linked.has(t.index) && !verbTokens.has(t.index) && t.folded in KIND_WORDS);
+  const used = (t: Token) => linked.has(t.index) || dateTokens.has(t.index) || verbTokens.has(t.index) || t === kindToken;
+  const leftover = tokens.filter((t) => !used(t) && !isStopWord(t) && !isNumber(t) && !isCueWord(t));
+
+  const unknownNames = leftover.filter((t) => {
+    if (t.capitalised || t.acronym || t.possessive) return true;
+    let j = t.index - 1;
+    if (j >= 0 && DETERMINERS.has(tokens[j]!.folded)) j -= 1;
+    if (j >= 0 && NAME_PREPOSITIONS.has(tokens[j]!.folded)) return true;
+    // "who is napoleon", "tell me about napoleon": the profile asked about a word nobody is called.
+    return pre.profileCue && links.length === 0 && verbs.length === 0 && !kindToken && pre.dates.length === 0;
+  });
+
+  return {
+    ...pre,
+    verbs,
+    links,
+    kind: kindToken ? KIND_WORDS[kindToken.folded]! : null,
+    ignored: leftover.map((t) => t.raw),
+    unknownNames: unknownNames.map((t) => t.raw),
+  };
+}
+
+/** Verbs that name a relation, not "what happened" and not the time marker. */
+export function relationVerbs(reading: Reading): VerbMatch[] {
+  return reading.verbs.filter((v) => {
+    const words = reading.tokens.slice(v.start, v.end).map((t) => t.folded);
+    if (words.length === 1 && HAPPENED_WORDS.has(words[0]!)) return false;
+    return !(reading.temporal && v.start <= reading.temporal.index && reading.temporal.index < v.end);
+  });
+}
