@@ -18,6 +18,7 @@
 import type { GraphStore } from '../store/graph-store.js';
 import { range, readQuestion } from './read/reading.js';
 import { createVocabulary, type Vocabulary } from './read/vocabulary.js';
+import { createCatalogue } from './link/catalogue.js';
 import { distinctLinks, linkEntities } from './link/entities.js';
 import { resolveHops } from './link/hops.js';
 import { completeReading } from './link/reading.js';
@@ -47,6 +48,8 @@ export function createQuestionEngine(store: GraphStore, { maxLength = 500 }: Que
     return cached.vocabulary;
   };
 
+  const catalogue = createCatalogue(store);
+
   return {
     async ask(question) {
       const asked = typeof question === 'string' ? question : '';
@@ -62,7 +65,7 @@ export function createQuestionEngine(store: GraphStore, { maxLength = 500 }: Que
       const exclude = new Set(pre.dates.flatMap((d) => range(d.start, d.end)));
       const verbTokens = new Set(pre.verbs.flatMap((v) => range(v.start, v.end)));
       const links = pre.tokens.length ? await linkEntities(store, pre.text, pre.tokens, { exclude, verbTokens }) : [];
-      const linked = { store, vocabulary, graphTypes: new Set(graphTypes), reading: completeReading(pre, links, vocabulary) };
+      const linked = { store, catalogue, vocabulary, graphTypes: new Set(graphTypes), reading: completeReading(pre, links, vocabulary) };
       const reading = await resolveHops(linked);
       const ctx: AnswerContext = { ...linked, reading };
       // intent

@@ -29,7 +29,7 @@ export async function answerPath(ctx: AnswerContext, intent: IntentOf<'path'>): 
   const index: EntityIndex = new Map(path.nodes.map((n) => [n.id, n]));
   const edges = orderAlongPath(path.edges, a.id);
   const rows = edges.map((r) => relationRow(r, index));
-  const steps = edges.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary));
+  const steps = edges.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index));
   const length = edges.length === 1 ? 'directly' : `in ${edges.length} steps`;
   return { understood: true, text: `${a.name} is connected to ${b.name} ${length}: ${joinSentences(steps, MAX_PATH)}`, rows, subgraph: { ...path, truncated: false } };
 }
@@ -62,7 +62,7 @@ export async function answerRelationCheck(ctx: AnswerContext, intent: IntentOf<'
   if (direct.length) {
     const index = await indexEntities(ctx.store, direct, [a, b]);
     const rows = direct.map((r) => relationRow(r, index));
-    const sentences = direct.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary));
+    const sentences = direct.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index));
     return { understood: true, text: `Yes. ${joinSentences(sentences)}`, rows, subgraph: subgraphOf(rows, direct, [a, b]) };
   }
 
@@ -75,7 +75,7 @@ export async function answerRelationCheck(ctx: AnswerContext, intent: IntentOf<'
     const index = await indexEntities(ctx.store, relations, [a, b]);
     const rows = relations.map((r) => relationRow(r, index));
     const thirds = [...new Set(shared.map((r) => index.get(otherEnd(r, b.id))?.name ?? otherEnd(r, b.id)))];
-    const sentences = relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary));
+    const sentences = relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index));
     return {
       understood: true,
       text: `Not directly: the graph has no ${labels} relation between ${a.name} and ${b.name}, but both have one with ${thirds.join(', ')}. ${joinSentences(sentences)}`,
@@ -90,6 +90,6 @@ export async function answerRelationCheck(ctx: AnswerContext, intent: IntentOf<'
   const index: EntityIndex = new Map(path.nodes.map((n) => [n.id, n]));
   const edges = orderAlongPath(path.edges, a.id);
   const rows = edges.map((r) => relationRow(r, index));
-  const steps = edges.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary));
+  const steps = edges.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index));
   return { understood: true, text: `${no} They are connected this way: ${joinSentences(steps, MAX_PATH)}`, rows, subgraph: { ...path, truncated: false } };
 }

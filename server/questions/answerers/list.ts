@@ -3,6 +3,8 @@
  * one kind, best connected first, each with its relations.
  */
 import type { Relation } from '../../domain/types.js';
+import type { EntityKind } from '../../domain/types.js';
+import { describedAs } from '../link/attributes.js';
 import { allEntities, indexEntities } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { entityRow, MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
@@ -14,9 +16,11 @@ import type { AnswerContext } from './context.js';
 const PER_ENTITY = 8;
 
 export async function answerList(ctx: AnswerContext, intent: IntentOf<'list'>): Promise<Draft> {
+  if (intent.attributes?.length || !intent.kind) return answerDescribed(ctx, intent.kind, intent.attributes ?? []);
   const { entities, truncated } = await allEntities(ctx.store, intent.kind);
   entities.sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name));
-  const many = kindWord(intent.kind, 2);
+  const kind = intent.kind;
+  const many = kindWord(kind, 2);
   if (entities.length === 0) return { understood: true, text: `The graph holds no ${many}.`, rows: [], subgraph: subgraphOf([], [], []) };
 
   const byEntity = await ctx.store.relationsOf(entities.map((e) => e.id), { first: PER_ENTITY });
@@ -32,5 +36,26 @@ export async function answerList(ctx: AnswerContext, intent: IntentOf<'list'>): 
     return `${e.name}${n ? ` (${plural(e.degree || n, 'relation')})` : ''}`;
   });
   const more = entities.length > 12 ? ` and ${entities.length - 12} more` : '';
-  return { understood: true, text: `${plural(entities.length, kindWord(intent.kind), many)}: ${listNames(lines, 12)}${more}.`, rows, subgraph, answers: entities };
+  return { understood: true, text: `${plural(entities.length, kindWord(kind), many)}: ${listNames(lines, 12)}${more}.`, rows, subgraph, answers: entities };
+}
+
+/** "Which journalists?", "who were the foreigners?": the entities (of a kind) the story describes so, with what it says. */
+async function answerDescribed(ctx: AnswerContext, kind: EntityKind | null, attributes: string[]): Promise<Draft> {
+  const all = (await ctx.catalogue.entities()).filter((e) => !kind || e.kind === kind);
+  const found = (await describedAs(ctx.store, all, attributes)).sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name));
+  const what = `"${attributes.join(' ')}"`;
+  if (found.length === 0) {
+    return { understood: true, text: `Nothing in the graph is described as ${what}.`, rows: [], subgraph: subgraphOf([], [], []), usedWords: attributes };
+  }
+  const rows = found.slice(0, MAX_ROWS).map((e) => entityRow(e));
+  const lines = found.slice(0, 12).map((e) => `${e.name}${e.summary ? ` (${e.summary.replace(/[.\s]+$/, '')})` : ''}`);
+  const noun = kind ? kindWord(kind) : 'entity';
+  return {
+    understood: true,
+    text: `${plural(found.length, noun, kind ? kindWord(kind, 2) : 'entities')} described as ${what}: ${listNames(lines, 12)}.`,
+    rows,
+    subgraph: subgraphOf(rows, [], found, found.length > rows.length),
+    answers: found,
+    usedWords: attributes,
+  };
 }

@@ -25,7 +25,7 @@ export async function answerProfile(ctx: AnswerContext, link: Link, preface = ''
 
   const what = describe(e);
   const known = relations.length
-    ? ` ${plural(relations.length, 'relation')}: ${joinSentences(shown.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary)), 6)}`
+    ? ` ${plural(relations.length, 'relation')}: ${joinSentences(shown.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index)), 6)}`
     : ' The graph holds no relations for it.';
   const alternatives = link.alternatives.length ? ` ("${link.matched}" may also mean ${listNames(link.alternatives.map((a) => a.name))}.)` : '';
   return { understood: true, text: `${preface}${what}${known}${alternatives}`, rows, subgraph };

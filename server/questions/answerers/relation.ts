@@ -5,19 +5,24 @@
  * link/relations.ts selects the relations and the asked ends; this words them.
  */
 import { formatDate } from '../read/dates.js';
+import type { Entity } from '../../domain/types.js';
+import { indexEntities } from '../link/graph.js';
 import { selectRelations } from '../link/relations.js';
 import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
 import { firstQuote, joinSentences, listNames, relationSentence, typeLabels } from '../compose/wording.js';
 import type { IntentOf } from '../intent/intent.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
+import { throughEvents } from './meetings.js';
 
 export type RelationIntent = IntentOf<'relation'>;
 
 export async function answerRelation(ctx: AnswerContext, intent: RelationIntent): Promise<Draft> {
   const { vocabulary } = ctx;
   const linked = intent.links.map((l) => l.entity);
-  const { present, absent, relations, truncated, index, asked } = await selectRelations(ctx, intent);
+  const selection = await selectRelations(ctx, intent);
+  const { present, absent, truncated, index, usedWords } = selection;
+  let { relations, asked } = selection;
   if (present.length === 0) {
     return {
       understood: true,
@@ -27,21 +32,32 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
     };
   }
 
+  // "Who met X?": also who took part with X in a meeting.
+  const events = present.length ? await throughEvents(ctx, present, intent.links) : null;
+  if (events) {
+    const more = await indexEntities(ctx.store, events.relations, [...index.values()]);
+    for (const [id, e] of more) index.set(id, e);
+    relations = [...relations, ...events.relations.filter((r) => !relations.some((x) => x.id === r.id))];
+    asked = [...new Map([...asked, ...events.participants.map((id) => index.get(id)).filter((e): e is Entity => !!e)].map((e) => [e.id, e])).values()];
+  }
   const shown = relations.slice(0, MAX_ROWS);
   const rows = shown.map((r) => relationRow(r, index));
   const subgraph = subgraphOf(rows, shown, linked, truncated || relations.length > shown.length);
   if (rows.length === 0) {
-    return { understood: true, text: `The graph holds no ${typeLabels(vocabulary, present)} relation${describeScope(intent)}.`, rows, subgraph };
+    return { understood: true, text: `The graph holds no ${typeLabels(vocabulary, present)} relation${describeScope(intent)}.`, rows, subgraph, ...(usedWords.length ? { usedWords } : {}) };
   }
-  const quoting = present.some((t) => vocabulary.stemsOf([t]).has('said')) || rows.length <= 2;
+  const quoting = present.some((t) => vocabulary.stemsOf([t]).has('said')) || rows.length <= 2 || !!events;
   const sentences = shown.map((r) => {
-    const s = relationSentence(r, index.get(r.from), index.get(r.to), vocabulary);
+    const s = relationSentence(r, index.get(r.from), index.get(r.to), vocabulary, index);
     const q = quoting ? firstQuote(r) : null;
     return q ? `${s}: ${q}` : s;
   });
   const head = asked.length ? `${listNames(asked.map((e) => e.name))}.` : '';
-  const detail = joinSentences(sentences);
-  return { understood: true, text: `${head} ${detail}`.trim(), detail, rows, subgraph, answers: asked };
+  const origins = intent.origins?.length
+    ? ` (The graph records where one went, not what one left: "${intent.verb.words}" read as "${typeLabels(vocabulary, present)}" anywhere but ${listNames(intent.origins.map((l) => l.entity.name))}.)`
+    : '';
+  const detail = `${joinSentences(sentences)}${origins}`;
+  return { understood: true, text: `${head} ${detail}`.trim(), detail, rows, subgraph, answers: asked, ...(usedWords.length ? { usedWords } : {}) };
 }
 
 function describeScope(intent: RelationIntent): string {

@@ -7,7 +7,10 @@ import { EMPTY_SUBGRAPH } from '../compose/rows.js';
 import { answerPath, answerRelationCheck } from './connection.js';
 import { asRead, type AnswerContext, type Answered, type Answerer } from './context.js';
 import { answerCount } from './count.js';
+import { answerExchange, answerWhy } from './exchange.js';
 import { answerList } from './list.js';
+import { answerOrigin } from './origin.js';
+import { answerSuperlative } from './superlative.js';
 import { answerProfile } from './profile.js';
 import { answerRelationQuestion } from './relation-fallbacks.js';
 import { answerBeforeAfter, answerOnDate, answerTimeline, answerWhen } from './time.js';
@@ -24,6 +27,10 @@ export const ANSWERERS: { [K in IntentName]: Answerer<K> } = {
   timeline: asRead(answerTimeline),
   count: asRead(answerCount),
   list: asRead(answerList),
+  superlative: asRead(answerSuperlative),
+  origin: asRead(answerOrigin),
+  exchange: asRead(answerExchange),
+  why: asRead(answerWhy),
   unknown: asRead(async (_ctx, intent) => ({ understood: false, text: intent.reason, rows: [], subgraph: EMPTY_SUBGRAPH })),
 };
 

@@ -29,7 +29,7 @@ export async function answerOnDate(ctx: AnswerContext, intent: IntentOf<'on-date
   }
   const parts = [
     events.length ? `${when}: ${joinSentences(events.map(eventPhrase))}` : `${when}:`,
-    dated.length ? joinSentences(dated.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary))) : '',
+    dated.length ? joinSentences(dated.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index))) : '',
   ];
   return { understood: true, text: parts.filter(Boolean).join(' '), rows, subgraph: subgraphOf(rows, dated, events, truncated) };
 }
@@ -65,7 +65,7 @@ export async function answerBeforeAfter(ctx: AnswerContext, intent: IntentOf<'be
   }
   const sentences = [
     ...events.map(eventPhrase),
-    ...linkedOnly.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary)),
+    ...linkedOnly.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index)),
   ];
   return { understood: true, text: `${head}: ${joinSentences(sentences, 10)}`, rows, subgraph: subgraphOf(rows, linked, [reference]) };
 }
@@ -77,7 +77,7 @@ export async function answerWhen(ctx: AnswerContext, intent: IntentOf<'when'>): 
   const index = await indexEntities(ctx.store, relations, [e]);
   const rows = [...(e.date ? [entityRow(e)] : []), ...relations.map((r) => relationRow(r, index))];
   const own = e.date ? `${e.name}: ${formatDate(e.date)}.` : `The graph gives ${e.name} no date of its own.`;
-  const rel = relations.length ? ` Dated relations: ${joinSentences(relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary)))}` : '';
+  const rel = relations.length ? ` Dated relations: ${joinSentences(relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index)))}` : '';
   return { understood: true, text: `${own}${rel}`, rows, subgraph: subgraphOf(rows, relations, [e]) };
 }
 

@@ -4,7 +4,8 @@
  */
 import { formatDate } from '../read/dates.js';
 import type { Vocabulary } from '../read/vocabulary.js';
-import type { Entity, Relation } from '../types.js';
+import { strongestCertainty, type Certainty } from '../../domain/types.js';
+import type { Entity, Evidence, Relation } from '../types.js';
 
 /** "A", "A and B", "A, B and C", "A, B, C and 4 more". */
 export function listNames(names: readonly string[], max = 8): string {
@@ -29,7 +30,11 @@ const ACTIVE_FIRST_WORDS = new Set(['met', 'said', 'took', 'sent', 'shot', 'led'
  * A relation as a sentence: "Ihar Losik was released by Belarus (11 September 2025)".
  * Noun labels get "is" ("Tomas Zelazny is spouse of Marta Żelazná"), passive ones "was".
  */
-export function relationSentence(r: Relation, from: Entity | undefined, to: Entity | undefined, vocabulary: Vocabulary): string {
+export function relationSentence(r: Relation, from: Entity | undefined, to: Entity | undefined, vocabulary: Vocabulary, sources?: ReadonlyMap<string, Entity>): string {
+  return hedged(plainSentence(r, from, to, vocabulary), r.evidence, sources);
+}
+
+function plainSentence(r: Relation, from: Entity | undefined, to: Entity | undefined, vocabulary: Vocabulary): string {
   const label = vocabulary.label(r.type);
   const words = label.split(' ');
   const first = words[0] ?? '';
@@ -67,4 +72,47 @@ export function kindWord(kind: string, n = 1): string {
 export function typeLabels(vocabulary: Pick<Vocabulary, 'label'>, types: readonly string[]): string {
   const labels = [...new Set(types.map((t) => `"${vocabulary.label(t)}"`))];
   return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+}
+
+/**
+ * A sentence worded as firmly as its evidence: "According to X, ...",
+ * "Reportedly, ...", "Promised, not done when reported: ...". When the
+ * articles support it differently, each is named side by side. A stated fact
+ * stays as it is.
+ */
+export function hedged(sentence: string, evidence: readonly Evidence[], sources?: ReadonlyMap<string, Entity>): string {
+  if (evidence.length === 0) return sentence;
+  const name = (id: string | null | undefined) => (id ? (sources?.get(id)?.name ?? id) : null);
+  const strongest = strongestCertainty(evidence);
+  const top = evidence.filter((e) => (e.certainty ?? 'STATED') === strongest);
+  const whom = [...new Set(top.map((e) => name(e.accordingTo)).filter((n): n is string => !!n))];
+  const by = whom.length ? listNames(whom) : null;
+  const prefix: Record<Certainty, string> = {
+    STATED: '',
+    ATTRIBUTED: by ? `According to ${by}, ` : 'According to its source, ',
+    UNCONFIRMED: by ? `Reportedly (according to ${by}), ` : 'Reportedly, ',
+    PLANNED: by ? `Promised (according to ${by}), not done when reported: ` : 'Promised, not done when reported: ',
+  };
+  const ways = new Map<string, string[]>();
+  for (const e of evidence) {
+    const way = supportOf(e.certainty ?? 'STATED', name(e.accordingTo));
+    ways.set(way, [...(ways.get(way) ?? []), e.article]);
+  }
+  const differ = ways.size > 1
+    ? ` (the sources differ: ${[...ways].map(([way, articles]) => `${new Set(articles).size === 1 ? 'article' : 'articles'} ${[...new Set(articles)].join(', ')}: ${way}`).join('; ')})`
+    : '';
+  return `${prefix[strongest]}${sentence}${differ}`;
+}
+
+function supportOf(certainty: Certainty, by: string | null): string {
+  switch (certainty) {
+    case 'STATED':
+      return 'stated';
+    case 'ATTRIBUTED':
+      return `according to ${by ?? 'a source'}`;
+    case 'UNCONFIRMED':
+      return `reportedly, unconfirmed${by ? ` (${by})` : ''}`;
+    case 'PLANNED':
+      return `promised or planned${by ? ` by ${by}` : ''}, not done`;
+  }
 }

@@ -7,6 +7,15 @@ import type { DateMention, TimeFilter } from '../read/dates.js';
 import type { VerbMatch } from '../read/vocabulary.js';
 import { distinctLinks, type Link } from '../link/entities.js';
 import { relationVerbs, type Reading } from '../link/reading.js';
+import { INVOLVEMENT_WORDS } from '../read/tokens.js';
+
+/** Words asking how often something is mentioned ("appears most", "cited most"). */
+const MENTION_WORDS = new Set(['mention', 'mentions', 'cited', 'quoted', 'often', 'frequently']);
+
+/** A type that records an exchange: read off its label ("given in return for"), not its name. */
+function isExchangeType(type: string): boolean {
+  return /^IN_(EXCHANGE|RETURN)_FOR$/.test(type);
+}
 
 /** What each intent carries, by name: the intents the engine answers, one answerer each. */
 interface IntentShapes {
@@ -27,9 +36,23 @@ interface IntentShapes {
     kind: EntityKind | null;
     time: TimeFilter | null;
     happened: boolean;
+    /** "which journalists ...": what the answer must be described as. */
+    attributes?: string[];
+    /** "leave X": X is where one started, which the graph does not record; relations into X are not the answer. */
+    origins?: Link[];
+    /** Content words the reading did not use: what was said, for questions about words ("who said it was forced deportation?"). */
+    words?: string[];
   };
   profile: { link: Link };
-  list: { kind: EntityKind };
+  list: { kind: EntityKind | null; attributes?: string[] };
+  /** "who is the most connected person?", "which country appears most?", "who said the most?" */
+  superlative: { kind: EntityKind | null; types: string[]; measure: 'mentions' | 'relations'; attributes: string[] };
+  /** "where is X from?" */
+  origin: { link: Link; kind: EntityKind | null };
+  /** "what did X get in return?", "what was given in exchange for X?" */
+  exchange: { links: Link[]; side: 'get' | 'give' | null };
+  /** "why was X released?" */
+  why: { links: Link[]; types: string[] };
   unknown: { reason: string };
 }
 
@@ -58,6 +81,27 @@ export function classify(reading: Reading): Intent {
 
   if (reading.howMany) return { name: 'count' };
 
+  // Shapes of version 2: reasons, exchanges, rankings, origins.
+  const exchangeVerb = verbs.some((v) => v.types.some((t) => isExchangeType(t)));
+  if (reading.asksWhy && links.length >= 1) return { name: 'why', links, types: types.filter((t) => !isExchangeType(t)) };
+  if ((reading.exchangeSide || exchangeVerb) && links.length >= 1) return { name: 'exchange', links, side: reading.exchangeSide };
+  if (reading.superlative && links.length === 0) {
+    const measure = reading.tokens.some((t) => INVOLVEMENT_WORDS.has(t.folded) || MENTION_WORDS.has(t.folded)) ? 'mentions' : 'relations';
+    return { name: 'superlative', kind: reading.kind, types, measure, attributes: reading.attributes };
+  }
+  if (reading.asksOrigin && links.length >= 1) return { name: 'origin', link: links[0]!, kind: reading.kind };
+
+  const relation = (verb: VerbMatch, asked: string[], linked: Link[], time: TimeFilter | null, happened = false, wider: string[] | null = broader): Intent => {
+    // "refused to leave X": X is an origin, after the verb and not its agent.
+    const origins = verb.origin ? linked.filter((l) => l.start >= verb.end && reading.tokens[l.start - 1]?.folded !== 'by') : [];
+    return {
+      name: 'relation', verb, types: asked, ...(wider ? { broader: wider } : {}), links: linked.filter((l) => !origins.includes(l)), kind: reading.kind, time, happened,
+      ...(reading.attributes.length ? { attributes: reading.attributes } : {}),
+      ...(origins.length ? { origins } : {}),
+      ...(reading.ignored.length ? { words: reading.ignored } : {}),
+    };
+  };
+
   if (reading.temporal) {
     const marker = reading.temporal;
     const link = links.find((l) => l.start > marker.index);
@@ -71,20 +115,20 @@ export function classify(reading: Reading): Intent {
     const iso = byDate ? date.iso : link?.entity.date;
     if (mainVerb && iso && !iso.startsWith('--')) {
       const others = byDate ? links : links.filter((l) => l !== link);
-      return { name: 'relation', verb: mainVerb, types, broader, links: others, kind: reading.kind, time: { iso, mode: marker.marker }, happened: false };
+      return relation(mainVerb, types, others, { iso, mode: marker.marker });
     }
   }
 
   const date = reading.dates[0] ?? null;
   if (date && mainVerb && !reading.happened) {
-    return { name: 'relation', verb: mainVerb, types, broader, links, kind: reading.kind, time: { iso: date.iso, mode: 'within' }, happened: false };
+    return relation(mainVerb, types, links, { iso: date.iso, mode: 'within' });
   }
   if (date) return { name: 'on-date', date };
 
   // "what happened in Portvale?": the vocabulary's own "happened" relation, else a profile.
   const happenedVerb = reading.verbs.find((v) => !verbs.includes(v));
   if (reading.happened && !mainVerb && links.length >= 1 && happenedVerb && !reading.asksWhen) {
-    return { name: 'relation', verb: happenedVerb, types: happenedVerb.types, links, kind: reading.kind, time: null, happened: true };
+    return relation(happenedVerb, happenedVerb.types, links, null, true, null);
   }
 
   if (reading.asksWhen && links.length >= 1 && !mainVerb) return { name: 'when', link: links[0]! };
@@ -92,9 +136,10 @@ export function classify(reading: Reading): Intent {
   if (links.length >= 2 && (reading.asksPath || !mainVerb)) return { name: 'path', from: links[0]!, to: links[1]! };
   if (links.length >= 2 && mainVerb && reading.yesNo) return { name: 'relation-check', from: links[0]!, to: links[1]!, verb: mainVerb, types };
 
-  if (mainVerb) return { name: 'relation', verb: mainVerb, types, broader, links, kind: reading.kind, time: null, happened: false };
+  if (mainVerb) return relation(mainVerb, types, links, null);
 
-  if (reading.kind) return { name: 'list', kind: reading.kind };
+  if (reading.kind) return { name: 'list', kind: reading.kind, ...(reading.attributes.length ? { attributes: reading.attributes } : {}) };
+  if (reading.attributes.length && links.length === 0) return { name: 'list', kind: null, attributes: reading.attributes };
   if (links.length === 1) return { name: 'profile', link: links[0]! };
   if (reading.happened && links.length === 0 && reading.ignored.length === 0) return { name: 'timeline' };
 

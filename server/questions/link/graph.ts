@@ -7,10 +7,13 @@
 import type { Entity, Relation } from '../../domain/types.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { Vocabulary } from '../read/vocabulary.js';
+import type { Catalogue } from './catalogue.js';
 import type { Reading } from './reading.js';
 
 export interface GraphContext {
   readonly store: GraphStore;
+  /** Every entity, cached per generation of the store. */
+  readonly catalogue: Catalogue;
   readonly vocabulary: Vocabulary;
   /** Relation types the graph holds. */
   readonly graphTypes: ReadonlySet<string>;
@@ -24,10 +27,14 @@ export function presentTypes(ctx: Pick<GraphContext, 'graphTypes'>, types: reado
   return { present: types.filter((t) => ctx.graphTypes.has(t)), absent: types.filter((t) => !ctx.graphTypes.has(t)) };
 }
 
-/** Fetches the entities at both ends of the relations (and `extra` ids) not already known. */
+/**
+ * Fetches the entities at both ends of the relations (and `extra` ids) not
+ * already known, and whom their evidence is attributed to (for "according to").
+ */
 export async function indexEntities(store: Pick<GraphStore, 'entitiesByIds'>, relations: readonly Relation[], known: readonly Entity[] = [], extra: readonly string[] = []): Promise<EntityIndex> {
   const index: EntityIndex = new Map(known.map((e) => [e.id, e]));
-  const missing = [...new Set([...relations.flatMap((r) => [r.from, r.to]), ...extra])].filter((id) => !index.has(id));
+  const sources = relations.flatMap((r) => r.evidence.map((ev) => ev.accordingTo).filter((id): id is string => !!id));
+  const missing = [...new Set([...relations.flatMap((r) => [r.from, r.to]), ...extra, ...sources])].filter((id) => !index.has(id));
   const fetched = await store.entitiesByIds(missing);
   for (const e of fetched) if (e) index.set(e.id, e);
   return index;

@@ -20,7 +20,16 @@ export interface Reading extends PreReading {
   ignored: string[];
   /** Words that look like a name the graph does not know ("Napoleon", "with napoleon"). */
   unknownNames: string[];
+  /**
+   * Nouns that say what the answer must be ("which journalists", "who are the
+   * foreigners"): matched against summaries, positions and groups. They stay
+   * in `ignored` until an answerer uses them.
+   */
+  attributes: string[];
 }
+
+/** After these openings the next nouns describe the answer: "which journalists", "who were the foreigners", "list the politicians". */
+const ATTRIBUTE_OPENINGS = [['which'], ['what'], ['who', 'are', 'the'], ['who', 'were', 'the'], ['list', 'the'], ['list', 'all', 'the'], ['name', 'the'], ['list'], ['name', 'all', 'the']];
 
 /** After these, an unknown word is the name the question is about. */
 const NAME_PREPOSITIONS = new Set(['with', 'into', 'about', 'between', 'by']);
@@ -47,7 +56,9 @@ export function completeReading(pre: PreReading, links: Link[], vocabulary: Voca
   const used = (t: Token) => linked.has(t.index) || dateTokens.has(t.index) || verbTokens.has(t.index) || t === kindToken;
   const leftover = tokens.filter((t) => !used(t) && !isStopWord(t) && !isNumber(t) && !isCueWord(t));
 
+  const attributeTokens = attributeRun(tokens, leftover);
   const unknownNames = leftover.filter((t) => {
+    if (attributeTokens.includes(t)) return false;
     if (t.capitalised || t.acronym || t.possessive) return true;
     let j = t.index - 1;
     if (j >= 0 && DETERMINERS.has(tokens[j]!.folded)) j -= 1;
@@ -63,6 +74,7 @@ export function completeReading(pre: PreReading, links: Link[], vocabulary: Voca
     kind: kindToken ? KIND_WORDS[kindToken.folded]! : null,
     ignored: leftover.map((t) => t.raw),
     unknownNames: unknownNames.map((t) => t.raw),
+    attributes: attributeTokens.map((t) => t.raw),
   };
 }
 
@@ -73,4 +85,18 @@ export function relationVerbs(reading: Reading): VerbMatch[] {
     if (words.length === 1 && HAPPENED_WORDS.has(words[0]!)) return false;
     return !(reading.temporal && v.start <= reading.temporal.index && reading.temporal.index < v.end);
   });
+}
+
+/** The leftover nouns right after an attribute opening, lower case (a capitalised word is a name). */
+function attributeRun(tokens: readonly Token[], leftover: readonly Token[]): Token[] {
+  const words = tokens.map((t) => t.folded);
+  const opening = ATTRIBUTE_OPENINGS.filter((o) => o.every((w, i) => words[i] === w)).sort((a, b) => b.length - a.length)[0];
+  if (!opening) return [];
+  const run: Token[] = [];
+  for (let i = opening.length; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!leftover.includes(t) || t.capitalised || t.acronym || t.possessive) break;
+    run.push(t);
+  }
+  return run;
 }

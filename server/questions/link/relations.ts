@@ -8,7 +8,9 @@
 import type { Entity, EntityKind, Relation } from '../../domain/types.js';
 import { dateWithin, isAfter, isBefore, type TimeFilter } from '../read/dates.js';
 import { isPassive } from '../read/reading.js';
+import { isStopWord, tokenise } from '../read/tokens.js';
 import type { Side, VerbMatch } from '../read/vocabulary.js';
+import { describedAs } from './attributes.js';
 import type { Link } from './entities.js';
 import { allRelations, indexEntities, presentTypes, type EntityIndex, type GraphContext } from './graph.js';
 
@@ -19,6 +21,12 @@ export interface RelationQuery {
   links: Link[];
   kind: EntityKind | null;
   time: TimeFilter | null;
+  /** "which journalists ...": the asked end must be described so. */
+  attributes?: string[];
+  /** "leave X": relations into X are not the answer. */
+  origins?: Link[];
+  /** Unused words of the question: for types that quote what was said, they pick the quotes that say them. */
+  words?: string[];
 }
 
 export interface Selection {
@@ -32,6 +40,8 @@ export interface Selection {
   index: EntityIndex;
   /** The entities at the asked ends: the answer to "who"/"what". */
   asked: Entity[];
+  /** Question words the selection used (attributes, words of a quote). */
+  usedWords: string[];
 }
 
 type Role = 'agent' | 'patient';
@@ -63,7 +73,7 @@ export async function selectRelations(ctx: GraphContext, query: RelationQuery): 
   const { present, absent } = presentTypes(ctx, query.types);
   const linked = query.links.map((l) => l.entity);
   const linkedIds = new Set(linked.map((e) => e.id));
-  if (present.length === 0) return { present, absent, relations: [], truncated: false, index: new Map(linked.map((e) => [e.id, e])), asked: [] };
+  if (present.length === 0) return { present, absent, relations: [], truncated: false, index: new Map(linked.map((e) => [e.id, e])), asked: [], usedWords: [] };
 
   // The question's own role for "who": the agent unless the verb is passive ("who was released?").
   const askedRole: Role = isPassive(ctx.reading, query.verb) ? 'patient' : 'agent';
@@ -83,6 +93,14 @@ export async function selectRelations(ctx: GraphContext, query: RelationQuery): 
     ({ relations, fits } = filterByRole(ctx, query, relations));
   }
 
+  const origins = new Set((query.origins ?? []).map((l) => l.entity.id));
+  if (origins.size) relations = relations.filter((r) => !origins.has(r.to));
+  const usedWords: string[] = [];
+  const quoted = saidWords(ctx, present, query.words ?? [], query.attributes ?? [], relations);
+  if (quoted) {
+    relations = quoted.relations;
+    usedWords.push(...quoted.words);
+  }
   const index = await indexEntities(store, relations, linked);
   if (query.time) relations = relations.filter((r) => matchesTime(r, index, query.time!));
   const roles = new Map(query.links.map((l) => [l.entity.id, roleOf(ctx, l, query.verb)]));
@@ -98,9 +116,34 @@ export async function selectRelations(ctx: GraphContext, query: RelationQuery): 
     return side ? index.get(r[side]) : undefined;
   };
   if (query.kind) relations = relations.filter((r) => askedEnd(r)?.kind === query.kind);
+  if (query.attributes?.length) {
+    const ends = [...new Map(relations.map(askedEnd).filter((e): e is Entity => !!e).map((e) => [e.id, e])).values()];
+    const described = new Set((await describedAs(store, ends, query.attributes)).map((e) => e.id));
+    relations = relations.filter((r) => described.has(askedEnd(r)?.id ?? ''));
+    usedWords.push(...query.attributes);
+  }
   relations.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
   const asked = [...new Map(relations.map(askedEnd).filter((e): e is Entity => !!e).map((e) => [e.id, e])).values()];
-  return { present, absent, relations, truncated, index, asked };
+  return { present, absent, relations, truncated, index, asked, usedWords };
+}
+
+/**
+ * "Who said it was forced deportation?": for types that quote what was said,
+ * the relations whose quotes hold most of the question's unused words, or
+ * null when no quote holds half of them (then every such relation answers).
+ */
+function saidWords(ctx: GraphContext, types: readonly string[], words: readonly string[], attributes: readonly string[], relations: readonly Relation[]): { relations: Relation[]; words: string[] } | null {
+  if (!types.some((t) => ctx.vocabulary.stemsOf([t]).has('said'))) return null;
+  const asked = tokenise(words.filter((w) => !attributes.includes(w)).join(' ')).filter((t) => !isStopWord(t));
+  if (asked.length === 0) return null;
+  const scored = relations.map((r) => {
+    const stems = new Set(r.evidence.flatMap((ev) => tokenise(ev.quote).map((t) => t.stem)));
+    return { r, found: asked.filter((t) => stems.has(t.stem)) };
+  });
+  const best = Math.max(0, ...scored.map((x) => x.found.length));
+  if (best === 0 || best * 2 < asked.length) return null;
+  const chosen = scored.filter((x) => x.found.length === best);
+  return { relations: chosen.map((x) => x.r), words: [...new Set(chosen.flatMap((x) => x.found.map((t) => t.raw)))] };
 }
 
 /**

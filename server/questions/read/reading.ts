@@ -28,8 +28,21 @@ export interface PreReading {
   yesNo: boolean;
   /** "who is X", "tell me about X", "X?": asks for a profile. */
   profileCue: boolean;
+  /** "the most connected", "appears most": asks for the entity ranked first. */
+  superlative: boolean;
+  /** "where is X from?", "what nationality is X?": asks where someone comes from. */
+  asksOrigin: boolean;
+  /** "why ...?", "for what reason ...?": asks for a reason. */
+  asksWhy: boolean;
+  /** "what did X get / give in return?": the side of an exchange asked for. */
+  exchangeSide: 'get' | 'give' | null;
 }
 
+const SUPERLATIVE_WORDS = new Set(['most', 'best', 'biggest', 'largest', 'top', 'mostly', 'oftenest']);
+const GET_WORDS = new Set(['get', 'got', 'gets', 'getting', 'receive', 'received', 'receives', 'gain', 'gained', 'obtain', 'obtained', 'win', 'won']);
+const GIVE_WORDS = new Set(['give', 'gave', 'given', 'gives', 'offer', 'offered', 'pay', 'paid', 'concede', 'conceded', 'grant', 'granted', 'provide', 'provided']);
+/** Words of questions about origin and reasons, used by the reading itself. */
+const ORIGIN_WORDS = new Set(['nationality', 'nationalities', 'citizenship', 'reason', 'come', 'comes', 'came', 'hail', 'hails', 'originally']);
 const YES_NO_STARTS = new Set(['did', 'does', 'do', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'can', 'could']);
 const PROFILE_STARTS = ['who is', 'who was', 'who are', 'who were', 'what is', 'what was', 'what are', 'tell me about', 'tell me more about', 'tell us about', 'describe', 'about', 'information on', 'information about', 'info on', 'info about', 'explain'];
 export const IRREGULAR_PARTICIPLES = new Set(['said', 'led', 'held', 'met', 'sent', 'taken', 'driven', 'shot', 'told', 'won', 'run', 'stood', 'brought', 'caught', 'kept', 'left', 'made', 'paid', 'seen', 'given', 'known', 'written', 'called']);
@@ -54,6 +67,10 @@ export function readQuestion(question: string, vocabulary: Vocabulary): PreReadi
     asksPath: words.some((w) => PATH_WORDS.has(w)),
     yesNo: YES_NO_STARTS.has(words[0] ?? ''),
     profileCue: PROFILE_STARTS.some((p) => opening === p || opening.startsWith(`${p} `)) || (words[0] === 'who' && tokens[0]!.possessive),
+    superlative: words.some((w) => SUPERLATIVE_WORDS.has(w)),
+    asksOrigin: asksOrigin(words),
+    asksWhy: words[0] === 'why' || /\b(for what reason|what (was|is) the reason|what for$)/.test(words.join(' ')),
+    exchangeSide: exchangeSide(words),
   };
 }
 
@@ -62,7 +79,8 @@ export function isCueWord(t: Token): boolean {
   const w = t.folded;
   return (
     QUESTION_WORDS.has(w) || COUNT_WORDS.has(w) || PATH_WORDS.has(w) || INVOLVEMENT_WORDS.has(w) || HAPPENED_WORDS.has(w) ||
-    w in TEMPORAL_MARKERS || ['tell', 'describe', 'explain', 'information', 'info', 'date', 'day', 'took', 'place', 'went'].includes(w)
+    w in TEMPORAL_MARKERS || ['tell', 'describe', 'explain', 'information', 'info', 'date', 'day', 'took', 'place', 'went'].includes(w) ||
+    SUPERLATIVE_WORDS.has(w) || GET_WORDS.has(w) || GIVE_WORDS.has(w) || ORIGIN_WORDS.has(w)
   );
 }
 
@@ -77,4 +95,21 @@ export function isPassive(reading: Pick<PreReading, 'tokens'>, verb: VerbMatch):
 
 export function range(start: number, end: number): number[] {
   return Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
+}
+
+/** "where is X from", "where does X come from", "which country is X from", "what nationality is X". */
+function asksOrigin(words: readonly string[]): boolean {
+  const first = words[0] ?? '';
+  if (!['where', 'what', 'which'].includes(first)) return false;
+  if (words[words.length - 1] === 'from') return true;
+  return first !== 'where' && (words[1] === 'nationality' || words[1] === 'citizenship' || words[1] === 'nationalities');
+}
+
+/** "get in return" -> get; "give in exchange" -> give; only when the question speaks of a return or exchange. */
+function exchangeSide(words: readonly string[]): 'get' | 'give' | null {
+  const joined = ` ${words.join(' ')} `;
+  if (!/ in (return|exchange)\b| for it /.test(joined)) return null;
+  if (words.some((w) => GET_WORDS.has(w))) return 'get';
+  if (words.some((w) => GIVE_WORDS.has(w))) return 'give';
+  return null;
 }

@@ -7,7 +7,8 @@
  */
 import { editDistance } from '../../domain/text.js';
 import { RELATION_TYPES, isRelationType } from '../../domain/relation-types.js';
-import { STOP_WORDS, isStopWord, tokenise, type Token } from './tokens.js';
+import { synonymOf } from './synonyms.js';
+import { STOP_WORDS, isStopWord, stem, tokenise, type Token } from './tokens.js';
 
 export interface VerbMatch {
   /** First token index. */
@@ -25,6 +26,8 @@ export interface VerbMatch {
   words: string;
   /** Matched through a typo ("negociated"). */
   fuzzy: boolean;
+  /** Matched through the synonym table with an origin as object ("leave X"): X is where one started. */
+  origin?: boolean;
 }
 
 interface Phrase {
@@ -98,22 +101,33 @@ export function createVocabulary(graphTypes: readonly string[] = []): Vocabulary
       const out: VerbMatch[] = [];
       for (let i = 0; i < tokens.length; ) {
         let best = 0;
+        let origin = false;
         const found = new Set<string>();
         for (const p of longestFirst) {
           if (p.words.length < best) break;
           if (i + p.words.length > tokens.length) continue;
+          let viaSynonym = false;
           const fits = p.words.every((w, k) => {
             const t = tokens[i + k]!;
-            return !skip(i + k) && (t.folded === w.folded || t.stem === w.stem);
+            if (skip(i + k)) return false;
+            if (t.folded === w.folded || t.stem === w.stem) return true;
+            // A word the table lacks, read as the nearest word it has ("leave" ~ "cross").
+            const synonym = synonymOf(t.folded);
+            if (synonym && (synonym.means === w.folded || stem(synonym.means) === w.stem)) return (viaSynonym ||= true);
+            return false;
           });
           if (fits) {
             best = p.words.length;
             found.add(p.type);
+            if (viaSynonym) origin ||= phraseOrigin(tokens, i, p.words.length);
           }
         }
         if (best > 0 && !(best === 1 && isStopWord(tokens[i]!))) {
           const types = [...found];
-          out.push({ start: i, end: i + best, types, primary: primaryOf(types, tokens[i]!), words: tokens.slice(i, i + best).map((t) => t.raw).join(' '), fuzzy: false });
+          out.push({
+            start: i, end: i + best, types, primary: primaryOf(types, tokens[i]!), words: tokens.slice(i, i + best).map((t) => t.raw).join(' '), fuzzy: false,
+            ...(origin ? { origin } : {}),
+          });
           i += best;
         } else i += 1;
       }
@@ -147,4 +161,9 @@ export function createVocabulary(graphTypes: readonly string[] = []): Vocabulary
       return out;
     },
   };
+}
+
+/** True when a word of the phrase came through an origin synonym ("leave"). */
+function phraseOrigin(tokens: readonly Token[], start: number, length: number): boolean {
+  return tokens.slice(start, start + length).some((t) => synonymOf(t.folded)?.origin === true);
 }
