@@ -20,6 +20,7 @@ import { range, readQuestion } from './read/reading.js';
 import { createVocabulary, type Vocabulary } from './read/vocabulary.js';
 import { createCatalogue } from './link/catalogue.js';
 import { distinctLinks, linkEntities } from './link/entities.js';
+import { quotePassages, type PassageSource } from './link/passages.js';
 import { resolveHops } from './link/hops.js';
 import { completeReading } from './link/reading.js';
 import { classify } from './intent/intent.js';
@@ -37,9 +38,15 @@ export interface QuestionEngineOptions {
    * @default 500
    */
   maxLength?: number;
+  /**
+   * Where the answer of last resort finds passages: the store's full-text
+   * passage index when there is one.
+   * @default the graph's own evidence quotes (link/passages.ts)
+   */
+  passages?: PassageSource;
 }
 
-export function createQuestionEngine(store: GraphStore, { maxLength = 500 }: QuestionEngineOptions = {}): QuestionEngine {
+export function createQuestionEngine(store: GraphStore, { maxLength = 500, passages }: QuestionEngineOptions = {}): QuestionEngine {
   // The vocabulary depends only on the graph's relation types: rebuilt when they change.
   let cached: { key: string; vocabulary: Vocabulary } | null = null;
   const vocabularyFor = (types: string[]) => {
@@ -49,6 +56,7 @@ export function createQuestionEngine(store: GraphStore, { maxLength = 500 }: Que
   };
 
   const catalogue = createCatalogue(store);
+  const passageSource = passages ?? quotePassages(catalogue);
 
   return {
     async ask(question) {
@@ -65,7 +73,7 @@ export function createQuestionEngine(store: GraphStore, { maxLength = 500 }: Que
       const exclude = new Set(pre.dates.flatMap((d) => range(d.start, d.end)));
       const verbTokens = new Set(pre.verbs.flatMap((v) => range(v.start, v.end)));
       const links = pre.tokens.length ? await linkEntities(store, pre.text, pre.tokens, { exclude, verbTokens }) : [];
-      const linked = { store, catalogue, vocabulary, graphTypes: new Set(graphTypes), reading: completeReading(pre, links, vocabulary) };
+      const linked = { store, catalogue, passages: passageSource, vocabulary, graphTypes: new Set(graphTypes), reading: completeReading(pre, links, vocabulary) };
       const reading = await resolveHops(linked);
       const ctx: AnswerContext = { ...linked, reading };
       // intent

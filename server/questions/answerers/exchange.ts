@@ -46,12 +46,11 @@ async function exchangesAround(ctx: AnswerContext, entity: Entity): Promise<Exch
     const viaFor = part(forWhat);
     const via = [...viaGiven, ...viaFor];
     if (entity.id === given || entity.id === forWhat) return { relation, gave: null, got: null, via };
-    // A beneficiary got its side; a party to one side gave it and got the other.
-    if (viaGiven.some(isBeneficiary)) return { relation, gave: null, got: given, via };
-    if (viaFor.some(isBeneficiary)) return { relation, gave: null, got: forWhat, via };
-    if (viaGiven.length) return { relation, gave: given, got: forWhat, via };
-    if (viaFor.length) return { relation, gave: forWhat, got: given, via };
-    return { relation, gave: null, got: null, via };
+    // A beneficiary got its side; a party to a side gave it, and got the other.
+    const party = (list: Relation[]) => list.some((r) => !isBeneficiary(r)) && !list.some(isBeneficiary);
+    const gave = party(viaGiven) ? given : party(viaFor) ? forWhat : null;
+    const got = viaGiven.some(isBeneficiary) ? given : viaFor.some(isBeneficiary) ? forWhat : gave === given ? forWhat : gave === forWhat ? given : null;
+    return { relation, gave, got, via };
   });
 }
 
@@ -87,7 +86,7 @@ function exchangeSentence(ctx: AnswerContext, r: Relation, index: EntityIndex): 
 }
 
 /** Words that give a reason in a quote. */
-const REASON = /\b(because|in return|in exchange|for (his|her|their|its) |for helping|in an attempt|so that|in order to|due to|as a result|the reason)\b/i;
+const REASON = /\b(because|in return|in exchange|for (his|her|their|its) (efforts|help|mediation|role|work|support|part)\b|for \w+ing\b|in an attempt|so that|in order to|due to|as a result|the reason)\b/i;
 
 export async function answerWhy(ctx: AnswerContext, intent: IntentOf<'why'>): Promise<Draft> {
   const linked = intent.links.map((l) => l.entity);
@@ -100,8 +99,10 @@ export async function answerWhy(ctx: AnswerContext, intent: IntentOf<'why'>): Pr
   const typed = intent.types.length ? own.filter((r) => intent.types.includes(r.type)) : [];
   const pool = linked.length >= 2 && between.length ? between : typed.length ? [...typed, ...own.filter((r) => !typed.includes(r))] : own;
   const reasons = pool.filter((r) => r.evidence.some((ev) => REASON.test(ev.quote)));
-  const exchangeRelations = [...new Map(exchanges.map((x) => [x.relation.id, x.relation])).values()];
-  const chosen = [...exchangeRelations, ...reasons.filter((r) => !exchangeRelations.includes(r))].slice(0, 8);
+  // A reason the relation between the names gives comes first; then exchanges around them; then other quotes of reasons.
+  const direct = reasons.filter((r) => between.includes(r));
+  const exchangeRelations = direct.length ? [] : [...new Map(exchanges.map((x) => [x.relation.id, x.relation])).values()];
+  const chosen = [...direct, ...exchangeRelations, ...reasons.filter((r) => !direct.includes(r) && !exchangeRelations.includes(r))].slice(0, 8);
   const names = listNames(linked.map((e) => e.name));
   if (chosen.length === 0) {
     return { understood: true, text: `The articles give no reason the graph records for this about ${names}.`, rows: [], subgraph: subgraphOf([], [], linked) };

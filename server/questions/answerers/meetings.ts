@@ -1,7 +1,8 @@
 /**
  * "Who met X?" through events: besides MET relations, the events X took
- * part in whose names or summaries say the verb ("US envoy's meeting with
- * ...", "City Hall meeting"), and the others who took part in them. Applies
+ * part in whose names say the verb ("US envoy's meeting with ...", "City
+ * Hall meeting"), and the others who took part in them; a meeting named in
+ * the question answers with its participants. Applies
  * to symmetric types (met, married, allied), where taking part together is
  * what the verb means; participation types are read off the vocabulary.
  */
@@ -24,9 +25,15 @@ export async function throughEvents(ctx: AnswerContext, types: readonly string[]
   if (participation.length === 0) return null;
   const stems = ctx.vocabulary.stemsOf(types);
   const x = links[0]!.entity;
-  const own = (await ctx.store.relationsOf([x.id], { types: participation })).get(x.id) ?? [];
-  const eventIds = [...new Set(own.filter((r) => r.from === x.id).map((r) => r.to))];
-  const events = (await ctx.store.entitiesByIds(eventIds)).filter((e): e is Entity => e?.kind === 'Event' && saysVerb(e, stems));
+  let events: Entity[];
+  if (x.kind === 'Event') {
+    // "Who met the US envoy?" linked to the meeting itself: its participants answer.
+    events = saysVerb(x, stems) ? [x] : [];
+  } else {
+    const own = (await ctx.store.relationsOf([x.id], { types: participation })).get(x.id) ?? [];
+    const eventIds = [...new Set(own.filter((r) => r.from === x.id).map((r) => r.to))];
+    events = (await ctx.store.entitiesByIds(eventIds)).filter((e): e is Entity => e?.kind === 'Event' && saysVerb(e, stems));
+  }
   if (events.length === 0) return null;
   const byEvent = await ctx.store.relationsOf(events.map((e) => e.id), { types: participation });
   const relations = [...new Map([...byEvent.values()].flat().filter((r) => events.some((e) => e.id === r.to)).map((r) => [r.id, r])).values()];
@@ -34,6 +41,7 @@ export async function throughEvents(ctx: AnswerContext, types: readonly string[]
   return participants.length ? { relations, events, participants } : null;
 }
 
+/** The event's own name says the verb ("... meeting with ..."); a summary mentioning it in passing does not count. */
 function saysVerb(e: Entity, stems: ReadonlySet<string>): boolean {
-  return tokenise(`${e.name} ${e.aliases.join(' ')} ${e.summary ?? ''}`).some((t) => stems.has(t.stem) || stems.has(t.folded));
+  return tokenise(`${e.name} ${e.aliases.join(' ')}`).some((t) => stems.has(t.stem) || stems.has(t.folded));
 }

@@ -3,13 +3,13 @@
  * answerer does not compile. Each returns its draft and what it used.
  */
 import type { IntentName, IntentOf } from '../intent/intent.js';
-import { EMPTY_SUBGRAPH } from '../compose/rows.js';
 import { answerPath, answerRelationCheck } from './connection.js';
 import { asRead, type AnswerContext, type Answered, type Answerer } from './context.js';
 import { answerCount } from './count.js';
 import { answerExchange, answerWhy } from './exchange.js';
 import { answerList } from './list.js';
 import { answerOrigin } from './origin.js';
+import { answerPassages, answerUnknown } from './passages.js';
 import { answerSuperlative } from './superlative.js';
 import { answerProfile } from './profile.js';
 import { answerRelationQuestion } from './relation-fallbacks.js';
@@ -31,7 +31,8 @@ export const ANSWERERS: { [K in IntentName]: Answerer<K> } = {
   origin: asRead(answerOrigin),
   exchange: asRead(answerExchange),
   why: asRead(answerWhy),
-  unknown: asRead(async (_ctx, intent) => ({ understood: false, text: intent.reason, rows: [], subgraph: EMPTY_SUBGRAPH })),
+  passages: answerPassages,
+  unknown: answerUnknown,
 };
 
 /** Answers the intent with its own answerer. */

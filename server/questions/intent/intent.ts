@@ -53,6 +53,8 @@ interface IntentShapes {
   exchange: { links: Link[]; side: 'get' | 'give' | null };
   /** "why was X released?" */
   why: { links: Link[]; types: string[] };
+  /** Not read as a question about the graph: the passages whose words match it. */
+  passages: { words: string[] };
   unknown: { reason: string };
 }
 

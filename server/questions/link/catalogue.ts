@@ -5,13 +5,15 @@
  * store's own when the port offers one, else its statistics and relation
  * types, which change with every load that changes the graph.
  */
-import type { Entity } from '../../domain/types.js';
+import type { Entity, Relation } from '../../domain/types.js';
 import type { GraphStore } from '../../store/graph-store.js';
-import { allEntities } from './graph.js';
+import { allEntities, allRelations } from './graph.js';
 
 export interface Catalogue {
   /** Every entity (up to the paging cap), cached until the generation changes. */
   entities(): Promise<Entity[]>;
+  /** Every relation (up to the paging cap), cached likewise. */
+  relations(): Promise<Relation[]>;
 }
 
 type WithGeneration = GraphStore & { generation?: () => Promise<string | number> | string | number };
@@ -23,18 +25,24 @@ async function generationOf(store: WithGeneration): Promise<string> {
 }
 
 export function createCatalogue(store: GraphStore): Catalogue {
-  let cached: { generation: string; entities: Promise<Entity[]> } | null = null;
   return {
-    async entities() {
-      const generation = await generationOf(store);
-      if (cached?.generation !== generation) {
-        const entities = allEntities(store, null).then((r) => r.entities);
-        cached = { generation, entities };
-        entities.catch(() => {
-          if (cached?.entities === entities) cached = null;
-        });
-      }
-      return cached.entities;
-    },
+    entities: cachedByGeneration(store, () => allEntities(store, null).then((r) => r.entities)),
+    relations: cachedByGeneration(store, () => allRelations(store, null).then((r) => r.relations)),
+  };
+}
+
+/** `read`, run again only when the store's generation changes; a failed read is not kept. */
+function cachedByGeneration<T>(store: GraphStore, read: () => Promise<T>): () => Promise<T> {
+  let cached: { generation: string; value: Promise<T> } | null = null;
+  return async () => {
+    const generation = await generationOf(store);
+    if (cached?.generation !== generation) {
+      const value = read();
+      cached = { generation, value };
+      value.catch(() => {
+        if (cached?.value === value) cached = null;
+      });
+    }
+    return cached.value;
   };
 }

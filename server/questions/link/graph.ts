@@ -8,12 +8,15 @@ import type { Entity, Relation } from '../../domain/types.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { Vocabulary } from '../read/vocabulary.js';
 import type { Catalogue } from './catalogue.js';
+import type { PassageSource } from './passages.js';
 import type { Reading } from './reading.js';
 
 export interface GraphContext {
   readonly store: GraphStore;
   /** Every entity, cached per generation of the store. */
   readonly catalogue: Catalogue;
+  /** Passages of text matching words: the store's passage index when injected, else the graph's own quotes. */
+  readonly passages: PassageSource;
   readonly vocabulary: Vocabulary;
   /** Relation types the graph holds. */
   readonly graphTypes: ReadonlySet<string>;

@@ -31,19 +31,39 @@ export interface Reading extends PreReading {
 /** After these openings the next nouns describe the answer: "which journalists", "who were the foreigners", "list the politicians". */
 const ATTRIBUTE_OPENINGS = [['which'], ['what'], ['who', 'are', 'the'], ['who', 'were', 'the'], ['list', 'the'], ['list', 'all', 'the'], ['name', 'the'], ['list'], ['name', 'all', 'the']];
 
+/** After a verb of saying, these start a question about the saying, not the words said ("said what", "said about"). */
+const NOT_A_CLAUSE = new Set(['what', 'about', 'anything', 'something', 'nothing', 'to', 'on', 'of', 'in', 'for', 'when', 'how', 'where', 'why', 'which', 'whom', 'who', 'so', 'most', 'more']);
+
+/**
+ * The token where the words said begin, or the question's length when there
+ * are none: right after a verb that means only saying ("said", "called"),
+ * unless a name or a word like "what" or "about" follows it.
+ */
+function saidClause(pre: PreReading, links: readonly Link[], vocabulary: Vocabulary): number {
+  const end = pre.tokens.length;
+  const verb = pre.verbs.find((v) => v.types.length > 0 && v.types.every((t) => vocabulary.stemsOf([t]).has('said')) && !links.some((l) => l.start <= v.start && v.start < l.end));
+  if (!verb || verb.end >= end) return end;
+  const next = pre.tokens[verb.end]!;
+  if (NOT_A_CLAUSE.has(next.folded) || links.some((l) => l.start === verb.end)) return end;
+  return verb.end;
+}
+
 /** After these, an unknown word is the name the question is about. */
 const NAME_PREPOSITIONS = new Set(['with', 'into', 'about', 'between', 'by']);
 
-export function completeReading(pre: PreReading, links: Link[], vocabulary: Vocabulary): Reading {
+export function completeReading(pre: PreReading, allLinks: Link[], vocabulary: Vocabulary): Reading {
   const { tokens } = pre;
+  // "who said it was forced deportation?": after a verb of saying come the words said, not names or verbs.
+  const clause = saidClause(pre, allLinks, vocabulary);
+  const links = allLinks.filter((l) => l.start < clause);
   const linked = new Set(links.flatMap((l) => range(l.start, l.end)));
   const dateTokens = new Set(pre.dates.flatMap((d) => range(d.start, d.end)));
-  const verbs = pre.verbs.filter((v) => !range(v.start, v.end).some((i) => linked.has(i)));
+  const verbs = pre.verbs.filter((v) => v.end <= clause && !range(v.start, v.end).some((i) => linked.has(i)));
   const verbTokens = new Set(verbs.flatMap((v) => range(v.start, v.end)));
 
   // Typos in verbs ("negociated"), on words nothing else used.
   for (const t of tokens) {
-    if (linked.has(t.index) || dateTokens.has(t.index) || verbTokens.has(t.index) || isCueWord(t)) continue;
+    if (linked.has(t.index) || dateTokens.has(t.index) || verbTokens.has(t.index) || isCueWord(t) || t.index >= clause) continue;
     const types = vocabulary.matchFuzzy(t);
     if (types.length) {
       verbs.push({ start: t.index, end: t.index + 1, types, primary: [], words: t.raw, fuzzy: true });
@@ -52,13 +72,13 @@ export function completeReading(pre: PreReading, links: Link[], vocabulary: Voca
   }
   verbs.sort((a, b) => a.start - b.start);
 
-  const kindToken = tokens.find((t) => !linked.has(t.index) && !verbTokens.has(t.index) && t.folded in KIND_WORDS);
+  const kindToken = tokens.find((t) => t.index < clause && !linked.has(t.index) && !verbTokens.has(t.index) && t.folded in KIND_WORDS);
   const used = (t: Token) => linked.has(t.index) || dateTokens.has(t.index) || verbTokens.has(t.index) || t === kindToken;
   const leftover = tokens.filter((t) => !used(t) && !isStopWord(t) && !isNumber(t) && !isCueWord(t));
 
   const attributeTokens = attributeRun(tokens, leftover);
   const unknownNames = leftover.filter((t) => {
-    if (attributeTokens.includes(t)) return false;
+    if (attributeTokens.includes(t) || t.index >= clause) return false;
     if (t.capitalised || t.acronym || t.possessive) return true;
     let j = t.index - 1;
     if (j >= 0 && DETERMINERS.has(tokens[j]!.folded)) j -= 1;
