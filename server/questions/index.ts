@@ -20,7 +20,7 @@ import { range, readQuestion } from './read/reading.js';
 import { createVocabulary, type Vocabulary } from './read/vocabulary.js';
 import { createCatalogue } from './link/catalogue.js';
 import { distinctLinks, linkEntities } from './link/entities.js';
-import { quotePassages, type PassageSource } from './link/passages.js';
+import { graphPassages, type PassageSource } from './link/passages.js';
 import { resolveHops } from './link/hops.js';
 import { completeReading } from './link/reading.js';
 import { classify } from './intent/intent.js';
@@ -56,7 +56,7 @@ export function createQuestionEngine(store: GraphStore, { maxLength = 500, passa
   };
 
   const catalogue = createCatalogue(store);
-  const passageSource = passages ?? quotePassages(catalogue);
+  const passageSource = passages ?? graphPassages(store, catalogue);
 
   return {
     async ask(question) {

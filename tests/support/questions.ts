@@ -13,6 +13,10 @@ export interface QuestionCase {
   /** Entities that must not be in the answer's rows. */
   not?: string[];
   text?: RegExp;
+  /** A passage the answer must carry as evidence in its rows (verbatim from the story's articles). */
+  quote?: string;
+  /** A pattern the text must not match (a hedged fact stated as fact). */
+  notText?: RegExp;
 }
 
 /** Checks one answer against its case: entities in the rows, not just that it answered. */
@@ -26,6 +30,11 @@ export function expectAnswer(a: Answer, c: QuestionCase): void {
   if (c.answer) expect({ q: c.q, inRows }).toEqual({ q: c.q, inRows: expect.arrayContaining(c.answer) });
   for (const id of c.not ?? []) expect({ q: c.q, inRows }).not.toEqual({ q: c.q, inRows: expect.arrayContaining([id]) });
   if (c.text) expect(a.text).toMatch(c.text);
+  if (c.notText) expect(a.text).not.toMatch(c.notText);
+  if (c.quote) {
+    const quotes = a.rows.flatMap((r) => r.evidence.map((e) => e.quote));
+    expect({ q: c.q, quoted: quotes.some((q) => q.includes(c.quote!)) }).toEqual({ q: c.q, quoted: true });
+  }
   if (understood) {
     for (const row of a.rows) expect(row.evidence.length).toBeGreaterThan(0);
     const nodes = new Set(a.subgraph.nodes.map((n) => n.id));

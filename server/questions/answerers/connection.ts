@@ -26,7 +26,7 @@ export async function answerPath(ctx: AnswerContext, intent: IntentOf<'path'>): 
       subgraph: subgraphOf([], [], [a, b]),
     };
   }
-  const index: EntityIndex = new Map(path.nodes.map((n) => [n.id, n]));
+  const index: EntityIndex = await indexEntities(ctx.store, path.edges, path.nodes);
   const edges = orderAlongPath(path.edges, a.id);
   const rows = edges.map((r) => relationRow(r, index));
   const steps = edges.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index));
@@ -87,7 +87,7 @@ export async function answerRelationCheck(ctx: AnswerContext, intent: IntentOf<'
   const path = await ctx.store.shortestPath(a.id, b.id, MAX_PATH);
   const no = `No: the graph has no ${labels} relation between ${a.name} and ${b.name}.`;
   if (!path || path.edges.length === 0) return { understood: true, text: no, rows: [], subgraph: subgraphOf([], [], [a, b]) };
-  const index: EntityIndex = new Map(path.nodes.map((n) => [n.id, n]));
+  const index: EntityIndex = await indexEntities(ctx.store, path.edges, path.nodes);
   const edges = orderAlongPath(path.edges, a.id);
   const rows = edges.map((r) => relationRow(r, index));
   const steps = edges.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index));

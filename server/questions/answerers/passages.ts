@@ -16,9 +16,11 @@ const PASSAGES = 5;
 
 export async function answerUnknown(ctx: AnswerContext, intent: IntentOf<'unknown'>): Promise<Answered> {
   const refusal: Answered = { draft: { understood: false, text: intent.reason, rows: [], subgraph: EMPTY_SUBGRAPH } };
-  // Names the graph does not know, or nothing to search: refuse.
-  if (ctx.reading.unknownNames.length || ctx.reading.ignored.length === 0) return refusal;
-  const answered = await answerPassages(ctx, { name: 'passages', words: ctx.reading.ignored });
+  // A word written as a name (capitalised, in capitals, possessive) the graph does not know, or nothing to search: refuse.
+  const unknown = ctx.reading.tokens.filter((t) => ctx.reading.unknownNames.includes(t.raw));
+  const named = unknown.some((t) => t.capitalised || t.acronym || t.possessive || /^\p{Lu}/u.test(t.raw));
+  if (named || (ctx.reading.ignored.length === 0 && ctx.reading.unknownNames.length === 0)) return refusal;
+  const answered = await answerPassages(ctx, { name: 'passages', words: [...new Set([...ctx.reading.ignored, ...ctx.reading.unknownNames])] });
   return answered.draft.rows.length ? answered : refusal;
 }
 
@@ -29,9 +31,13 @@ export async function answerPassages(ctx: AnswerContext, intent: IntentOf<'passa
   const relations = (await ctx.store.relationsByIds(relationIds)).filter((r) => r !== null);
   const entityIds = [...new Set(found.flatMap((p) => p.entities))];
   const index = await indexEntities(ctx.store, relations, [], entityIds);
-  const rows: AnswerRow[] = relations.length
-    ? relations.map((r) => relationRow(r, index))
-    : entityIds.map((id) => index.get(id)).filter((e) => !!e).map((e) => entityRow(e!));
+  // Quotes of relations show those relations; a sentence of an article is shown with each entity it names, as its evidence.
+  const rows: AnswerRow[] = [
+    ...relations.map((r) => relationRow(r, index)),
+    ...found
+      .filter((p) => p.relations.length === 0)
+      .flatMap((p) => p.entities.map((id) => index.get(id)).filter((e) => !!e).map((e) => ({ ...entityRow(e!), evidence: [{ article: p.article, quote: p.text, certainty: 'STATED' as const }] }))),
+  ];
   const names = entityIds.map((id) => index.get(id)?.name).filter((n): n is string => !!n);
   const quotes = joinSentences(found.map((p) => `“${p.text}” (article ${p.article})`), PASSAGES);
   return {

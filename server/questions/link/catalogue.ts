@@ -32,7 +32,7 @@ export function createCatalogue(store: GraphStore): Catalogue {
 }
 
 /** `read`, run again only when the store's generation changes; a failed read is not kept. */
-function cachedByGeneration<T>(store: GraphStore, read: () => Promise<T>): () => Promise<T> {
+export function cachedByGeneration<T>(store: GraphStore, read: () => Promise<T>): () => Promise<T> {
   let cached: { generation: string; value: Promise<T> } | null = null;
   return async () => {
     const generation = await generationOf(store);

@@ -38,6 +38,7 @@ export async function indexEntities(store: Pick<GraphStore, 'entitiesByIds'>, re
   const index: EntityIndex = new Map(known.map((e) => [e.id, e]));
   const sources = relations.flatMap((r) => r.evidence.map((ev) => ev.accordingTo).filter((id): id is string => !!id));
   const missing = [...new Set([...relations.flatMap((r) => [r.from, r.to]), ...extra, ...sources])].filter((id) => !index.has(id));
+  if (missing.length === 0) return index;
   const fetched = await store.entitiesByIds(missing);
   for (const e of fetched) if (e) index.set(e.id, e);
   return index;
