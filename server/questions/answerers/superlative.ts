@@ -4,7 +4,7 @@
  * (of the verb's types, when there is a verb) or by the articles that
  * mention them, the first ones named, ties together.
  */
-import type { Entity, EntityKind } from '../../domain/types.js';
+import type { Entity, EntityKind, Relation } from '../../domain/types.js';
 import { describedAs } from '../link/attributes.js';
 import { presentTypes } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
@@ -32,8 +32,14 @@ export async function answerSuperlative(ctx: AnswerContext, intent: IntentOf<'su
     unit = (n) => `mentioned in ${plural(n, 'article')}`;
   } else if (present.length) {
     const byEntity = await ctx.store.relationsOf(candidates.map((e) => e.id), { types: present });
-    score = (e) => byEntity.get(e.id)?.length ?? 0;
-    unit = (n) => plural(n, `${typeLabels(ctx.vocabulary, present)} relation`);
+    // Only what the entity did ("who said the most": the speaker, not whom it was about); words said count each quote.
+    const saying = (type: string) => ctx.vocabulary.stemsOf([type]).has('said');
+    const acting = (r: Relation, id: string) => {
+      const side = ctx.vocabulary.roles(r.type).agent;
+      return side === null ? r.from === id || r.to === id : r[side] === id;
+    };
+    score = (e) => (byEntity.get(e.id) ?? []).filter((r) => acting(r, e.id)).reduce((n, r) => n + (saying(r.type) ? Math.max(1, r.evidence.length) : 1), 0);
+    unit = (n) => (present.some(saying) ? plural(n, 'quoted statement') : plural(n, `${typeLabels(ctx.vocabulary, present)} relation`));
   } else {
     score = (e) => e.degree;
     unit = (n) => plural(n, 'relation');
