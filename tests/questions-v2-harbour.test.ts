@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PROJECT_ROOT } from '../server/config.js';
+import { strongestCertainty } from '../server/domain/types.js';
 import { createQuestionEngine, type QuestionEngine } from '../server/questions/index.js';
 import { LadybugStore } from '../server/store/ladybug-store.js';
 import { readStory } from '../server/domain/story/read-story.js';
@@ -163,6 +164,23 @@ describe('questions, version 2, about the harbour story', () => {
 
   it.each(Object.entries(TABLES).filter(([name]) => !name.startsWith('passages') && name !== 'what was said'))('has at least ten phrasings about %s', (_name, cases) => {
     expect(cases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('words every hedged relation of the story as firmly as its evidence, in the answers about it', async () => {
+    const { items } = await store.relations(null, { first: 500 });
+    const hedgedRelations = items.filter((r) => strongestCertainty(r.evidence) !== 'STATED');
+    expect(hedgedRelations.length).toBeGreaterThanOrEqual(5);
+    const before = { ATTRIBUTED: /According to [^,;:]+, $/, UNCONFIRMED: /Reportedly(?: \(according to [^)]+\))?, $/, PLANNED: /Promised(?: \(according to [^)]+\))?, not done when reported: $/ } as const;
+    for (const r of hedgedRelations) {
+      const [from, to] = await store.entitiesByIds([r.from, r.to]);
+      const a = await engine.ask(`tell me about ${to!.name}`);
+      const verbs: Record<string, string> = { PARTICIPATED_IN: 'took part in', IN_EXCHANGE_FOR: 'was given in return for', SAID: 'said about' };
+      expect(Object.keys(verbs)).toContain(r.type);
+      const core = `${from!.name} ${verbs[r.type]} ${to!.name}`;
+      const at = [...a.text.matchAll(new RegExp(core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => m.index!);
+      const certainty = strongestCertainty(r.evidence) as keyof typeof before;
+      expect({ relation: r.id, found: at.length > 0, hedged: at.every((i) => before[certainty].test(a.text.slice(0, i))) }).toEqual({ relation: r.id, found: true, hedged: true });
+    }
   });
 
   describe.each(Object.entries(TABLES))('%s', (_name, cases) => {
