@@ -1,8 +1,8 @@
 /**
- * The answer of last resort: a question not read as one about the graph is
- * answered with the passages whose words match it and the entities they
- * mention, saying honestly that this is what it is. When nothing matches,
- * the refusal stands.
+ * The answer of last resort: a question not read as one about the graph, or
+ * whose relation finds nothing, is answered with the passages whose words
+ * match it and the entities they mention, saying honestly that this is what
+ * it is. When nothing matches, the refusal (or the empty answer) stands.
  */
 import { indexEntities } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
@@ -24,7 +24,8 @@ export async function answerUnknown(ctx: AnswerContext, intent: IntentOf<'unknow
   return answered.draft.rows.length ? answered : refusal;
 }
 
-export async function answerPassages(ctx: AnswerContext, intent: IntentOf<'passages'>): Promise<Answered> {
+/** `lead` says why passages answer: by default, that the question was not read as one about the graph. */
+export async function answerPassages(ctx: AnswerContext, intent: IntentOf<'passages'>, lead = 'I could not read this as a question about the graph; these sentences match it:'): Promise<Answered> {
   const found = await ctx.passages.passages(ctx.reading.text, PASSAGES);
   if (found.length === 0) return { draft: { understood: false, text: 'No sentence in the articles matches the question.', rows: [], subgraph: EMPTY_SUBGRAPH }, intent };
   const relationIds = [...new Set(found.flatMap((p) => p.relations))];
@@ -43,7 +44,7 @@ export async function answerPassages(ctx: AnswerContext, intent: IntentOf<'passa
   return {
     draft: {
       understood: true,
-      text: `I could not read this as a question about the graph; these sentences match it: ${quotes} They mention ${listNames(names)}.`,
+      text: `${lead} ${quotes} They mention ${listNames(names)}.`,
       rows,
       subgraph: subgraphOf(rows, relations, []),
       usedWords: intent.words,

@@ -3,12 +3,14 @@
  * order, each saying what it did: another entity the same name may mean
  * ("the release"), every type the verb may mean ("thanked" -> also SAID),
  * the question without a common word taken for a name ("drones"), and for
- * "what happened in X?" what the graph holds about X. Yes/no questions get
- * "Yes." or "No:" in front.
+ * "what happened in X?" what the graph holds about X, and the sentences that
+ * hold the question's unused words. Yes/no questions get "Yes." or "No:" in
+ * front.
  */
 import type { Link } from '../link/entities.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext, Answered } from './context.js';
+import { answerPassages } from './passages.js';
 import { answerProfile } from './profile.js';
 import { answerRelation, type RelationIntent } from './relation.js';
 
@@ -42,6 +44,11 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
   // "What happened in X?" with nothing of the kind: say so, then what the graph holds about X.
   const link = intent.links[0];
   if (intent.happened && link) return { draft: await answerProfile(ctx, link, `${first.draft.text} What the graph holds about it: `) };
+  // Nothing in the graph, and words the reading did not use: the sentences that say them, if any.
+  if (!ctx.reading.yesNo && ctx.reading.ignored.length) {
+    const passages = await answerPassages(ctx, { name: 'passages', words: ctx.reading.ignored }, `${first.draft.text.replace(/\.$/, ';')} these sentences match the question:`);
+    if (passages.draft.rows.length) return passages;
+  }
   return { draft: yesNo(ctx, first.draft) };
 }
 
