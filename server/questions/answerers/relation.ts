@@ -6,7 +6,7 @@
  */
 import { formatDate } from '../read/dates.js';
 import type { Entity } from '../../domain/types.js';
-import { indexEntities } from '../link/graph.js';
+import { indexEntities, presentTypes } from '../link/graph.js';
 import { selectRelations } from '../link/relations.js';
 import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
 import { firstQuote, joinSentences, listNames, relationSentence, typeLabels } from '../compose/wording.js';
@@ -20,7 +20,9 @@ export type RelationIntent = IntentOf<'relation'>;
 export async function answerRelation(ctx: AnswerContext, intent: RelationIntent): Promise<Draft> {
   const { vocabulary } = ctx;
   const linked = intent.links.map((l) => l.entity);
-  const selection = await selectRelations(ctx, intent);
+  // The meetings X took part in are looked up alongside the relations (two independent store reads).
+  const symmetricTypes = presentTypes(ctx, intent.types).present;
+  const [selection, events] = await Promise.all([selectRelations(ctx, intent), symmetricTypes.length ? throughEvents(ctx, symmetricTypes, intent.links) : null]);
   const { present, absent, truncated, index, usedWords } = selection;
   let { relations, asked } = selection;
   if (present.length === 0) {
@@ -33,7 +35,6 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   }
 
   // "Who met X?": also who took part with X in a meeting.
-  const events = present.length ? await throughEvents(ctx, present, intent.links) : null;
   if (events) {
     const more = await indexEntities(ctx.store, events.relations, [...index.values()]);
     for (const [id, e] of more) index.set(id, e);
