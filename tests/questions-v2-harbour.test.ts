@@ -1,5 +1,6 @@
 /**
- * Questions, version 2, on the harbour story (tests/fixtures/harbour): the
+ * Questions, version 2, on the harbour story with its aftermath
+ * (tests/fixtures/harbour and tests/fixtures/harbour-aftermath): the
  * same kinds of question as on the seeded story, with other names, other
  * relations and hedged evidence (attributed, unconfirmed, promised, and
  * sources that differ), at least ten phrasings each, every one asserting
@@ -9,17 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PROJECT_ROOT } from '../server/config.js';
 import { strongestCertainty } from '../server/domain/types.js';
 import { createQuestionEngine, type QuestionEngine } from '../server/questions/index.js';
 import { LadybugStore } from '../server/store/ladybug-store.js';
-import { readStory } from '../server/domain/story/read-story.js';
-import { expectAnswer, type QuestionCase } from './support/questions.js';
+import { expectAnswer, readHarbourWithAftermath, type QuestionCase } from './support/questions.js';
 
-const HARBOUR = {
-  data: path.join(PROJECT_ROOT, 'tests', 'fixtures', 'harbour', 'data'),
-  articles: path.join(PROJECT_ROOT, 'tests', 'fixtures', 'harbour', 'articles'),
-};
 const CROSSING = 'crossed into Port Ansel on Tuesday, March 4, 2031';
 const BACK_PAY = 'The Ferryworkers\' Guild agreed to end the strike in return for back pay for every striker';
 const REBATE = 'will also receive a harbour tax rebate from the city in exchange for keeping all ferry routes open';
@@ -154,7 +149,7 @@ describe('questions, version 2, about the harbour story', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'questions-v2-harbour-'));
     store = await LadybugStore.open({ path: path.join(dir, 'graph.lbug') });
-    await store.load(readStory(HARBOUR));
+    await store.load(readHarbourWithAftermath());
     engine = createQuestionEngine(store);
   });
   afterAll(async () => {

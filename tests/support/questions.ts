@@ -1,5 +1,36 @@
-/** Shared by the question tables: one case, and the check of an answer against it. */
+/** Shared by the question tables: one case, the check of an answer against it, and the stories they ask about. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../server/config.js';
+import { readStory } from '../../server/domain/story/read-story.js';
+import type { Story } from '../../server/domain/types.js';
 import type { Answer } from '../../server/questions/types.js';
+
+const fixture = (name: string) => ({ data: path.join(PROJECT_ROOT, 'tests', 'fixtures', name, 'data'), articles: path.join(PROJECT_ROOT, 'tests', 'fixtures', name, 'articles') });
+
+/**
+ * The harbour story with its aftermath (tests/fixtures/harbour-aftermath: two
+ * more articles and a version-2 file of citizenship, meetings, exchanges and
+ * hedged evidence), read by the real reader from one folder assembled in a
+ * temporary directory. The harbour fixture itself stays as the store tests
+ * count it.
+ */
+export function readHarbourWithAftermath(): Story {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harbour-aftermath-'));
+  try {
+    const target = { data: path.join(dir, 'data'), articles: path.join(dir, 'articles') };
+    for (const layer of [fixture('harbour'), fixture('harbour-aftermath')]) {
+      for (const kind of ['data', 'articles'] as const) {
+        fs.mkdirSync(target[kind], { recursive: true });
+        for (const file of fs.readdirSync(layer[kind])) fs.copyFileSync(path.join(layer[kind], file), path.join(target[kind], file));
+      }
+    }
+    return readStory(target);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export interface QuestionCase {
   q: string;
