@@ -83,6 +83,8 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'list the journalists', intent: 'list', answer: ['ihar-losik', 'larissa-shchyrakova'], not: ['vladimir-matskevich'], quote: 'former journalist Larissa Shchyrakova' },
     { q: 'which journalists were sentenced?', answer: ['ihar-losik'], not: ['maria-kolesnikova'], quote: 'a journalist sentenced in 2021' },
     { q: 'which journalists work for Radio Free Europe?', answer: ['ihar-losik'], quote: 'Ihar Losik, a journalist for the U.S. government-funded broadcaster' },
+    { q: 'which opposition politicians were freed?', answer: ['mikalai-statkevich'], not: ['alena-tsimashchuk', 'ihar-losik'], quote: 'veteran opposition politician Mikalai Statkevich' },
+    { q: 'what opposition officials said something about the release?', text: /^Olga Zazulinskaya\./, quote: 'in exchange for exile' },
     { q: 'which presidents thanked Trump?', answer: ['gitanas-nauseda'], quote: 'thanked President Trump for his efforts' },
     { q: 'which philosophers were released by Belarus?', text: /holds no/ },
   ],

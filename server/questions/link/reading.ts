@@ -55,7 +55,9 @@ export function completeReading(pre: PreReading, allLinks: Link[], vocabulary: V
   const { tokens } = pre;
   // "who said it was forced deportation?": after a verb of saying come the words said, not names or verbs.
   const clause = saidClause(pre, allLinks, vocabulary);
-  const links = allLinks.filter((l) => l.start < clause);
+  // "which opposition politicians ...": a lower-case word linked right after "which", before another noun, describes the answer.
+  const describing = describingLink(pre, allLinks);
+  const links = allLinks.filter((l) => l.start < clause && l !== describing);
   const linked = new Set(links.flatMap((l) => range(l.start, l.end)));
   const dateTokens = new Set(pre.dates.flatMap((d) => range(d.start, d.end)));
   const verbs = pre.verbs.filter((v) => v.end <= clause && !range(v.start, v.end).some((i) => linked.has(i)));
@@ -119,4 +121,16 @@ function attributeRun(tokens: readonly Token[], leftover: readonly Token[]): Tok
     run.push(t);
   }
   return run;
+}
+
+/** A one-word, lower-case link right after "which"/"what" and followed by an unlinked noun: an attribute, not a name. */
+function describingLink(pre: PreReading, links: readonly Link[]): Link | null {
+  const { tokens } = pre;
+  if (!['which', 'what'].includes(tokens[0]?.folded ?? '')) return null;
+  const link = links.find((l) => l.start === 1 && l.end === 2);
+  const word = tokens[1];
+  const next = tokens[2];
+  if (!link || !word || !next || word.capitalised || word.acronym || word.possessive || link.quality >= 4) return null;
+  const nextIsFree = !links.some((l) => l.start <= 2 && 2 < l.end) && !pre.verbs.some((v) => v.start <= 2 && 2 < v.end) && !isStopWord(next) && !(next.folded in KIND_WORDS);
+  return nextIsFree ? link : null;
 }
