@@ -18,12 +18,16 @@ const RUNNERS_UP = 4;
 
 export async function answerSuperlative(ctx: AnswerContext, intent: IntentOf<'superlative'>): Promise<Draft> {
   const kind: EntityKind | null = intent.kind ?? (ctx.reading.tokens[0]?.folded === 'who' ? 'Person' : null);
-  let candidates = (await ctx.catalogue.entities()).filter((e) => !kind || e.kind === kind);
+  const { present } = presentTypes(ctx, intent.types);
+  // Ranked by relations alone, the store's own overview already holds the best connected first, at any size of graph.
+  const byDegree = intent.measure === 'relations' && present.length === 0 && intent.attributes.length === 0;
+  let candidates = byDegree
+    ? (await ctx.store.graph({ kinds: kind ? [kind] : null, limit: RUNNERS_UP * 3 })).nodes
+    : (await ctx.catalogue.entities()).filter((e) => !kind || e.kind === kind);
   if (intent.attributes.length) candidates = await describedAs(ctx.store, candidates, intent.attributes);
   const many = kind ? kindWord(kind, 2) : 'entities';
   if (candidates.length === 0) return { understood: true, text: `The graph holds no ${many}${intent.attributes.length ? ` described as ${intent.attributes.join(' ')}` : ''} to rank.`, rows: [], subgraph: subgraphOf([], [], []) };
 
-  const { present } = presentTypes(ctx, intent.types);
   let score: (e: Entity) => number;
   let unit: (n: number) => string;
   if (intent.measure === 'mentions') {
