@@ -49,15 +49,15 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'who met the wife of Tomas Zelazny?', linked: ['marta-zelazna'], answer: ['edwin-calloway', 'idris-okonkwo-lind'], quote: 'Marta Żelazná joined the City Hall meeting' },
   ],
   superlatives: [
-    { q: 'who is the most connected person?', intent: 'superlative', answer: ['idris-okonkwo-lind', 'marta-zelazna'], text: /^Idris Okonkwo-Lind and Marta Żelazná, \d+ relations each/, quote: 'Guild leader Marta Żelazná said' },
+    { q: 'who is the most connected person?', intent: 'superlative', answer: ['idris-okonkwo-lind', 'marta-zelazna'], text: /^Idris Okonkwo-Lind, \d+ relations/, quote: 'Guild leader Marta Żelazná said' },
     { q: 'who is the best connected person?', intent: 'superlative', answer: ['marta-zelazna'], quote: 'Mayor Idris Okonkwo-Lind brokered a deal' },
-    { q: 'which organisation is the best connected?', intent: 'superlative', answer: ['calloway-shipping', 'ferryworkers-guild'], text: /^Calloway Shipping Company and Ferryworkers' Guild, \d+ relations each/, quote: "between the Ferryworkers' Guild and the Calloway Shipping Company" },
+    { q: 'which organisation is the best connected?', intent: 'superlative', answer: ['calloway-shipping', 'ferryworkers-guild'], text: /^Calloway Shipping Company, \d+ relations/, quote: "between the Ferryworkers' Guild and the Calloway Shipping Company" },
     { q: 'which country appears most?', intent: 'superlative', text: /^Norland, mentioned in 2 articles/, quote: 'Portvale is the largest port of Norland.' },
     { q: 'which country is mentioned most?', intent: 'superlative', text: /^Norland,/, quote: 'Portvale is the largest port of Norland.' },
     { q: 'which place appears most?', intent: 'superlative', text: /^Portvale, mentioned in/, quote: 'The three-week ferry strike in Portvale' },
     { q: 'which organisation appears most?', intent: 'superlative', answer: ['calloway-shipping', 'ferryworkers-guild'], quote: "between the Ferryworkers' Guild and the Calloway Shipping Company" },
     { q: 'who is mentioned in the most articles?', intent: 'superlative', answer: ['edwin-calloway', 'idris-okonkwo-lind', 'marta-zelazna'], quote: 'led by Edwin Calloway' },
-    { q: 'who said the most?', intent: 'superlative', text: /^Marta Żelazná, 2 quoted statements/, quote: 'Guild leader Marta Żelazná said' },
+    { q: 'who said the most?', intent: 'superlative', text: /^Edwin Calloway, Idris Okonkwo-Lind and Marta Żelazná, 3 quoted statements each/, quote: 'Guild leader Marta Żelazná said' },
     { q: 'which event is the most connected?', intent: 'superlative', answer: ['strike-deal', 'ferry-strike'], quote: 'The three-week ferry strike in Portvale ended' },
   ],
   'where someone is from': [
@@ -128,17 +128,27 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'who joined the strike?', answer: ['lena-marsh', 'piet-aalders', 'tomas-zelazny'], text: /Reportedly, Piet Aalders took part in Portvale ferry strike/, notText: /; Piet Aalders took part/, quote: 'reportedly joined the strike as well' },
     { q: 'tell me about the ballot', text: /Promised \(according to Marta Żelazná\), not done when reported: Ferryworkers' Guild took part in Ballot on the deal/, quote: 'She promised that the Guild would hold a ballot' },
     { q: 'what did the Guild take part in?', text: /Promised \(according to Marta Żelazná\), not done when reported: Ferryworkers' Guild took part in Ballot/, quote: 'She promised that the Guild would hold a ballot' },
-    { q: 'who said the company would keep every route open?', text: /^Edwin Calloway\. Promised, not done when reported: Edwin Calloway said about Keeping all ferry routes open/, quote: 'said the company would keep every route open' },
+    { q: 'who said the company would keep every route open?', text: /Promised, not done when reported: Edwin Calloway said about Keeping all ferry routes open/, quote: 'said the company would keep every route open' },
     { q: 'did Calloway Shipping receive the tax rebate?', text: /the sources differ: article h003: promised or planned by Idris Okonkwo-Lind, not done; article h004: according to Calloway Shipping Company/, quote: 'will also receive a harbour tax rebate' },
   ],
   'what was said': [
     { q: "who said the agreement was a fair day's wage?", text: /^Marta Żelazná\./, quote: "a fair day's wage at last" },
-    { q: 'who said the back pay was the reason?', text: /^Marta Żelazná\./, quote: 'the reason we went back to work' },
-    { q: 'who said the company would keep every route open?', text: /^Edwin Calloway\./, quote: 'keep every route open' },
+    { q: 'who said the back pay got them back to work?', text: /^Marta Żelazná\./, quote: 'the reason we went back to work' },
+    { q: 'who said they went back to work?', text: /^Marta Żelazná\./, quote: 'the reason we went back to work' },
+    { q: 'who said the company would keep every route open?', answer: ['edwin-calloway', 'open-routes'], quote: 'keep every route open' },
+    { q: 'who said the company had negotiated in good faith?', text: /^Edwin Calloway\./, quote: 'negotiated in good faith' },
+    { q: 'who said the mayor kept the talks going?', text: /^Edwin Calloway\./, quote: 'for keeping the talks going' },
+    { q: 'who said the Guild agreed to end the strike?', text: /^Idris Okonkwo-Lind\./, quote: 'told the Portvale Gazette' },
+    { q: 'who said the company received its tax rebate?', text: /^Calloway Shipping Company/, quote: 'has received its harbour tax rebate' },
+    { q: 'who said the Guild would hold a ballot?', text: /^Marta Żelazná\. Promised, not done when reported: /, quote: 'would hold a ballot on the deal' },
+    { q: 'who said what about the tax rebate?', answer: ['calloway-shipping', 'idris-okonkwo-lind'], quote: 'will also receive a harbour tax rebate' },
   ],
   'passages when the question is not understood': [
     { q: 'who was on the picket line?', intent: 'passages', answer: ['ada-quill'], text: /^I could not read this as a question about the graph/, quote: 'covered the strike from the picket line' },
+    { q: 'what about the picket line?', intent: 'passages', answer: ['ada-quill', 'portvale-gazette'], quote: 'covered the strike from the picket line' },
+    { q: 'who raised wages by 9 percent?', intent: 'passages', answer: ['calloway-shipping', 'edwin-calloway'], quote: 'agreed to raise wages by 9 percent' },
     { q: 'asdf qwer', understood: false },
+    { q: 'who is Napoleon?', understood: false, text: /"Napoleon"/ },
   ],
 };
 
@@ -157,7 +167,7 @@ describe('questions, version 2, about the harbour story', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(Object.entries(TABLES).filter(([name]) => !name.startsWith('passages') && name !== 'what was said'))('has at least ten phrasings about %s', (_name, cases) => {
+  it.each(Object.entries(TABLES).filter(([name]) => !name.startsWith('passages')))('has at least ten phrasings about %s', (_name, cases) => {
     expect(cases.length).toBeGreaterThanOrEqual(10);
   });
 
