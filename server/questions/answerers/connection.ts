@@ -7,7 +7,7 @@ import type { Relation } from '../../domain/types.js';
 import { indexEntities, presentTypes, type EntityIndex } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { relationRow, subgraphOf } from '../compose/rows.js';
-import { joinSentences, relationSentence, typeLabels } from '../compose/wording.js';
+import { joinSentences, relationSentence, typeLabels, yesFor } from '../compose/wording.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
 
@@ -63,7 +63,7 @@ export async function answerRelationCheck(ctx: AnswerContext, intent: IntentOf<'
     const index = await indexEntities(ctx.store, direct, [a, b]);
     const rows = direct.map((r) => relationRow(r, index));
     const sentences = direct.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index));
-    return { understood: true, text: `Yes. ${joinSentences(sentences)}`, rows, subgraph: subgraphOf(rows, direct, [a, b]) };
+    return { understood: true, text: `${yesFor(direct.map((r) => r.evidence))} ${joinSentences(sentences)}`, rows, subgraph: subgraphOf(rows, direct, [a, b]) };
   }
 
   // Both related the same way to a third party: "both negotiated the deal".

@@ -2,7 +2,8 @@
  * "Who met X?" through events: besides MET relations, the events X took
  * part in whose names say the verb ("US envoy's meeting with ...", "City
  * Hall meeting"), and the others who took part in them; a meeting named in
- * the question answers with its participants. Applies
+ * the question (an event whose name says the verb: "the refusal to leave")
+ * answers with its participants, for any verb. Otherwise applies
  * to symmetric types (met, married, allied), where taking part together is
  * what the verb means; participation types are read off the vocabulary.
  */
@@ -20,7 +21,8 @@ export interface EventParticipation {
 }
 
 export async function throughEvents(ctx: AnswerContext, types: readonly string[], links: readonly Link[]): Promise<EventParticipation | null> {
-  if (links.length !== 1 || types.length === 0 || !types.every((t) => ctx.vocabulary.symmetric(t))) return null;
+  const named = links.length === 1 && links[0]!.entity.kind === 'Event';
+  if (links.length !== 1 || types.length === 0 || !(named || types.every((t) => ctx.vocabulary.symmetric(t)))) return null;
   const participation = ctx.vocabulary.types.filter((t) => ctx.graphTypes.has(t) && ctx.vocabulary.verbs(t).includes('participated'));
   if (participation.length === 0) return null;
   const stems = ctx.vocabulary.stemsOf(types);

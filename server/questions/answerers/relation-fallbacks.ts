@@ -8,6 +8,7 @@
  * front.
  */
 import type { Link } from '../link/entities.js';
+import { yesFor } from '../compose/wording.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext, Answered } from './context.js';
 import { answerPassages } from './passages.js';
@@ -75,5 +76,5 @@ function isWeakLink(ctx: AnswerContext, link: Link): boolean {
 /** "Was X released?": a yes/no question gets "Yes." or "No:" before the evidence. */
 function yesNo(ctx: AnswerContext, draft: Draft): Draft {
   if (!ctx.reading.yesNo || !draft.understood) return draft;
-  return { ...draft, text: draft.rows.length ? `Yes. ${draft.detail ?? draft.text}` : `No: ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
+  return { ...draft, text: draft.rows.length ? `${yesFor(draft.rows.map((r) => r.evidence))} ${draft.detail ?? draft.text}` : `No: ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
 }

@@ -21,10 +21,10 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   const { vocabulary } = ctx;
   const linked = intent.links.map((l) => l.entity);
   // The meetings X took part in are looked up alongside the relations (two independent store reads).
-  const symmetricTypes = presentTypes(ctx, intent.types).present;
-  const [selection, events] = await Promise.all([selectRelations(ctx, intent), symmetricTypes.length ? throughEvents(ctx, symmetricTypes, intent.links) : null]);
+  const asked = presentTypes(ctx, intent.types).present;
+  const [selection, events] = await Promise.all([selectRelations(ctx, intent), asked.length ? throughEvents(ctx, asked, intent.links) : null]);
   const { present, absent, truncated, index, usedWords } = selection;
-  let { relations, asked } = selection;
+  let { relations, asked: answers } = selection;
   if (present.length === 0) {
     return {
       understood: true,
@@ -35,11 +35,13 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   }
 
   // "Who met X?": also who took part with X in a meeting.
-  if (events) {
+  // An event named in the question answers with its participants only when nothing relates it directly.
+  const useEvents = events && (intent.links[0]?.entity.kind !== 'Event' || relations.length === 0 || intent.types.every((t) => vocabulary.symmetric(t)));
+  if (events && useEvents) {
     const more = await indexEntities(ctx.store, events.relations, [...index.values()]);
     for (const [id, e] of more) index.set(id, e);
     relations = [...relations, ...events.relations.filter((r) => !relations.some((x) => x.id === r.id))];
-    asked = [...new Map([...asked, ...events.participants.map((id) => index.get(id)).filter((e): e is Entity => !!e)].map((e) => [e.id, e])).values()];
+    answers = [...new Map([...answers, ...events.participants.map((id) => index.get(id)).filter((e): e is Entity => !!e)].map((e) => [e.id, e])).values()];
   }
   const shown = relations.slice(0, MAX_ROWS);
   const rows = shown.map((r) => relationRow(r, index));
@@ -47,18 +49,18 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   if (rows.length === 0) {
     return { understood: true, text: `The graph holds no ${typeLabels(vocabulary, present)} relation${describeScope(intent)}.`, rows, subgraph, ...(usedWords.length ? { usedWords } : {}) };
   }
-  const quoting = present.some((t) => vocabulary.stemsOf([t]).has('said')) || rows.length <= 2 || !!events;
+  const quoting = present.some((t) => vocabulary.stemsOf([t]).has('said')) || rows.length <= 2 || !!useEvents;
   const sentences = shown.map((r) => {
     const s = relationSentence(r, index.get(r.from), index.get(r.to), vocabulary, index);
     const q = quoting ? firstQuote(r) : null;
     return q ? `${s}: ${q}` : s;
   });
-  const head = asked.length ? `${listNames(asked.map((e) => e.name))}.` : '';
+  const head = answers.length ? `${listNames(answers.map((e) => e.name))}.` : '';
   const origins = intent.origins?.length
     ? ` (The graph records where one went, not what one left: "${intent.verb.words}" read as "${typeLabels(vocabulary, present)}" anywhere but ${listNames(intent.origins.map((l) => l.entity.name))}.)`
     : '';
   const detail = `${joinSentences(sentences)}${origins}`;
-  return { understood: true, text: `${head} ${detail}`.trim(), detail, rows, subgraph, answers: asked, ...(usedWords.length ? { usedWords } : {}) };
+  return { understood: true, text: `${head} ${detail}`.trim(), detail, rows, subgraph, answers, ...(usedWords.length ? { usedWords } : {}) };
 }
 
 function describeScope(intent: RelationIntent): string {

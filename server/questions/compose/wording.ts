@@ -98,7 +98,9 @@ export function hedged(sentence: string, evidence: readonly Evidence[], sources?
     const way = supportOf(e.certainty ?? 'STATED', name(e.accordingTo));
     ways.set(way, [...(ways.get(way) ?? []), e.article]);
   }
-  const differ = ways.size > 1
+  // Sources differ when no article states it, or when one only promises or hedges what another states.
+  const weak = evidence.some((e) => e.certainty === 'UNCONFIRMED' || e.certainty === 'PLANNED');
+  const differ = ways.size > 1 && (strongest !== 'STATED' || weak)
     ? ` (the sources differ: ${[...ways].map(([way, articles]) => `${new Set(articles).size === 1 ? 'article' : 'articles'} ${[...new Set(articles)].join(', ')}: ${way}`).join('; ')})`
     : '';
   return `${prefix[strongest]}${sentence}${differ}`;
@@ -115,4 +117,17 @@ function supportOf(certainty: Certainty, by: string | null): string {
     case 'PLANNED':
       return `promised or planned${by ? ` by ${by}` : ''}, not done`;
   }
+}
+
+/**
+ * "Yes." when an article states or attributes at least one of the facts;
+ * "Not as a fact: " when every one is only reported or promised, so a yes/no
+ * answer never states an unconfirmed or planned fact as fact.
+ */
+export function yesFor(evidence: readonly (readonly Evidence[])[]): string {
+  const firm = evidence.some((list) => {
+    const c = strongestCertainty(list);
+    return c === 'STATED' || c === 'ATTRIBUTED';
+  });
+  return firm ? 'Yes.' : 'Not as a fact:';
 }
