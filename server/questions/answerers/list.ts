@@ -4,7 +4,7 @@
  */
 import type { Relation } from '../../domain/types.js';
 import type { EntityKind } from '../../domain/types.js';
-import { describedAs } from '../link/attributes.js';
+import { describedInCatalogue } from '../link/attributes.js';
 import { allEntities, indexEntities } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { entityRow, MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
@@ -42,7 +42,7 @@ export async function answerList(ctx: AnswerContext, intent: IntentOf<'list'>): 
 /** "Which journalists?", "who were the foreigners?": the entities (of a kind) the story describes so, with what it says. */
 async function answerDescribed(ctx: AnswerContext, kind: EntityKind | null, attributes: string[]): Promise<Draft> {
   const all = (await ctx.catalogue.entities()).filter((e) => !kind || e.kind === kind);
-  const found = (await describedAs(ctx.store, all, attributes)).sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name));
+  const found = (await describedInCatalogue(ctx.catalogue, all, attributes)).sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name));
   const what = `"${attributes.join(' ')}"`;
   if (found.length === 0) {
     return { understood: true, text: `Nothing in the graph is described as ${what}.`, rows: [], subgraph: subgraphOf([], [], []), usedWords: attributes };

@@ -5,7 +5,7 @@
  * mention them, the first ones named, ties together.
  */
 import type { Entity, EntityKind, Relation } from '../../domain/types.js';
-import { describedAs } from '../link/attributes.js';
+import { describedInCatalogue } from '../link/attributes.js';
 import { presentTypes } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { entityRow, subgraphOf } from '../compose/rows.js';
@@ -24,7 +24,7 @@ export async function answerSuperlative(ctx: AnswerContext, intent: IntentOf<'su
   let candidates = byDegree
     ? (await ctx.store.graph({ kinds: kind ? [kind] : null, limit: RUNNERS_UP * 3 })).nodes
     : (await ctx.catalogue.entities()).filter((e) => !kind || e.kind === kind);
-  if (intent.attributes.length) candidates = await describedAs(ctx.store, candidates, intent.attributes);
+  if (intent.attributes.length) candidates = await describedInCatalogue(ctx.catalogue, candidates, intent.attributes);
   const many = kind ? kindWord(kind, 2) : 'entities';
   if (candidates.length === 0) return { understood: true, text: `The graph holds no ${many}${intent.attributes.length ? ` described as ${intent.attributes.join(' ')}` : ''} to rank.`, rows: [], subgraph: subgraphOf([], [], []) };
 

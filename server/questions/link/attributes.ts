@@ -44,3 +44,11 @@ export async function describedAs(store: Pick<GraphStore, 'relationsOf' | 'entit
     return wanted.every((w) => stems.has(w));
   });
 }
+
+/** The same filter over the catalogue's cached descriptions: for questions that look at every entity. */
+export async function describedInCatalogue(catalogue: { descriptions(): Promise<Map<string, Set<string>>> }, candidates: readonly Entity[], words: readonly string[]): Promise<Entity[]> {
+  const wanted = attributeStems(words);
+  if (wanted.length === 0) return [...candidates];
+  const descriptions = await catalogue.descriptions();
+  return candidates.filter((e) => wanted.every((w) => descriptions.get(e.id)?.has(w)));
+}

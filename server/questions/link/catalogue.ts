@@ -7,6 +7,7 @@
  */
 import type { Entity, Relation } from '../../domain/types.js';
 import type { GraphStore } from '../../store/graph-store.js';
+import { descriptionStems } from './attributes.js';
 import { allEntities, allRelations } from './graph.js';
 
 export interface Catalogue {
@@ -14,6 +15,8 @@ export interface Catalogue {
   entities(): Promise<Entity[]>;
   /** Every relation (up to the paging cap), cached likewise. */
   relations(): Promise<Relation[]>;
+  /** What each entity is described as (link/attributes.ts), by entity id, cached likewise. */
+  descriptions(): Promise<Map<string, Set<string>>>;
 }
 
 type WithGeneration = GraphStore & { generation?: () => Promise<string | number> | string | number };
@@ -25,10 +28,16 @@ async function generationOf(store: WithGeneration): Promise<string> {
 }
 
 export function createCatalogue(store: GraphStore): Catalogue {
-  return {
-    entities: cachedByGeneration(store, () => allEntities(store, null).then((r) => r.entities)),
-    relations: cachedByGeneration(store, () => allRelations(store, null).then((r) => r.relations)),
-  };
+  const entities = cachedByGeneration(store, () => allEntities(store, null).then((r) => r.entities));
+  const relations = cachedByGeneration(store, () => allRelations(store, null).then((r) => r.relations));
+  const descriptions = cachedByGeneration(store, async () => {
+    const [all, rels] = await Promise.all([entities(), relations()]);
+    const byId = new Map(all.map((e) => [e.id, e]));
+    const own = new Map<string, Relation[]>();
+    for (const r of rels) own.set(r.from, [...(own.get(r.from) ?? []), r]);
+    return new Map(all.map((e) => [e.id, descriptionStems(e, own.get(e.id) ?? [], byId)]));
+  });
+  return { entities, relations, descriptions };
 }
 
 /** `read`, run again only when the store's generation changes; a failed read is not kept. */
