@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { InvalidStory } from '../errors.js';
-import type { Story } from '../types.js';
+import type { Article, Story } from '../types.js';
 import { readArticles } from './articles.js';
 import { checkStory, type ParsedFile } from './check-story.js';
 import { storyFileSchema } from './format.js';
@@ -30,15 +30,31 @@ export function readStory(dirs: StoryDirs): Story {
   const files = fs.readdirSync(dirs.data).filter((f) => f.endsWith('.json')).sort();
   if (files.length === 0) problems.push(`no data files (*.json) in ${dirs.data}`);
 
-  const parsed: ParsedFile[] = [];
+  const raws: RawStoryFile[] = [];
   for (const file of files) {
-    let raw: unknown;
     try {
-      raw = JSON.parse(fs.readFileSync(path.join(dirs.data, file), 'utf8'));
+      raws.push({ file, raw: JSON.parse(fs.readFileSync(path.join(dirs.data, file), 'utf8')) });
     } catch (err) {
       problems.push(`${file}: is not valid JSON (${(err as Error).message})`);
-      continue;
     }
+  }
+  return validateStory(raws, articles, problems);
+}
+
+/** One data file as parsed JSON, not yet validated. */
+export interface RawStoryFile {
+  file: string;
+  raw: unknown;
+}
+
+/**
+ * The validation of readStory over files already in memory (the curation
+ * workspace checks a change with it before writing): each file against the
+ * schema in the version it declares, then the checks across records.
+ */
+export function validateStory(files: readonly RawStoryFile[], articles: Article[], problems: string[] = []): Story {
+  const parsed: ParsedFile[] = [];
+  for (const { file, raw } of files) {
     const result = storyFileSchema.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) problems.push(`${file}: ${describeIssue(raw, issue)}`);
