@@ -71,7 +71,7 @@ export class StoryWorkspace {
   }
 
   /** Applies one change (validated input, see change-input.ts); `queue` updates the review queue in the same save. */
-  async change(input: unknown, options: SaveOptions, queue?: (q: Queue) => Queue): Promise<SaveResult> {
+  async change(input: unknown, options: SaveOptions, queue?: (q: Queue, revision: number) => Queue): Promise<SaveResult> {
     const change = parseChange(input);
     return this.save(options, (state) => {
       const applied = applyChange(state, change);
@@ -103,7 +103,7 @@ export class StoryWorkspace {
   private save(
     options: SaveOptions,
     make: (state: StoryState, log: LogEntry[]) => { next: StoryState; op: string; what: string; id: string | null; undoes?: number },
-    queue?: (q: Queue) => Queue,
+    queue?: (q: Queue, revision: number) => Queue,
   ): Promise<SaveResult> {
     return this.serial(async () => {
       const prepared = withFolderLock(this.folder.curation, () => {
@@ -119,7 +119,7 @@ export class StoryWorkspace {
         if (isEmptyDiff(diff)) throw new BadInput(`${made.op}: this changes nothing.`);
         const story = validateState(made.next);
         const entry: LogEntry = { revision: current + 1, at: new Date().toISOString(), who: options.who, op: made.op, what: made.what, diff, ...(made.undoes === undefined ? {} : { undoes: made.undoes }) };
-        const extra = queue ? [{ path: queuePath(this.folder.curation), content: jsonText(queue(readQueue(this.folder.curation))) }] : [];
+        const extra = queue ? [{ path: queuePath(this.folder.curation), content: jsonText(queue(readQueue(this.folder.curation), entry.revision)) }] : [];
         this.commit(diff, made.next, entry, extra);
         return { entry, story, before, id: made.id };
       });
