@@ -84,6 +84,6 @@ export type Change = z.output<typeof changeInput>;
 export function parseChange(input: unknown): Change {
   const result = changeInput.safeParse(input);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `${i.path.join('.') || 'change'}: ${i.message}`);
+  const lines = result.error.issues.map((i) => `${i.path.join('.') || 'change'}: ${/received undefined$/.test(i.message) ? 'is required' : i.message}`);
   throw new BadInput(`The change was refused: ${lines.join('; ')}.`);
 }
