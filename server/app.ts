@@ -60,7 +60,7 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
   );
 
   // Closed by default: only the origins named in CORS_ORIGINS may call from a browser.
-  app.use(cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['content-type', 'accept', CSRF_HEADER] }));
+  app.use(cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['content-type', 'accept', 'authorization', CSRF_HEADER] }));
 
   if (config.rateLimitPerMinute > 0) {
     app.use(

@@ -34,6 +34,9 @@ const envSchema = z.object({
   RESPONSE_CACHE: bool.default(true),
   RESPONSE_CACHE_TTL_MS: int(60_000, 0, 86_400_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  CURATOR_TOKEN: z.string().min(16, 'must be 16 characters at least (for example: openssl rand -hex 24)').optional(),
+  CURATOR_NAME: z.string().trim().min(1).max(80).default('curator'),
+  STORY_DIR: z.string().default(path.join(PROJECT_ROOT, 'seed')),
 });
 
 export interface Limits {
@@ -88,6 +91,8 @@ export interface Config {
   bodyLimit: string;
   responseCache: { enabled: boolean; ttlMs: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Curator mode: with a token, requests bearing it may change the story folder; without one the API is read-only. */
+  curation: { token: string | null; name: string; story: string };
 }
 
 /** Reads and validates the configuration; throws one message listing every bad variable. */
@@ -125,5 +130,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: e.BODY_LIMIT,
     responseCache: { enabled: e.RESPONSE_CACHE, ttlMs: e.RESPONSE_CACHE_TTL_MS },
     logLevel: e.LOG_LEVEL,
+    curation: { token: e.CURATOR_TOKEN ?? null, name: e.CURATOR_NAME, story: path.resolve(e.STORY_DIR) },
   };
 }

@@ -15,10 +15,12 @@ import { openStore } from './store/open-store.js';
 import { readStory } from './domain/story/read-story.js';
 import { formatSummary, readingOf } from './domain/story/summary.js';
 
-const STORY = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
+let STORY = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
 
 async function main() {
   const config = readConfig();
+  // STORY_DIR (default seed/): the story the graph starts from, reloads on SIGHUP and curator mode changes.
+  STORY = { data: path.join(config.curation.story, 'data'), articles: path.join(config.curation.story, 'articles') };
   const store = await openStore(config.store);
   await seedIfEmpty(store);
   buildClientIfMissing();

@@ -22,6 +22,7 @@ import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-gen
 import { useRejectionStatus } from './plugins/rejection-status.js';
 import { useRequestParams } from './plugins/request-params.js';
 import { resolvers } from './resolvers.js';
+import { curationGraphQL } from './curation/wiring.js';
 
 const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql');
 
@@ -39,7 +40,8 @@ export interface GraphQLDeps {
 }
 
 export function createGraphQL({ store, config, questions, generation, log }: GraphQLDeps) {
-  const schema = makeExecutableSchema({ typeDefs, resolvers });
+  const curation = curationGraphQL({ store, config, generation });
+  const schema = makeExecutableSchema({ typeDefs: [typeDefs, curation.typeDefs], resolvers: [resolvers, curation.resolvers] });
   const plugins: Plugin[] = [
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     useRequestParams(),
@@ -59,7 +61,7 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
     maskedErrors: { maskError: domainErrorMask(log) },
     graphiql: config.graphiql ? { title: 'Story graph explorer: GraphiQL', defaultQuery: EXAMPLE_QUERIES, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
     renderGraphiQL,
-    context: () => ({ store, loaders: createLoaders(store), limits: config.limits, questions, budget: createObjectBudget(config.limits.maxObjects, config.limits.maxTextChars) }),
+    context: ({ request }) => ({ store, loaders: createLoaders(store), limits: config.limits, questions, budget: createObjectBudget(config.limits.maxObjects, config.limits.maxTextChars), curation: curation.context(request) }),
     plugins,
     logging: config.logLevel,
   });

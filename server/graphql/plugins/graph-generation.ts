@@ -27,6 +27,8 @@ export function useGraphResponseCache({ generation, ttlMs, max = 1000 }: { gener
     // The graph is public and the same for every caller, so the only "session"
     // is the graph's generation: one cache for all, emptied in effect by a reload.
     session: () => `graph-${generation.value}`,
+    // A request bearing credentials (the curator's) may see the review queue and the change log: never cache it for all.
+    enabled: (request) => !request.headers.has('authorization'),
     ttl: ttlMs,
     cache: createInMemoryCache({ max }),
     includeExtensionMetadata: false,

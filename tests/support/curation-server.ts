@@ -1,0 +1,43 @@
+/** Test support: the real server over a real LadybugDB, in curator mode over a temporary copy of the harbour story. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readStory } from '../../server/domain/story/read-story.js';
+import { LadybugStore } from '../../server/store/ladybug-store.js';
+import { startServer, tempDir, type RunningServer } from './graph.js';
+import { copyOfHarbour } from './story-folder.js';
+
+export const TOKEN = 'test-curator-token-0123456789';
+
+export interface CurationServer extends RunningServer {
+  root: string;
+  /** POSTs a GraphQL document; `token` is sent as "Authorization: Bearer", `auth` verbatim as the header. */
+  call: (query: string, variables?: Record<string, unknown>, options?: { token?: string | null; auth?: string }) => Promise<{ status: number; body: any }>;
+  cleanup: () => Promise<void>;
+}
+
+export async function curationServer(env: Record<string, string> = {}): Promise<CurationServer> {
+  const root = copyOfHarbour('curation-api-');
+  const dbDir = tempDir('curation-db-');
+  const store = await LadybugStore.open({ path: path.join(dbDir, 'graph.lbug') });
+  await store.load(readStory({ data: path.join(root, 'data'), articles: path.join(root, 'articles') }));
+  const server = await startServer(store, { CURATOR_TOKEN: TOKEN, STORY_DIR: root, CURATOR_NAME: 'Test Curator', ...env });
+  const call: CurationServer['call'] = async (query, variables, options = {}) => {
+    const token = options.token === undefined ? TOKEN : options.token;
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json', 'x-graphql-csrf': '1' };
+    if (options.auth !== undefined) headers.authorization = options.auth;
+    else if (token !== null) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return { status: res.status, body: await res.json() };
+  };
+  return {
+    ...server,
+    root,
+    call,
+    cleanup: async () => {
+      await server.close();
+      await store.close();
+      fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(dbDir, { recursive: true, force: true });
+    },
+  };
+}
