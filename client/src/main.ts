@@ -13,3 +13,6 @@ overview.catch(() => undefined);
 timeline.catch(() => undefined);
 const explorer = new Explorer(api);
 void explorer.start(location.search, { overview, timeline });
+
+// Curator mode (client/src/curator): a button in the top bar; the panel asks for the token.
+void import('./curator/curator-panel.js').then(({ mountCurator }) => mountCurator(document.querySelector<HTMLElement>('.topbar')!));
