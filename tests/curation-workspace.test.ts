@@ -100,6 +100,16 @@ describe('a story folder under curation', () => {
     expect(readStory(ws.dirs).entities.some((e) => e.id === 'tomas-zelazny')).toBe(true);
   });
 
+  it('makes one relation of two that a merge made the same, even across files, with both evidence lists', async () => {
+    const { ws, article } = await withArticle();
+    await ws.change({ op: 'createEntity', entity: { kind: 'Person', name: 'Rosa Quell', evidence: [{ article, quote: 'Rosa Quell, a spokesperson' }] } }, { who });
+    await ws.change({ op: 'createRelation', relation: { from: 'rosa-quell', type: 'LEADS', to: 'ferryworkers-guild', evidence: [{ article, quote: 'Rosa Quell, a spokesperson for the Harbour Pilots Association' }] } }, { who });
+    await ws.change({ op: 'mergeEntities', from: 'rosa-quell', into: 'marta-zelazna' }, { who });
+    const leads = readStory(ws.dirs).relations.filter((r) => r.id === 'marta-zelazna.leads.ferryworkers-guild');
+    expect(leads).toHaveLength(1);
+    expect(leads[0]!.evidence.map((e) => e.article).sort()).toEqual([article, 'h001', 'h002'].sort());
+  });
+
   it('refuses to merge an entity into itself', async () => {
     const { ws } = await withArticle();
     await expect(ws.change({ op: 'mergeEntities', from: 'portvale', into: 'portvale' }, { who })).rejects.toThrow(/cannot be merged into itself/);

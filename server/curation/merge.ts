@@ -35,6 +35,8 @@ export function mergeEntities(state: StoryState, from: string, into: string): st
   const fixEvidence = (list: unknown) => {
     for (const ev of (list as Rec[] | undefined) ?? []) if (ev.accordingTo === from) ev.accordingTo = into;
   };
+  /** Relations kept so far, by key, across files: two that became the same become one. */
+  const seen = new Map<string, Rec>();
   for (const doc of state.files.values()) {
     for (const e of doc.entities ?? []) {
       if (e.standsFor === from) e.standsFor = into;
@@ -53,12 +55,13 @@ export function mergeEntities(state: StoryState, from: string, into: string): st
       r.to = rename(r.to);
       fixEvidence(r.evidence);
       if (r.from === r.to) continue; // a relation between the two merged entities
-      const twin = kept.find((k) => recordKey('relations', k) === recordKey('relations', r));
+      const twin = seen.get(recordKey('relations', r));
       if (twin) {
         for (const ev of r.evidence as Rec[]) if (!(twin.evidence as Rec[]).some((e) => e.article === ev.article && e.quote === ev.quote)) (twin.evidence as Rec[]).push(ev);
         continue;
       }
       kept.push(r);
+      seen.set(recordKey('relations', r), r);
     }
     if (doc.relations) doc.relations = kept;
   }

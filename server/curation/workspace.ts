@@ -66,6 +66,11 @@ export class StoryWorkspace {
     return validateState(this.state());
   }
 
+  /** Merged-away entity id -> the id it now redirects to. */
+  redirects(): Record<string, string> {
+    return readState(this.folder).redirects;
+  }
+
   reviewQueue(): Queue {
     return readQueue(this.folder.curation);
   }

@@ -79,6 +79,7 @@ export const curationResolvers: IResolvers<unknown, Ctx> = {
         .items.filter((s) => (!article || s.article === article) && (!status || s.status === String(status).toLowerCase()))
         .map(suggestionOf);
     },
+    redirect: (_: unknown, { id }: Args, ctx: Ctx) => ctx.curation.workspace?.redirects()[id] ?? null,
     changes: (_: unknown, { last }: Args, ctx: Ctx) => {
       const { ws } = curate(ctx);
       if (!Number.isInteger(last) || last < 1 || last > 500) throw new BadInput('last: must be between 1 and 500.');
