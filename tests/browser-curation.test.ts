@@ -97,11 +97,18 @@ describeInBrowser('building a story in the page', () => {
     await page.click('#quote-box button:has-text("Show article")');
     await page.waitForFunction(() => (document.querySelector('#quote-text')?.textContent?.length ?? 0) > 50);
     await page.evaluate((w) => {
-      const node = document.querySelector('#quote-text')!.firstChild!;
-      const at = node.textContent!.indexOf(w);
+      // A range over the text nodes (known names are marked, so the text is split into several).
+      const box = document.querySelector('#quote-text')!;
+      const start = box.textContent!.indexOf(w);
+      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
       const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
+      let offset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent!.length;
+        if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
+        if (start + w.length >= offset && start + w.length <= offset + length) range.setEnd(node, start + w.length - offset);
+        offset += length;
+      }
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     }, words);
@@ -145,6 +152,7 @@ describeInBrowser('building a story in the page', () => {
     await page.fill('#relation-to', 'samuel-oduya');
     await page.selectOption('#relation-certainty', 'ATTRIBUTED');
     await page.fill('#relation-according-to', 'coastal-workers-union');
+    expect(await page.$$eval('#quote-text mark.known-name', (marks) => marks.map((m) => m.textContent))).toEqual(expect.arrayContaining(['Helena Markov', 'Samuel Oduya', 'Coastal Workers Union']));
     await page.screenshot({ path: path.join(PROJECT_ROOT, 'docs', 'curation-quote.png') });
     await page.click('#create-relation');
     await atRevision(page, 7);

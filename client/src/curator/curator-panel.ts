@@ -10,7 +10,7 @@
  */
 import './curator.css';
 import { curatorCall, CuratorError, token } from './curator-api.js';
-import { el, field, select } from './curator-dom.js';
+import { el, field, highlighted, select } from './curator-dom.js';
 
 interface Suggestion { id: number; kind: string; label: string; sentence: string }
 const OPEN_KEY = 'curator-open';
@@ -113,8 +113,9 @@ export function mountCurator(topbar: HTMLElement) {
     const quote = el('textarea', { id: 'quote', rows: 2 });
     const show = el('button', { type: 'button' }, 'Show article');
     show.onclick = async () => {
-      const r = await run(() => curatorCall<{ article: { text: string } | null }>('query($id: ID!) { article(id: $id) { text } }', { id: articleId.value }));
-      text.textContent = r?.article?.text ?? 'No such article.';
+      const r = await run(() => curatorCall<{ article: { text: string; entities: { name: string; aliases: string[] }[] } | null }>('query($id: ID!) { article(id: $id) { text entities { name aliases } } }', { id: articleId.value }));
+      if (!r?.article) return void (text.textContent = 'No such article.');
+      text.replaceChildren(...highlighted(r.article.text, r.article.entities.flatMap((e) => [e.name, ...e.aliases])));
     };
     const use = el('button', { type: 'button', id: 'use-selection' }, 'Use selected words as the quote');
     use.onclick = () => {
