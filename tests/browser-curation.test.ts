@@ -21,7 +21,8 @@ import { buildApp } from '../server/app.js';
 import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import { readStory } from '../server/domain/story/read-story.js';
 import { StoryWorkspace } from '../server/curation/workspace.js';
-import { LadybugStore } from '../server/store/ladybug-store.js';
+import type { GraphStore } from '../server/store/graph-store.js';
+import { openStore } from '../server/store/open-store.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -34,7 +35,7 @@ jest.setTimeout(300_000);
 describeInBrowser('building a story in the page', () => {
   let tmp: string;
   let root: string;
-  let store: LadybugStore;
+  let store: GraphStore;
   let server: Server;
   let url: string;
   let browser: Browser;
@@ -49,7 +50,7 @@ describeInBrowser('building a story in the page', () => {
     fs.mkdirSync(path.join(root, 'data'), { recursive: true });
     fs.mkdirSync(path.join(root, 'articles'), { recursive: true });
     const config = readConfig({ NODE_ENV: 'test', DB_PATH: path.join(tmp, 'graph.lbug'), CURATOR_TOKEN: TOKEN, CURATOR_NAME: 'Browser Test', STORY_DIR: root });
-    store = await LadybugStore.open({ path: path.join(tmp, 'graph.lbug') });
+    store = await openStore(config.store);
     await store.load({ version: 2, entities: [], relations: [], statements: [], articles: [], mentions: [] });
     const { app } = buildApp({ store, config, clientDir: dist, log: () => undefined });
     server = await new Promise<Server>((resolve) => {

@@ -1,9 +1,7 @@
 /** Test support: the real server over a real LadybugDB, in curator mode over a temporary copy of the harbour story. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readStory } from '../../server/domain/story/read-story.js';
-import { LadybugStore } from '../../server/store/ladybug-store.js';
-import { startServer, tempDir, type RunningServer } from './graph.js';
+import { seededStore, startServer, type RunningServer } from './graph.js';
 import { copyOfHarbour } from './story-folder.js';
 
 export const TOKEN = 'test-curator-token-0123456789';
@@ -17,9 +15,8 @@ export interface CurationServer extends RunningServer {
 
 export async function curationServer(env: Record<string, string> = {}): Promise<CurationServer> {
   const root = copyOfHarbour('curation-api-');
-  const dbDir = tempDir('curation-db-');
-  const store = await LadybugStore.open({ path: path.join(dbDir, 'graph.lbug') });
-  await store.load(readStory({ data: path.join(root, 'data'), articles: path.join(root, 'articles') }));
+  const seeded = await seededStore({ data: path.join(root, 'data'), articles: path.join(root, 'articles') });
+  const store = seeded.store;
   const server = await startServer(store, { CURATOR_TOKEN: TOKEN, STORY_DIR: root, CURATOR_NAME: 'Test Curator', ...env });
   const call: CurationServer['call'] = async (query, variables, options = {}) => {
     const token = options.token === undefined ? TOKEN : options.token;
@@ -35,9 +32,8 @@ export async function curationServer(env: Record<string, string> = {}): Promise<
     call,
     cleanup: async () => {
       await server.close();
-      await store.close();
+      await seeded.cleanup();
       fs.rmSync(root, { recursive: true, force: true });
-      fs.rmSync(dbDir, { recursive: true, force: true });
     },
   };
 }
