@@ -59,6 +59,19 @@ describe('a story folder under curation', () => {
     expect(text).toMatch(/^\{\n {2}"version": 2,\n {2}"articles": \[/);
   });
 
+  it('writes files so that a diff shows the change and nothing else', async () => {
+    const { ws } = await withArticle();
+    const file = path.join(root, 'data', 'story.json');
+    await ws.change({ op: 'addAlias', entity: 'portvale', alias: 'the port' }, { who }); // the first save writes the hand-formatted file in two-space form
+    const before = fs.readFileSync(file, 'utf8').split('\n');
+    await ws.change({ op: 'addAlias', entity: 'port-ansel', alias: 'Ansel' }, { who });
+    const after = fs.readFileSync(file, 'utf8').split('\n');
+    const added = after.filter((line, i) => line !== before[i - (after.length - before.length)] && line !== before[i]);
+    expect(after.length - before.length).toBe(2); // "aliases": [] became a list of one: two lines more
+    expect(added.join('\n')).toMatch(/"Ansel"/);
+    expect(added.length).toBeLessThanOrEqual(3);
+  });
+
   it('refuses a quote that is not in its article and writes nothing', async () => {
     const { ws, article } = await withArticle();
     const before = snapshot(root);
