@@ -154,7 +154,7 @@ describeInBrowser('the explorer page in Chromium', () => {
     expect(drawn.fontPx).toBeGreaterThanOrEqual(9);
     expect(drawn.hubLabelled).toBe(true);
     const legend = await page.$$eval('#kind-filter li', (items) => items.map((li) => li.textContent?.replace(/\d+$/, '').trim()));
-    expect(legend).toEqual(['Person', 'Organisation', 'Country', 'Event', 'Place']);
+    expect(legend).toEqual(['Person', 'Group', 'Organisation', 'Position', 'Country', 'Event', 'Place']);
     const edgeLabel = await page.evaluate(() => window.cy!.getElementById('released-prisoners-2025-09-11.deported_to.lithuania').data('label'));
     expect(edgeLabel).toBe('deported to');
     expect(await page.textContent('#stats')).toContain('103 entities');
@@ -278,7 +278,7 @@ describeInBrowser('the explorer page in Chromium', () => {
     );
     const lit = await page.evaluate(() => window.cy!.$('.path').map((e) => e.id()).sort());
     expect(lit).toEqual([...shortestPath.nodes.map((n) => n.id), ...shortestPath.edges.map((e) => e.id)].sort());
-    expect(await page.$$eval('#panel-body .path-steps li', (li) => li.length)).toBe(shortestPath.edges.length);
+    expect(await page.$$eval('#panel-body .path-steps > li', (li) => li.length)).toBe(shortestPath.edges.length);
     expect(await page.evaluate(() => window.cy!.$('.faded').length)).toBeGreaterThan(0);
     await page.context().close();
   });
