@@ -55,6 +55,12 @@ export class Explorer {
       container: byId('graph'),
       onSelect: (selection) => void this.apply(step.select(this.state, selection), { history: 'replace' }).then(() => this.setMulti([])),
       onMultiSelect: (ids) => this.setMulti(ids),
+      onShiftTap: (id) => {
+        const current = this.multi.length ? this.multi : this.state.selection?.type === 'node' ? [this.state.selection.id] : [];
+        const next = current.includes(id) ? current.filter((x) => x !== id) : [...current, id];
+        this.view.selectMany(next);
+        this.setMulti(next);
+      },
       onExpand: (id) => void this.actions.expand(id),
       onMoved: (moved) => void this.apply(step.move(this.state, moved), { history: 'push' }),
       onViewport: () => this.saveViewport(),

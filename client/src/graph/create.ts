@@ -19,8 +19,10 @@ declare global {
 export interface GraphEvents {
   /** The user tapped a node, an edge, or the background (null). */
   onSelect: (selection: Selection) => void;
-  /** Shift- or box-selection changed: the ids now selected. */
+  /** Box-selection ended: the ids now selected. */
   onMultiSelect?: (ids: string[]) => void;
+  /** Shift-click on a node: add it to, or take it from, the multi-selection. */
+  onShiftTap?: (id: string) => void;
   /** The user double-tapped a node: expand it. */
   onExpand?: (id: string) => void;
   /** Right-click or long press on a node or edge, at a point on the page. */
@@ -71,13 +73,9 @@ function wire(cy: Core, container: HTMLElement, events: GraphEvents): void {
   cy.on('tap', (event: EventObject) => {
     const shift = (event.originalEvent as MouseEvent | undefined)?.shiftKey;
     if (shift && event.target !== cy && event.target.isNode?.()) {
-      // Shift-click adds to (or takes from) a multi-selection.
-      const node = event.target as NodeSingular;
-      setTimeout(() => {
-        if (node.selected()) node.unselect();
-        else node.select();
-        events.onMultiSelect?.(cy.$('node:selected').map((n) => n.id()));
-      }, 0);
+      // After Cytoscape's own single selection has run, the page sets the multi-selection.
+      const id = event.target.id();
+      setTimeout(() => events.onShiftTap?.(id), 0);
       return;
     }
     if (event.target === cy) events.onSelect(null);
