@@ -64,6 +64,42 @@ export function createControls(x: Explorer, act: Actions) {
     else x.notice('Choose both ends from the suggestions first.');
   });
   on('path-clear', () => act.findings.clearPath());
+  // The graph by keyboard: arrows go round the anchor's neighbours, Enter walks on, E expands.
+  let anchor: string | null = null;
+  byId('graph').addEventListener('keydown', (ev) => {
+    const cy = x.view.cy;
+    const selected = x.state.selection?.type === 'node' ? x.state.selection.id : null;
+    const say = (id: string) => {
+      const n = cy.getElementById(id);
+      byId('graph-live').textContent = `${n.data('name')}, ${String(n.data('kind')).toLowerCase()}, ${n.data('degree')} relations${anchor && anchor !== id ? `, neighbour of ${cy.getElementById(anchor).data('name')}` : ''}.`;
+    };
+    const go = (id: string) => {
+      void x.apply(step.select(x.state, { type: 'node', id }), { history: 'replace' }).then(() => x.view.centreOn(id));
+      say(id);
+    };
+    if (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft' || ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      if (!selected) {
+        const first = x.view.hubIds[0] ?? cy.nodes(':visible').first().id();
+        anchor = first ?? null;
+        if (first) go(first);
+        return;
+      }
+      if (!anchor || (anchor !== selected && cy.getElementById(anchor).edgesWith(cy.getElementById(selected)).empty())) anchor = selected;
+      const around = cy.getElementById(anchor).neighborhood('node:visible').map((n) => n.id()).sort((a, b) => String(cy.getElementById(a).data('name')).localeCompare(String(cy.getElementById(b).data('name'))));
+      if (!around.length) return;
+      const i = around.indexOf(selected);
+      const forward = ev.key === 'ArrowRight' || ev.key === 'ArrowDown';
+      go(around[(i < 0 ? (forward ? 0 : around.length - 1) : i + (forward ? 1 : -1) + around.length) % around.length]!);
+    } else if (ev.key === 'Enter' && selected) {
+      ev.preventDefault();
+      anchor = selected;
+      say(selected);
+    } else if ((ev.key === 'e' || ev.key === 'E') && selected) {
+      ev.preventDefault();
+      void act.expand(selected);
+    }
+  });
   document.addEventListener('keydown', (ev) => {
     const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement || ev.target instanceof HTMLSelectElement;
     if (ev.key === '/' && !typing) {
