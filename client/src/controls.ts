@@ -7,12 +7,11 @@ import type { Actions } from './actions.js';
 import { createCanvasOverlays } from './canvas-overlays.js';
 import { byId, h } from './dom.js';
 import type { Explorer } from './explorer.js';
-import { exportActions } from './export-actions.js';
+import { copyText } from './export.js';
 import { createFiltersPanel } from './filters-panel.js';
 import type { EntityNode, ExplorerApi } from './queries.js';
 import { createSearchBox } from './search-box.js';
 import * as step from './steps.js';
-import { tableView } from './table-view.js';
 import { createTimeline } from './timeline.js';
 import { SIZE_BY, type SizeBy, type ViewState } from './url-state.js';
 
@@ -33,7 +32,8 @@ export function createControls(x: Explorer, act: Actions) {
   const pathFrom = createSearchBox({ input: byId('path-from'), list: byId('path-from-list'), search, onChoose: (e) => x.remember([e]), keepChoice: true });
   const pathTo = createSearchBox({ input: byId('path-to'), list: byId('path-to-list'), search, onChoose: (e) => x.remember([e]), keepChoice: true });
   const overlays = createCanvasOverlays(x, act);
-  const exports = exportActions(x);
+  // Exports and the table are not needed for the first drawing: they load when first used.
+  const exports = () => import('./export-actions.js').then((m) => m.exportActions(x));
 
   const on = (id: string, fn: () => void) => byId(id).addEventListener('click', fn);
   on('undo', () => x.back());
@@ -44,13 +44,25 @@ export function createControls(x: Explorer, act: Actions) {
   on('zoom-in', () => x.view.zoomBy(1.25));
   on('zoom-out', () => x.view.zoomBy(0.8));
   on('relayout', () => push(step.relayout(x.state), { fresh: true }));
-  on('copy-link', () => void exports.copyLink());
-  on('export-png', () => void exports.png());
-  on('export-svg', () => void exports.svg());
-  on('export-json', () => void exports.json());
-  on('export-csv', () => void exports.csv());
+  on('copy-link', () => void copyText(location.href).then((ok) => x.notice(ok ? 'Link copied: it reopens this view.' : `Copy this link: ${location.href}`)));
+  on('export-png', () => void exports().then((e) => e.png()));
+  on('export-svg', () => void exports().then((e) => e.svg()));
+  on('export-json', () => void exports().then((e) => e.json()));
+  on('export-csv', () => void exports().then((e) => e.csv()));
   const sizeBy = byId<HTMLSelectElement>('size-by');
   sizeBy.addEventListener('change', () => push({ ...x.state, sizeBy: (SIZE_BY as readonly string[]).includes(sizeBy.value) ? (sizeBy.value as SizeBy) : 'degree' }));
+  // Phone: the legend and filters are an overlay, the panel a bottom sheet that folds down.
+  const filtersBox = byId('filters');
+  on('filters-toggle', () => {
+    const open = !filtersBox.classList.contains('open');
+    filtersBox.classList.toggle('open', open);
+    byId('filters-toggle').setAttribute('aria-expanded', String(open));
+  });
+  on('panel-toggle', () => {
+    const folded = byId('panel').classList.toggle('folded');
+    byId('panel-toggle').setAttribute('aria-expanded', String(!folded));
+    byId('panel-toggle').textContent = folded ? 'Show details' : 'Hide details';
+  });
   on('who-matters', () => push({ ...x.state, sizeBy: 'betweenness' }));
   byId('ask-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -126,9 +138,11 @@ export function createControls(x: Explorer, act: Actions) {
       timeline.setEvents(events);
       this.renderChrome();
     },
-    /** The state a first visit opens on (a phone opens on the top hub, not a speck). */
-    openingState(state: ViewState): ViewState {
-      return state;
+    /** The state a first visit opens on: on a phone, the best-connected entity and its neighbours, labelled, not a speck. */
+    openingState(state: ViewState, overview: readonly EntityNode[]): ViewState {
+      if (location.search || !window.matchMedia('(max-width: 600px)').matches) return state;
+      const hub = [...overview].sort((a, b) => b.degree - a.degree || a.id.localeCompare(b.id))[0];
+      return hub ? step.focus(state, hub.id) : state;
     },
     renderChrome() {
       const s = x.state;
@@ -156,7 +170,7 @@ export function createControls(x: Explorer, act: Actions) {
     resultChip: overlays.resultChip,
     contextMenu: overlays.contextMenu,
     tooltip: overlays.tooltip,
-    table: () => tableView(x.scene.subgraph, x.state, { select: (sel) => (sel.type === 'node' ? act.selectNode(sel.id) : act.selectEdge(sel.id)), cache: x.cache, api: x.api }),
+    table: async () => (await import('./table-view.js')).tableView(x.scene.subgraph, x.state, { select: (sel) => (sel.type === 'node' ? act.selectNode(sel.id) : act.selectEdge(sel.id)), cache: x.cache, api: x.api }),
     multiBar(): HTMLElement | null {
       if (x.multi.length < 2) return null;
       const ids = [...x.multi];

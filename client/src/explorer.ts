@@ -113,7 +113,7 @@ export class Explorer {
     const decoded = decodeState(search);
     const state = { ...decoded, tab: step.defaultTab(decoded) };
     history.replaceState({ depth: 0 }, '', urlFor(state));
-    await this.apply(this.controls.openingState(state), { history: 'none', fresh: true, restoreViewport: true, zoomToResult: !state.viewport });
+    await this.apply(this.controls.openingState(state, this.overview?.nodes ?? []), { history: 'none', fresh: true, restoreViewport: true, zoomToResult: !state.viewport });
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     // The first complete drawing: what bench/ui.ts times.
     performance.mark('explorer:drawn');

@@ -1,5 +1,5 @@
 /** The toolbar's exports: link, PNG, SVG, JSON and CSV, each carrying its sources. */
-import { copyText, download, exportName, jsonBlob, sourcesOf, textBlob, viewCsv, viewJson, type ExportEdge, type ExportNode, type ExportQuote } from './export.js';
+import { download, exportName, jsonBlob, sourcesOf, textBlob, viewCsv, viewJson, type ExportEdge, type ExportNode, type ExportQuote } from './export.js';
 import type { Explorer } from './explorer.js';
 import { framedPng, framedSvg, type Frame } from './graph/export.js';
 
@@ -23,7 +23,6 @@ export function exportActions(x: Explorer) {
   };
   const failed = (what: string) => (err: unknown) => x.notice(`The ${what} could not be made: ${err instanceof Error ? err.message : String(err)}`);
   return {
-    copyLink: () => copyText(location.href).then((ok) => x.notice(ok ? 'Link copied: it reopens this view.' : `Copy this link: ${location.href}`)),
     png: () => frame().then((f) => framedPng(x.view.cy, f)).then((blob) => download(blob, exportName('png')), failed('PNG')),
     svg: () => frame().then((f) => download(textBlob(framedSvg(x.view.cy, f), 'image/svg+xml'), exportName('svg')), failed('SVG')),
     json: () =>

@@ -111,13 +111,18 @@ export class GraphView {
       // then place the rest around their anchors and put moved nodes where the user left them.
       const base = o.base ? cy.nodes().filter((n) => o.base!.has(n.id())) : cy.nodes();
       const baseElements = base.union(base.edgesWith(base));
+      performance.mark('view:start');
       await runLayout(baseElements, plan.layout);
+      performance.mark('view:layout');
       if (!this.lean) this.clearHubLabels(baseElements);
+      performance.mark('view:hub-room');
       this.placeFresh(cy.nodes().filter((n) => !base.has(n)).map((n) => n.id()), o);
       pinPositions(cy, o.positions ?? {});
       this.afterChange();
+      performance.mark('view:decorated');
       if (o.viewport) this.restore(o.viewport);
       else this.fit();
+      performance.mark('view:fitted');
       return;
     }
     const cy = this.cy;
@@ -196,16 +201,17 @@ export class GraphView {
   private clearHubLabels(eles: CollectionReturnValue): void {
     const cy = this.cy;
     const hubs = new Set(hubsOf(eles));
+    // Each new label scale restyles every element: settle it in as few steps as possible.
     const fitBase = () => {
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 2; i++) {
         cy.fit(eles, FIT_PADDING);
-        const next = this.webgl ? null : nextLabelScale(cy.zoom(), this.scale);
+        const next = this.webgl ? null : nextLabelScale(cy.zoom(), this.scale, 0.12);
         if (next === null) break;
         this.setLabelScale(next);
       }
     };
     fitBase();
-    for (let pass = 0; pass < 3; pass++) {
+    for (let pass = 0; pass < 2; pass++) {
       const items: Footprint[] = eles.nodes().map((n) => {
         const p = n.position();
         const w = n.outerWidth() / 2;
@@ -284,7 +290,6 @@ export class GraphView {
 
   private afterChange(): void {
     this.computeImportance();
-    decorate(this.cy, this.decorations);
   }
 
   private computeImportance(): void {

@@ -19,7 +19,7 @@ export interface PanelDeps {
   findings: FindingActions;
   onTab: (tab: Tab) => void;
   /** The table of the current view (table-view.ts). */
-  table: () => HTMLElement;
+  table: () => Promise<HTMLElement>;
   /** Bulk actions for a multi-selection, when there is one. */
   multi: () => HTMLElement | null;
   describe: (err: unknown) => string;
@@ -81,7 +81,7 @@ export function createPanel(d: PanelDeps): Panel {
       try {
         const multi = d.multi();
         if (tab === 'table') {
-          show(multi, d.table());
+          show(multi, await d.table());
         } else if (tab === 'answer' && s.question) {
           const a = d.cache.peek<Answer>(sourceKey.answer(s.question));
           show(a ? answerView(a, d.findings) : h('p', { class: 'muted loading' }, 'Asking…'));
