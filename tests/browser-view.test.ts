@@ -91,8 +91,8 @@ describeInBrowser('the picture in Chromium', () => {
     const before = await picture(page);
     const neighbour = (await page.evaluate(() => window.cy!.getElementById('gitanas-nauseda').neighborhood('node').map((n) => n.id())))[0]!;
     const { neighbourhood } = await b.gql<{ neighbourhood: { nodes: { id: string }[] } }>('query($id: ID!) { neighbourhood(id: $id) { nodes { id } } }', { id: neighbour });
+    // A double tap starts the expansion at once (the page marks itself busy), so waiting for it to settle is enough.
     await page.evaluate((id) => window.cy!.getElementById(id).emit('dbltap'), neighbour);
-    await page.waitForFunction((n) => window.cy!.nodes().length > n, Object.keys(before.positions).length, { timeout: 10_000 }).catch(() => undefined);
     await b.settled(page);
     const after = await picture(page);
     for (const [id, at] of Object.entries(before.positions)) expect([id, Math.round(after.positions[id]!.x), Math.round(after.positions[id]!.y)]).toEqual([id, Math.round(at.x), Math.round(at.y)]);
@@ -132,5 +132,5 @@ describeInBrowser('the picture in Chromium', () => {
     expect(Math.abs(reopened.pan.y - shown.pan.y)).toBeLessThanOrEqual(3);
     await again.context().close();
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 });

@@ -123,8 +123,8 @@ export function createTimeline({ onRange, onPick }: TimelineOptions): Timeline {
     brush.style.left = `${a.toFixed(2)}%`;
     brush.style.width = `${Math.max(0.5, b - a).toFixed(2)}%`;
     for (const [el, day] of [[from, window.from], [to, window.to]] as const) {
-      el.setAttribute('aria-valuemin', isoDay(full.from));
-      el.setAttribute('aria-valuemax', isoDay(full.to));
+      el.setAttribute('aria-valuemin', String(full.from));
+      el.setAttribute('aria-valuemax', String(full.to));
       el.setAttribute('aria-valuenow', String(day));
       el.setAttribute('aria-valuetext', isoDay(day));
     }
