@@ -15,7 +15,7 @@ import { buildApp } from '../../server/app.js';
 import { PROJECT_ROOT, readConfig } from '../../server/config.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { openStore } from '../../server/store/open-store.js';
-import { readStory } from '../../seed/validate.js';
+import { readStory } from '../../server/domain/story/read-story.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
