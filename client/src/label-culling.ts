@@ -89,7 +89,7 @@ export function overlaps(a: Omit<LabelBox, 'id' | 'priority'>, b: Omit<LabelBox,
  * How much to grow label fonts at this zoom so a 12 px label still renders at
  * about `screenPx`, never shrinking below the stylesheet's size.
  */
-export function labelScale(zoom: number, { screenPx = 11, min = 1, max = 3.6 } = {}): number {
+export function labelScale(zoom: number, { screenPx = 11, min = 1, max = 6 } = {}): number {
   if (!(zoom > 0)) return 1;
   return Math.min(max, Math.max(min, screenPx / 12 / zoom));
 }
