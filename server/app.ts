@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -107,6 +108,8 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
   app.use('/graphql', yoga);
 
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {
+    // The page's scripts and styles go out compressed (gzip or brotli, as the browser asks).
+    app.use(compression());
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
   } else {
     app.get('/', (_req, res) => {

@@ -32,7 +32,7 @@ describe('subgraphToElements', () => {
     const els = subgraphToElements({ nodes: [n1, n2], edges: [e12] });
     expect(els[2]).toEqual({
       group: 'edges',
-      data: { id: 'n1-n2', source: 'n1', target: 'n2', type: 'RELEASED_BY', label: 'released by', date: null, sources: 2, width: edgeWidth(2) },
+      data: { id: 'n1-n2', source: 'n1', target: 'n2', type: 'RELEASED_BY', label: 'released by', date: null, sources: 2, width: edgeWidth(2), certainty: 'STATED' },
     });
   });
 

@@ -16,6 +16,10 @@ const full: ViewState = {
   article: { id: '001_eccc57a8f53e1c8d', quote: 'Belarus released and expelled 52 political prisoners to Lithuania' },
   question: 'Who brokered the release?',
   path: { from: 'gitanas-nauseda', to: 'maria-kolesnikova' },
+  tab: 'table',
+  positions: { 'gitanas-nauseda': { x: 120, y: -45 }, 'odd@id': { x: 0, y: 3 } },
+  viewport: { zoom: 0.8312, pan: { x: 402.5, y: -17 } },
+  sizeBy: 'betweenness',
 };
 
 describe('encodeState / decodeState', () => {

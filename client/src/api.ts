@@ -65,3 +65,9 @@ function describeStatus(status: number): string {
   if (status >= 500) return `The server failed (HTTP ${status}). Try again in a moment.`;
   return `The server refused the request (HTTP ${status}).`;
 }
+
+/** An error as a sentence for the page. */
+export function describe(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return `Something went wrong: ${err instanceof Error ? err.message : String(err)}`;
+}

@@ -4,7 +4,7 @@
  * with its article), or an article with the quoted passage highlighted.
  */
 import { h, kindSwatch } from './dom.js';
-import { formatFigure, groupClaims, groupRelations, splitAtQuote } from './evidence.js';
+import { certaintyWords, formatFigure, groupClaims, groupRelations, splitAtQuote } from './evidence.js';
 import type { Article, ArticleRef, EntityDetail, EntityNode, Evidence, RelationDetail } from './queries.js';
 import { kindLook } from './style.js';
 
@@ -18,6 +18,8 @@ export interface DetailActions {
   collapse(id: string): void;
   hide(id: string): void;
   focus(id: string): void;
+  /** Pin (keep in place) or unpin a node. */
+  pin(id: string, on: boolean): void;
   pathFrom(entity: EntityNode): void;
   pathTo(entity: EntityNode): void;
 }
@@ -29,6 +31,8 @@ export interface EntityContext {
   more: number;
   /** Neighbours not on the canvas now. */
   hiddenNeighbours: number;
+  /** The user pinned it where it is. */
+  pinned?: boolean;
 }
 
 export function entityView(e: EntityDetail, ctx: EntityContext, act: DetailActions): HTMLElement {
@@ -46,13 +50,14 @@ export function entityView(e: EntityDetail, ctx: EntityContext, act: DetailActio
       'div',
       { class: 'actions', role: 'group', 'aria-label': 'Explore from this node' },
       ctx.expanded && ctx.more > 0
-        ? h('button', { type: 'button', 'data-action': 'more', onclick: () => act.showMore(e.id) }, `Show ${Math.min(ctx.more, 25)} more`)
-        : h('button', { type: 'button', 'data-action': 'expand', onclick: () => act.expand(e.id), title: 'Add this node’s neighbours to the view (double-click a node does the same)' }, ctx.hiddenNeighbours > 0 ? `Expand (+${ctx.hiddenNeighbours})` : 'Expand'),
-      h('button', { type: 'button', 'data-action': 'collapse', onclick: () => act.collapse(e.id), title: 'Fold away the neighbours this node brought in, or that hang only from it' }, 'Collapse'),
-      h('button', { type: 'button', 'data-action': 'hide', onclick: () => act.hide(e.id), disabled: !ctx.onCanvas }, 'Hide'),
-      h('button', { type: 'button', 'data-action': 'focus', onclick: () => act.focus(e.id), title: 'Show only this node and its neighbours' }, 'Focus'),
-      h('button', { type: 'button', 'data-action': 'path-from', onclick: () => act.pathFrom(e) }, 'Path from'),
-      h('button', { type: 'button', 'data-action': 'path-to', onclick: () => act.pathTo(e) }, 'Path to'),
+        ? h('button', { type: 'button', 'data-action': 'more', 'data-focus': 'more', onclick: () => act.showMore(e.id) }, `Show ${Math.min(ctx.more, 25)} more`)
+        : h('button', { type: 'button', 'data-action': 'expand', 'data-focus': 'expand', onclick: () => act.expand(e.id), title: 'Add this node’s neighbours to the view (double-click a node does the same)' }, ctx.hiddenNeighbours > 0 ? `Expand (+${ctx.hiddenNeighbours})` : 'Expand'),
+      h('button', { type: 'button', 'data-action': 'collapse', 'data-focus': 'collapse', onclick: () => act.collapse(e.id), title: 'Fold away the neighbours this node brought in, or that hang only from it' }, 'Collapse'),
+      h('button', { type: 'button', 'data-action': 'hide', 'data-focus': 'hide', onclick: () => act.hide(e.id), disabled: !ctx.onCanvas }, 'Hide'),
+      h('button', { type: 'button', 'data-action': 'pin', 'data-focus': 'pin', 'aria-pressed': String(Boolean(ctx.pinned)), onclick: () => act.pin(e.id, !ctx.pinned), disabled: !ctx.onCanvas, title: 'Keep this node where it is' }, ctx.pinned ? 'Unpin' : 'Pin'),
+      h('button', { type: 'button', 'data-action': 'focus', 'data-focus': 'focus', onclick: () => act.focus(e.id), title: 'Show only this node and its neighbours' }, 'Focus'),
+      h('button', { type: 'button', 'data-action': 'path-from', 'data-focus': 'path-from', onclick: () => act.pathFrom(e) }, 'Path from'),
+      h('button', { type: 'button', 'data-action': 'path-to', 'data-focus': 'path-to', onclick: () => act.pathTo(e) }, 'Path to'),
     ),
     claims.length
       ? section(
@@ -145,15 +150,18 @@ function section(title: string, ...content: (HTMLElement | HTMLElement[] | null)
   return h('section', { class: 'section' }, h('h3', {}, title), content);
 }
 
-function evidenceList(evidence: readonly Evidence[], act: DetailActions, compact: boolean): HTMLElement {
+export function evidenceList(evidence: readonly Evidence[], act: Pick<DetailActions, 'openArticle'>, compact: boolean): HTMLElement {
   return h(
     'ul',
     { class: `evidence${compact ? ' compact' : ''}` },
-    evidence.map((ev) => h('li', {}, h('blockquote', {}, `“${ev.quote}”`), h('p', { class: 'cite' }, '— ', articleButton(ev.article, ev.quote, act)))),
+    evidence.map((ev) => {
+      const hedge = certaintyWords(ev.certainty, ev.accordingTo?.name);
+      return h('li', { class: hedge ? `hedged ${String(ev.certainty).toLowerCase()}` : null }, h('blockquote', {}, `“${ev.quote}”`), h('p', { class: 'cite' }, hedge ? h('span', { class: 'hedge' }, `${hedge} · `) : null, '— ', articleButton(ev.article, ev.quote, act)));
+    }),
   );
 }
 
-function articleButton(a: ArticleRef, quote: string | null, act: DetailActions): HTMLElement {
+function articleButton(a: ArticleRef, quote: string | null, act: Pick<DetailActions, 'openArticle'>): HTMLElement {
   return h('button', { type: 'button', class: 'article-link', 'data-article': a.id, onclick: () => act.openArticle(a.id, quote), title: 'Open the article' }, shorten(a.title, 90), a.source ? h('span', { class: 'muted' }, ` (${a.source})`) : null);
 }
 

@@ -58,6 +58,14 @@ export function kindSwatch(shape: string, colour: string, size = 14): SVGSVGElem
       el = document.createElementNS(ns, 'polygon');
       el.setAttribute('points', '10,1 19,10 10,19 1,10');
       break;
+    case 'round-octagon':
+      el = document.createElementNS(ns, 'polygon');
+      el.setAttribute('points', '6,1 14,1 19,6 19,14 14,19 6,19 1,14 1,6');
+      break;
+    case 'star':
+      el = document.createElementNS(ns, 'polygon');
+      el.setAttribute('points', '10,1 12.6,7 19,7.4 14,11.6 15.6,18.5 10,14.8 4.4,18.5 6,11.6 1,7.4 7.4,7');
+      break;
     case 'round-triangle':
       el = document.createElementNS(ns, 'polygon');
       el.setAttribute('points', '10,2 19,18 1,18');

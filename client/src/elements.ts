@@ -28,6 +28,8 @@ export interface EdgeData {
   /** How many distinct articles back the relation: drawn as the width. */
   sources: number;
   width: number;
+  /** How sure the articles are (story format 2); STATED when the API does not say. */
+  certainty: string;
 }
 
 export interface NodeElement { group: 'nodes'; data: NodeData; position?: { x: number; y: number } }
@@ -78,6 +80,7 @@ export function relationToEdge(relation: RelationEdge): EdgeElement {
       date: relation.date ?? null,
       sources,
       width: edgeWidth(sources),
+      certainty: relation.certainty ?? 'STATED',
     },
   };
 }

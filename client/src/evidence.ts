@@ -91,3 +91,23 @@ export function groupRelations(entityId: string, relations: readonly RelationDet
 export function formatFigure(value: number): string {
   return Number.isInteger(value) ? value.toLocaleString('en-GB') : String(value);
 }
+
+export type Certainty = 'STATED' | 'ATTRIBUTED' | 'UNCONFIRMED' | 'PLANNED';
+
+/**
+ * The words beside a quote that say how sure the article is: nothing for
+ * STATED, "according to X", "reportedly", "promised". Undefined (an API
+ * without certainty yet) reads as stated.
+ */
+export function certaintyWords(certainty: string | null | undefined, accordingTo?: string | null): string {
+  switch (certainty) {
+    case 'ATTRIBUTED':
+      return accordingTo ? `according to ${accordingTo}` : 'attributed';
+    case 'UNCONFIRMED':
+      return accordingTo ? `reportedly, according to ${accordingTo}` : 'reportedly';
+    case 'PLANNED':
+      return 'promised or planned';
+    default:
+      return '';
+  }
+}

@@ -3,9 +3,10 @@
  * question was read, its rows and quotes, and suggestions; the shortest path
  * with its relations in walking order.
  */
+import { evidenceList } from './details-panel.js';
 import { h, kindSwatch } from './dom.js';
 import { pathSteps } from './elements.js';
-import type { Answer, Subgraph } from './queries.js';
+import type { Answer, Evidence, Subgraph } from './queries.js';
 import { kindLook } from './style.js';
 
 export interface FindingActions {
@@ -58,13 +59,7 @@ export function answerView(a: Answer, act: FindingActions): HTMLElement {
                   r.relation ? h('span', { class: 'rel-label' }, ` ${r.relation.toLowerCase().replace(/_/g, ' ')} `) : null,
                   r.object ? h('button', { type: 'button', class: 'entity-link', onclick: () => act.selectNode(r.object!.id) }, r.object.name) : null,
                 ),
-                h(
-                  'ul',
-                  { class: 'evidence compact' },
-                  r.evidence.map((ev) =>
-                    h('li', {}, h('blockquote', {}, `“${ev.quote}”`), h('p', { class: 'cite' }, '— ', h('button', { type: 'button', class: 'article-link', onclick: () => act.openArticle(ev.article.id, ev.quote) }, ev.article.title))),
-                  ),
-                ),
+                evidenceList(r.evidence, act, true),
               ),
             ),
           ),
@@ -82,7 +77,8 @@ export function answerView(a: Answer, act: FindingActions): HTMLElement {
   );
 }
 
-export function pathView(from: { id: string; name: string }, to: { id: string; name: string }, path: Subgraph | null, act: FindingActions): HTMLElement {
+/** The path in walking order, each step with its quotes (`quotes` by relation id, as they arrive). */
+export function pathView(from: { id: string; name: string }, to: { id: string; name: string }, path: Subgraph | null, act: FindingActions, quotes: ReadonlyMap<string, Evidence[]> = new Map()): HTMLElement {
   const names = new Map(path?.nodes.map((n) => [n.id, n]) ?? []);
   const steps = path ? pathSteps(path, from.id) : [];
   const node = (id: string) => {
@@ -112,6 +108,7 @@ export function pathView(from: { id: string; name: string }, to: { id: string; n
                 node(s.forward ? s.relation.from.id : s.relation.to.id),
                 h('button', { type: 'button', class: 'rel-step', 'data-edge': s.relation.id, onclick: () => act.selectEdge(s.relation.id), title: 'Show the quotes' }, s.forward ? ` —${s.relation.label}→ ` : ` ←${s.relation.label}— `),
                 node(s.forward ? s.relation.to.id : s.relation.from.id),
+                quotes.get(s.relation.id) ? evidenceList(quotes.get(s.relation.id)!, act, true) : h('p', { class: 'muted loading' }, 'Loading the quotes…'),
               ),
             ),
           ),

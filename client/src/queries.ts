@@ -4,12 +4,14 @@
  */
 import type { GraphQLClient } from './api.js';
 
-export type Kind = 'PERSON' | 'ORGANISATION' | 'COUNTRY' | 'EVENT' | 'PLACE';
-export const KINDS: readonly Kind[] = ['PERSON', 'ORGANISATION', 'COUNTRY', 'EVENT', 'PLACE'];
+export type Kind = 'PERSON' | 'GROUP' | 'ORGANISATION' | 'POSITION' | 'COUNTRY' | 'EVENT' | 'PLACE';
+export const KINDS: readonly Kind[] = ['PERSON', 'GROUP', 'ORGANISATION', 'POSITION', 'COUNTRY', 'EVENT', 'PLACE'];
+/** How an article supports a fact (story format 2); absent from an API that predates it. */
+export type Certainty = 'STATED' | 'ATTRIBUTED' | 'UNCONFIRMED' | 'PLANNED';
 
 export interface EntityRef { id: string }
 export interface ArticleRef { id: string; title: string; source?: string | null; url?: string | null }
-export interface Evidence { quote: string; article: ArticleRef }
+export interface Evidence { quote: string; article: ArticleRef; certainty?: Certainty; accordingTo?: { id: string; name: string } | null }
 
 /** An entity as the graph draws it. */
 export interface EntityNode {
@@ -31,6 +33,7 @@ export interface RelationEdge {
   from: EntityRef;
   to: EntityRef;
   evidence: { article: EntityRef }[];
+  certainty?: Certainty;
 }
 
 export interface Subgraph { nodes: EntityNode[]; edges: RelationEdge[]; truncated: boolean }
@@ -46,6 +49,7 @@ export interface RelationDetail {
   from: EntityNode;
   to: EntityNode;
   evidence: Evidence[];
+  certainty?: Certainty;
 }
 
 export interface EntityDetail extends EntityNode {
@@ -75,6 +79,23 @@ const NODE = 'id kind name aliases degree date';
 const EDGE = 'id type label date note from { id } to { id } evidence { article { id } }';
 const SUBGRAPH = `nodes { ${NODE} } edges { ${EDGE} } truncated`;
 const EVIDENCE = 'quote article { id title source url }';
+/** Version 2 of the API adds how sure each fact is; these replace the plain selections when it has them. */
+const V2: readonly [string, string][] = [
+  [EDGE, `${EDGE} certainty`],
+  [EVIDENCE, `${EVIDENCE} certainty accordingTo { id name }`],
+  ['relations(first: 200) { id type label date note from', 'relations(first: 200) { certainty id type label date note from'],
+  ['relation(id: $id) { id type', 'relation(id: $id) { certainty id type'],
+];
+
+/** A document with the version-2 fields, when the API has them. */
+export function withCertainty(document: string): string {
+  return V2.reduce((d, [plain, v2]) => d.split(plain).join(v2), document);
+}
+
+/** True when the API refused a document for a version-2 field it does not know (an older server). */
+export function isMissingV2Field(message: string): boolean {
+  return /Cannot query field "(certainty|accordingTo)"/.test(message);
+}
 
 export const OVERVIEW = `query Overview($limit: Int) {
   graph(limit: $limit) { ${SUBGRAPH} }
@@ -113,6 +134,10 @@ export const SHORTEST_PATH = `query ShortestPath($from: ID!, $to: ID!) { shortes
 
 export const TIMELINE = `query Timeline { timeline { ${NODE} } }`;
 
+export const RELATION_QUOTES = `query RelationQuotes($after: String) {
+  relations(first: 200, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id evidence { ${EVIDENCE} } } } }
+}`;
+
 export const ASK = `query Ask($question: String!) {
   ask(question: $question) {
     question understood text suggestions
@@ -123,7 +148,19 @@ export const ASK = `query Ask($question: String!) {
 }`;
 
 /** The typed calls the page makes; each returns the unwrapped field. */
-export function createExplorerApi(request: GraphQLClient) {
+export function createExplorerApi(plain: GraphQLClient) {
+  // Ask with version-2 fields; an API without them answers a validation error once, and the page asks plainly from then on.
+  let v2 = true;
+  const request: GraphQLClient = async <T>(query: string, variables?: Record<string, unknown>) => {
+    if (!v2) return plain<T>(query, variables);
+    try {
+      return await plain<T>(withCertainty(query), variables);
+    } catch (err) {
+      if (!(err instanceof Error) || !isMissingV2Field(err.message)) throw err;
+      v2 = false;
+      return plain<T>(query, variables);
+    }
+  };
   return {
     overview: (limit: number) => request<{ graph: Subgraph; stats: Stats; relationTypeInfo: RelationTypeInfo[] }>(OVERVIEW, { limit }),
     neighbourhood: async (id: string, limit: number) => (await request<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id, limit })).neighbourhood,
@@ -134,6 +171,18 @@ export function createExplorerApi(request: GraphQLClient) {
     search: async (text: string) => (await request<{ search: EntityNode[] }>(SEARCH, { text })).search,
     shortestPath: async (from: string, to: string) => (await request<{ shortestPath: Subgraph | null }>(SHORTEST_PATH, { from, to })).shortestPath,
     timeline: async () => (await request<{ timeline: EntityNode[] }>(TIMELINE)).timeline,
+    /** Every relation's quotes, page by page (the table's quote column). */
+    relationQuotes: async () => {
+      const quotes = new Map<string, Evidence[]>();
+      let after: string | null = null;
+      for (let page = 0; page < 50; page++) {
+        const r: { relations: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; evidence: Evidence[] } }[] } } = await request(RELATION_QUOTES, { after });
+        for (const e of r.relations.edges) quotes.set(e.node.id, e.node.evidence);
+        if (!r.relations.pageInfo.hasNextPage) break;
+        after = r.relations.pageInfo.endCursor;
+      }
+      return quotes;
+    },
     ask: async (question: string) => (await request<{ ask: Answer }>(ASK, { question })).ask,
   };
 }

@@ -91,6 +91,5 @@ export function renderPlan(elementCount: number, { relayout = false, webglAvaila
  */
 export function expectedLabelScale(nodes: number, width: number, height: number): number {
   const zoom = Math.sqrt(Math.max(1, width * height) / Math.max(1, nodes * 220 * 220));
-  // A little under the final size: labels then get room without spreading the graph too thin.
-  return Math.max(1, 0.8 * labelScale(Math.min(1, zoom)));
+  return Math.max(1, labelScale(Math.min(1, zoom)));
 }

@@ -24,6 +24,8 @@ export interface Scene {
   subgraph: Subgraph;
   /** Expanded node id -> how many neighbours "show more" would still add. */
   more: Map<string, number>;
+  /** Node id -> the expanded node that brought it in (the first, in the order of expanding): where it is drawn. */
+  origin: Map<string, string>;
 }
 
 export function composeScene(state: ViewState, sources: SceneSources, cap = EXPAND_CAP): Scene {
@@ -32,6 +34,7 @@ export function composeScene(state: ViewState, sources: SceneSources, cap = EXPA
   const edges = new Map<string, RelationEdge>();
   const hidden = new Set(state.hidden);
   const more = new Map<string, number>();
+  const origin = new Map<string, string>();
   const addNode = (n: EntityNode) => {
     if (!nodes.has(n.id)) nodes.set(n.id, n);
   };
@@ -49,14 +52,17 @@ export function composeScene(state: ViewState, sources: SceneSources, cap = EXPA
     g.nodes.filter((n) => n.id === id).forEach(addNode);
     pool(g);
   }
-  for (const { id, pages } of state.expanded) {
+  for (const { id, pages, types } of state.expanded) {
     const g = sources.neighbourhoods.get(id);
     if (!g) continue;
     const centre = g.nodes.find((n) => n.id === id);
     if (centre) addNode(centre);
-    const neighbours = neighboursOf(id, g);
+    const neighbours = neighboursOf(id, g, types);
     const shown = neighbours.slice(0, cap * pages);
-    shown.forEach(addNode);
+    for (const n of shown) {
+      if (!nodes.has(n.id)) origin.set(n.id, id);
+      addNode(n);
+    }
     if (neighbours.length > shown.length) more.set(id, neighbours.length - shown.length);
     pool(g);
   }
@@ -72,13 +78,14 @@ export function composeScene(state: ViewState, sources: SceneSources, cap = EXPA
   const visible = [...nodes.values()].filter((n) => pinned.has(n.id) || !hidden.has(n.id));
   const ids = new Set(visible.map((n) => n.id));
   const kept = [...edges.values()].filter((e) => ids.has(e.from.id) && ids.has(e.to.id));
-  return { subgraph: { nodes: visible, edges: kept, truncated: Boolean(sources.overview?.truncated) }, more };
+  return { subgraph: { nodes: visible, edges: kept, truncated: Boolean(sources.overview?.truncated) }, more, origin };
 }
 
-/** The neighbours of `id` in a subgraph, best connected first (what a cap keeps). */
-export function neighboursOf(id: string, g: Pick<Subgraph, 'nodes' | 'edges'>): EntityNode[] {
+/** The neighbours of `id` in a subgraph (through these relation types, when given), best connected first (what a cap keeps). */
+export function neighboursOf(id: string, g: Pick<Subgraph, 'nodes' | 'edges'>, types?: readonly string[]): EntityNode[] {
   const linked = new Set<string>();
   for (const e of g.edges) {
+    if (types?.length && !types.includes(e.type)) continue;
     if (e.from.id === id) linked.add(e.to.id);
     if (e.to.id === id) linked.add(e.from.id);
   }

@@ -12,12 +12,14 @@ export interface KindLook {
   label: string;
   colour: string;
   /** A Cytoscape node shape. */
-  shape: 'ellipse' | 'round-rectangle' | 'hexagon' | 'diamond' | 'round-triangle';
+  shape: 'ellipse' | 'round-rectangle' | 'hexagon' | 'diamond' | 'round-triangle' | 'round-octagon' | 'star';
 }
 
 export const KIND_LOOKS: readonly KindLook[] = [
   { kind: 'PERSON', label: 'Person', colour: '#0072B2', shape: 'ellipse' },
+  { kind: 'GROUP', label: 'Group', colour: '#56B4E9', shape: 'round-octagon' },
   { kind: 'ORGANISATION', label: 'Organisation', colour: '#E69F00', shape: 'round-rectangle' },
+  { kind: 'POSITION', label: 'Position', colour: '#4D4D4D', shape: 'star' },
   { kind: 'COUNTRY', label: 'Country', colour: '#009E73', shape: 'hexagon' },
   { kind: 'EVENT', label: 'Event', colour: '#D55E00', shape: 'diamond' },
   { kind: 'PLACE', label: 'Place', colour: '#CC79A7', shape: 'round-triangle' },
@@ -92,6 +94,10 @@ export function explorerStyle({ labelScale = 1, lean = false } = {}): Stylesheet
       },
     },
     { selector: 'node.labelled', style: { label: 'data(label)' } },
+    // Hedged relations (reported, attributed, promised) look less certain than stated ones.
+    { selector: 'edge[certainty = "ATTRIBUTED"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 3] } },
+    { selector: 'edge[certainty = "UNCONFIRMED"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [4, 4], opacity: 0.55 } },
+    { selector: 'edge[certainty = "PLANNED"]', style: { 'line-style': 'dotted', opacity: 0.55 } },
     { selector: 'edge.near, edge.path, edge.answer, edge:selected', style: { label: 'data(label)' } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
@@ -102,14 +108,22 @@ export function explorerStyle({ labelScale = 1, lean = false } = {}): Stylesheet
     { selector: 'edge.answer', style: { 'line-color': '#1f6fa3', 'target-arrow-color': '#1f6fa3', opacity: 1, 'min-zoomed-font-size': 0, width: 4 } },
     { selector: '.path', style: { 'underlay-color': PATH, 'underlay-opacity': 0.95, 'underlay-padding': 8, 'z-index': 14 } },
     { selector: 'edge.path', style: { 'line-color': INK, 'target-arrow-color': INK, opacity: 1, width: 4.5, 'min-zoomed-font-size': 0, 'font-weight': 'bold', color: INK } },
-    { selector: 'node:selected', style: { 'border-color': INK, 'border-width': 4, 'font-weight': 'bold', 'z-index': 20 } },
+    { selector: 'node:selected', style: { 'border-color': INK, 'border-width': 4, 'font-weight': 'bold', 'z-index': 30 } },
     { selector: 'edge:selected', style: { 'line-color': INK, 'target-arrow-color': INK, opacity: 1, width: 5, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 11 } },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#5a6470' } },
     { selector: 'node.expanded:selected', style: { 'border-color': INK } },
+    { selector: 'node.pinned', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': INK } },
     // Last, so it wins: a label that would overlap a more important one waits for more zoom.
     { selector: '.quiet', style: { 'text-opacity': 0 } },
     // Unlabelled nodes sit below labelled ones, so a hub's label is never cut by a lesser node.
     { selector: 'node.quiet', style: { 'z-index': 5 } },
     { selector: 'node.quiet:selected', style: { 'text-opacity': 1 } },
+    // Always-labelled names (hubs, the selection, results) are drawn after every other node: nothing covers them.
+    { selector: 'node.top', style: { 'z-index': 25, 'min-zoomed-font-size': 0 } },
+    // Where the label pass found room for a label other than below its node.
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -3 * s } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 3 * s, 'text-justification': 'left' } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -3 * s, 'text-justification': 'right' } },
+    { selector: 'node.top:selected', style: { 'z-index': 30 } },
   ];
 }

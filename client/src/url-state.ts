@@ -5,14 +5,24 @@
 import { KINDS, type Kind } from './queries.js';
 
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
+/** What the side panel shows. */
+export type Tab = 'details' | 'answer' | 'path' | 'table';
+export const TABS: readonly Tab[] = ['details', 'answer', 'path', 'table'];
+export interface Point { x: number; y: number }
+export interface Expansion { id: string; pages: number; types?: string[] }
+/** Zoom and pan of the canvas (Cytoscape's own numbers). */
+export interface Viewport { zoom: number; pan: Point }
+/** What node size shows: connections, or a centrality computed in the page. */
+export type SizeBy = 'degree' | 'betweenness' | 'pagerank';
+export const SIZE_BY: readonly SizeBy[] = ['degree', 'betweenness', 'pagerank'];
 
 export interface ViewState {
   /** 'all': start from the overview; 'none': only what was added and expanded. */
   scope: 'all' | 'none';
   /** Nodes added one by one (search, focus). */
   added: string[];
-  /** Expanded nodes with how many pages of neighbours are shown (1 = the first cap). */
-  expanded: { id: string; pages: number }[];
+  /** Expanded nodes with how many pages of neighbours are shown (1 = the first cap), and the relation types followed (all when absent). */
+  expanded: Expansion[];
   /** Nodes the user hid. */
   hidden: string[];
   /** Kinds and relation types filtered out. */
@@ -25,6 +35,13 @@ export interface ViewState {
   article: { id: string; quote: string | null } | null;
   question: string | null;
   path: { from: string; to: string } | null;
+  /** The panel's tab. */
+  tab: Tab;
+  /** Nodes the user moved or pinned, in model coordinates: the layout never moves them. */
+  positions: Record<string, Point>;
+  /** Zoom and pan; null: fit the drawing. */
+  viewport: Viewport | null;
+  sizeBy: SizeBy;
 }
 
 export const EMPTY_STATE: ViewState = {
@@ -39,6 +56,10 @@ export const EMPTY_STATE: ViewState = {
   article: null,
   question: null,
   path: null,
+  tab: 'details',
+  positions: {},
+  viewport: null,
+  sizeBy: 'degree',
 };
 
 const MAX_LIST = 500;
@@ -52,7 +73,7 @@ export function encodeState(state: ViewState): string {
   const p = new URLSearchParams();
   if (state.scope === 'none') p.set('scope', 'none');
   if (state.added.length) p.set('add', list(state.added));
-  if (state.expanded.length) p.set('expand', list(state.expanded.map((x) => (x.pages > 1 ? `${x.id}*${x.pages}` : x.id))));
+  if (state.expanded.length) p.set('expand', list(state.expanded.map((x) => `${x.id}${x.pages > 1 ? `*${x.pages}` : ''}${x.types?.length ? `~${x.types.join('~')}` : ''}`)));
   if (state.hidden.length) p.set('hide', list(state.hidden));
   if (state.hiddenKinds.length) p.set('nokind', state.hiddenKinds.join(','));
   if (state.hiddenTypes.length) p.set('notype', state.hiddenTypes.join(','));
@@ -64,6 +85,11 @@ export function encodeState(state: ViewState): string {
   }
   if (state.question) p.set('q', state.question);
   if (state.path) p.set('path', list([state.path.from, state.path.to]));
+  if (state.tab !== 'details') p.set('tab', state.tab);
+  const moved = Object.entries(state.positions).slice(0, MAX_LIST);
+  if (moved.length) p.set('pos', list(moved.map(([id, at]) => `${id}@${Math.round(at.x)}@${Math.round(at.y)}`)));
+  if (state.sizeBy !== 'degree') p.set('size', state.sizeBy);
+  if (state.viewport) p.set('view', `${round(state.viewport.zoom, 4)},${round(state.viewport.pan.x, 1)},${round(state.viewport.pan.y, 1)}`);
   return p.toString();
 }
 
@@ -73,10 +99,13 @@ export function decodeState(search: string): ViewState {
   const state: ViewState = { ...EMPTY_STATE };
   if (p.get('scope') === 'none') state.scope = 'none';
   state.added = unlist(p.get('add'));
-  state.expanded = unlist(p.get('expand')).map((item) => {
-    const m = /^(.*)\*(\d+)$/.exec(item);
-    return m ? { id: m[1]!, pages: clamp(Number(m[2]), 1, MAX_PAGES) } : { id: item, pages: 1 };
-  }).filter((x) => x.id);
+  state.expanded = unlist(p.get('expand'))
+    .map((item): Expansion => {
+      const m = /^(.*?)(?:\*(\d+))?(?:~([A-Z][A-Z0-9_~]*))?$/.exec(item)!;
+      const types = m[3]?.split('~').filter((t) => TYPE.test(t));
+      return { id: m[1]!, pages: m[2] ? clamp(Number(m[2]), 1, MAX_PAGES) : 1, ...(types?.length ? { types } : {}) };
+    })
+    .filter((x) => x.id);
   state.hidden = unlist(p.get('hide'));
   state.hiddenKinds = (p.get('nokind') ?? '').split(',').filter((k): k is Kind => (KINDS as readonly string[]).includes(k));
   state.hiddenTypes = (p.get('notype') ?? '').split(',').filter((t) => TYPE.test(t)).slice(0, MAX_LIST);
@@ -89,6 +118,17 @@ export function decodeState(search: string): ViewState {
   state.question = text(p.get('q'));
   const path = unlist(p.get('path'));
   if (path.length === 2) state.path = { from: path[0]!, to: path[1]! };
+  const tab = p.get('tab');
+  if ((TABS as readonly string[]).includes(tab ?? '')) state.tab = tab as Tab;
+  state.positions = {};
+  for (const item of unlist(p.get('pos'))) {
+    const m = /^(.+)@(-?\d+(?:\.\d+)?)@(-?\d+(?:\.\d+)?)$/.exec(item);
+    if (m && Math.abs(Number(m[2])) < 1e7 && Math.abs(Number(m[3])) < 1e7) state.positions[m[1]!] = { x: Number(m[2]), y: Number(m[3]) };
+  }
+  const sizeBy = p.get('size');
+  if ((SIZE_BY as readonly string[]).includes(sizeBy ?? '')) state.sizeBy = sizeBy as SizeBy;
+  const view = (p.get('view') ?? '').split(',').map(Number);
+  if (view.length === 3 && view.every(Number.isFinite) && view[0]! > 0 && view[0]! <= 100) state.viewport = { zoom: view[0]!, pan: { x: view[1]!, y: view[2]! } };
   return state;
 }
 
@@ -115,6 +155,11 @@ function unlist(value: string | null): string[] {
 function text(value: string | null): string | null {
   const t = value?.trim();
   return t ? t.slice(0, MAX_TEXT) : null;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -1,0 +1,108 @@
+/**
+ * The one place that calls cytoscape(): the renderer (canvas, or WebGL for
+ * big scenes on a GPU) and the user's gestures turned into callbacks.
+ */
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { GraphElement } from '../elements.js';
+import { explorerStyle } from '../style.js';
+import type { Point, Selection } from '../url-state.js';
+
+cytoscape.use(fcose);
+
+declare global {
+  interface Window {
+    cy?: Core;
+  }
+}
+
+export interface GraphEvents {
+  /** The user tapped a node, an edge, or the background (null). */
+  onSelect: (selection: Selection) => void;
+  /** Box-selection ended: the ids now selected. */
+  onMultiSelect?: (ids: string[]) => void;
+  /** Shift-click on a node: add it to, or take it from, the multi-selection. */
+  onShiftTap?: (id: string) => void;
+  /** The user double-tapped a node: expand it. */
+  onExpand?: (id: string) => void;
+  /** Right-click or long press on a node or edge, at a point on the page. */
+  onContextMenu?: (id: string, at: Point) => void;
+  /** The pointer rests on an element (null: left it), at a point on the page. */
+  onHover?: (id: string | null, at: Point) => void;
+  /** Nodes the user dragged, with their new model positions. */
+  onMoved?: (moved: Record<string, Point>) => void;
+  /** Zoom or pan changed (after the gesture). */
+  onViewport?: () => void;
+  /** Zoom changed (during the gesture). */
+  onZoom?: () => void;
+}
+
+export interface RendererOptions {
+  webgl: boolean;
+  textureOnViewport: boolean;
+  labelScale: number;
+  lean: boolean;
+}
+
+export function createCore(container: HTMLElement, elements: readonly GraphElement[], r: RendererOptions, events: GraphEvents): Core {
+  const cy = cytoscape({
+    container,
+    elements: [...elements] as unknown as ElementDefinition[],
+    style: explorerStyle({ labelScale: r.labelScale, lean: r.lean }),
+    layout: { name: 'preset' },
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: true,
+    selectionType: 'single',
+    textureOnViewport: r.textureOnViewport,
+    hideEdgesOnViewport: false,
+    pixelRatio: r.webgl ? 1 : 'auto',
+    ...(r.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+  } as cytoscape.CytoscapeOptions);
+  wire(cy, container, events);
+  window.cy = cy;
+  return cy;
+}
+
+function wire(cy: Core, container: HTMLElement, events: GraphEvents): void {
+  const page = (event: EventObject): Point => {
+    const box = container.getBoundingClientRect();
+    const p = event.renderedPosition ?? { x: 0, y: 0 };
+    return { x: box.left + p.x, y: box.top + p.y };
+  };
+  cy.on('tap', (event: EventObject) => {
+    const shift = (event.originalEvent as MouseEvent | undefined)?.shiftKey;
+    if (shift && event.target !== cy && event.target.isNode?.()) {
+      // After Cytoscape's own single selection has run, the page sets the multi-selection.
+      const id = event.target.id();
+      setTimeout(() => events.onShiftTap?.(id), 0);
+      return;
+    }
+    if (event.target === cy) events.onSelect(null);
+    else if (event.target.isNode?.()) events.onSelect({ type: 'node', id: event.target.id() });
+    else if (event.target.isEdge?.()) events.onSelect({ type: 'edge', id: event.target.id() });
+  });
+  cy.on('boxend', () => setTimeout(() => events.onMultiSelect?.(cy.$('node:selected').map((n) => n.id())), 0));
+  cy.on('dbltap', 'node', (event: EventObject) => events.onExpand?.(event.target.id()));
+  cy.on('cxttap', 'node, edge', (event: EventObject) => events.onContextMenu?.(event.target.id(), page(event)));
+  cy.on('mouseover', 'node, edge', (event: EventObject) => {
+    container.style.cursor = 'pointer';
+    if (event.target.isNode()) (event.target as NodeSingular).removeClass('quiet').connectedEdges().addClass('near');
+    events.onHover?.(event.target.id(), page(event));
+  });
+  cy.on('mouseout', 'node, edge', (event: EventObject) => {
+    container.style.cursor = '';
+    if (event.target.isNode() && !event.target.selected()) (event.target as NodeSingular).connectedEdges().filter((e) => e.connectedNodes(':selected').empty()).removeClass('near');
+    events.onHover?.(null, page(event));
+  });
+  cy.on('dragfree', 'node', (event: EventObject) => {
+    const node = event.target as NodeSingular;
+    events.onMoved?.({ [node.id()]: { ...node.position() } });
+  });
+  let viewportTimer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('viewport', () => {
+    clearTimeout(viewportTimer);
+    viewportTimer = setTimeout(() => events.onViewport?.(), 250);
+  });
+  cy.on('zoom', () => events.onZoom?.());
+}
