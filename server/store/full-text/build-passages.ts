@@ -1,0 +1,139 @@
+/**
+ * From a story to passages: every sentence of every article; every evidence
+ * quote and statement's words that run over a sentence break, whole; every
+ * entity summary. Each passage carries what it ties to (passage-links.ts).
+ * Quotes that lie inside one sentence are searched through that sentence, so
+ * one search does not return the same words twice.
+ */
+import type { Passage, PassageKind } from '../../domain/passage.js';
+import { LocatableText } from './locate.js';
+import { NameMatcher, type NamedEntity } from './name-matcher.js';
+import { PassageLinks } from './passage-links.js';
+import { splitSentences, type Span } from './sentences.js';
+import { foldedWords } from './terms.js';
+
+interface Quoted {
+  article: string;
+  quote: string;
+}
+
+/** What the index reads from a story: the Story type fits, and so does what a store reads back. */
+export interface PassageStory {
+  articles: readonly { id: string; text: string }[];
+  entities: readonly (NamedEntity & { summary: string | null; evidence: readonly Quoted[] })[];
+  relations: readonly { id: string; from: string; to: string; evidence: readonly Quoted[] }[];
+  statements?: readonly { id: string; speaker: string; words: string; evidence: readonly Quoted[] }[];
+}
+
+/** A passage before search: no score yet. */
+export type StoredPassage = Omit<Passage, 'score'>;
+
+interface Draft {
+  kind: PassageKind;
+  article: string;
+  text: string;
+  start: number;
+  end: number;
+  summaryOf: string | null;
+  links: PassageLinks;
+}
+
+interface ArticlePassages {
+  located: LocatableText;
+  /** Sentences in order: binary search finds those a span overlaps. */
+  sentences: Draft[];
+  /** Quotes over a sentence break, keyed by "start-end". */
+  quotes: Map<string, Draft>;
+}
+
+export function buildPassages(story: PassageStory): StoredPassage[] {
+  const byArticle = new Map<string, ArticlePassages>();
+  for (const a of story.articles) {
+    const sentences = splitSentences(a.text).map((s) => draft('sentence', a.id, a.text, s));
+    byArticle.set(a.id, { located: new LocatableText(a.text), sentences, quotes: new Map() });
+  }
+  const degree = new Map<string, number>();
+  for (const r of story.relations) {
+    degree.set(r.from, (degree.get(r.from) ?? 0) + 1);
+    degree.set(r.to, (degree.get(r.to) ?? 0) + 1);
+  }
+
+  const locate = ({ article, quote }: Quoted) => {
+    const at = byArticle.get(article);
+    const span = at?.located.locate(quote);
+    return at && span ? { at, span } : null;
+  };
+  const statementQuotes = (s: NonNullable<PassageStory['statements']>[number]) => [...s.evidence, ...s.evidence.map((ev) => ({ article: ev.article, quote: s.words }))];
+  const everyQuote = function* () {
+    for (const e of story.entities) yield* e.evidence;
+    for (const s of story.statements ?? []) yield* statementQuotes(s);
+    for (const r of story.relations) yield* r.evidence;
+  };
+
+  // First every quote over a sentence break becomes a passage of its own, then every quote links to what it overlaps.
+  for (const q of everyQuote()) {
+    const found = locate(q);
+    if (!found || overlapping(found.at.sentences, found.span).length < 2) continue;
+    const key = `${found.span.start}-${found.span.end}`;
+    if (!found.at.quotes.has(key)) found.at.quotes.set(key, draft('quote', q.article, found.at.located.text, found.span));
+  }
+  const passagesOf = (q: Quoted): Draft[] => {
+    const found = locate(q);
+    if (!found) return [];
+    const hit = overlapping(found.at.sentences, found.span);
+    for (const d of found.at.quotes.values()) if (d.start < found.span.end && found.span.start < d.end) hit.push(d);
+    return hit;
+  };
+  for (const e of story.entities) for (const ev of e.evidence) for (const p of passagesOf(ev)) p.links.entity(e.id, 2);
+  for (const s of story.statements ?? []) for (const ev of statementQuotes(s)) for (const p of passagesOf(ev)) p.links.statement(s.id, s.speaker);
+  for (const r of story.relations) for (const ev of r.evidence) for (const p of passagesOf(ev)) p.links.relation(r.id, r.from, r.to);
+
+  const summaries: Draft[] = [];
+  for (const e of story.entities) {
+    if (!e.summary?.trim()) continue;
+    // The summary points at the first evidence the article text holds: the words it rests on.
+    const grounded = e.evidence.map((ev) => ({ ev, span: byArticle.get(ev.article)?.located.locate(ev.quote) })).find((g) => g.span);
+    if (!grounded) continue;
+    const d: Draft = { kind: 'summary', article: grounded.ev.article, text: e.summary, ...grounded.span!, summaryOf: e.id, links: new PassageLinks() };
+    d.links.entity(e.id, 4);
+    summaries.push(d);
+  }
+
+  const names = new NameMatcher(story.entities);
+  const out: StoredPassage[] = [];
+  const drafts = [...[...byArticle.values()].flatMap((a) => [...a.sentences, ...a.quotes.values()]), ...summaries];
+  for (const d of drafts) {
+    for (const id of names.named(foldedWords(d.text))) d.links.entity(id, 1);
+    out.push({
+      id: d.kind === 'summary' ? `summary:${d.summaryOf}` : `${d.article}:${d.start}-${d.end}`,
+      kind: d.kind,
+      article: d.article,
+      text: d.text,
+      start: d.start,
+      end: d.end,
+      entities: d.links.entities(degree),
+      relations: d.links.relations(),
+      statements: d.links.statements(),
+      summaryOf: d.summaryOf,
+    });
+  }
+  return out;
+}
+
+function draft(kind: PassageKind, article: string, text: string, span: Span): Draft {
+  return { kind, article, text: text.slice(span.start, span.end), start: span.start, end: span.end, summaryOf: null, links: new PassageLinks() };
+}
+
+/** The sentences a span overlaps, found by binary search over sentences in order. */
+function overlapping(sentences: readonly Draft[], span: Span): Draft[] {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Draft[] = [];
+  for (let i = lo; i < sentences.length && sentences[i]!.start < span.end; i++) out.push(sentences[i]!);
+  return out;
+}

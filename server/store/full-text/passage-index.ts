@@ -1,0 +1,107 @@
+/**
+ * The full-text index over a story's passages (build-passages.ts), in
+ * process, with MiniSearch: BM25+ ranking over folded, stemmed words
+ * (terms.ts), "quoted phrases", a small typo tolerance and prefix matching
+ * for a word still being typed. Pure: built from a story-shaped input, then
+ * only read, so a store swaps a whole new index in when a load commits.
+ */
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import type { Passage, PassageKind, PassageSearchOptions } from '../../domain/passage.js';
+import { typoAllowance } from '../../domain/text.js';
+import { buildPassages, type PassageStory, type StoredPassage } from './build-passages.js';
+import { foldedWords, parseQuery, termOf } from './terms.js';
+
+export type { PassageStory } from './build-passages.js';
+
+/** How long building took and what it holds: the benchmark and the logs print it. */
+export interface PassageIndexStats {
+  passages: number;
+  terms: number;
+  milliseconds: number;
+}
+
+export class PassageIndex {
+  private readonly search: MiniSearch<{ id: number; text: string }>;
+  private readonly vocabulary = new Set<string>();
+  readonly stats: PassageIndexStats;
+
+  private constructor(private readonly passages: readonly StoredPassage[], started: number) {
+    const vocabulary = this.vocabulary;
+    this.search = new MiniSearch({
+      fields: ['text'],
+      tokenize: foldedWords,
+      processTerm: (word) => {
+        const term = termOf(word);
+        if (term) vocabulary.add(term);
+        return term;
+      },
+      // Queries arrive as terms already (parseQuery): split and keep them.
+      searchOptions: { tokenize: (q) => q.split(' '), processTerm: (t) => t },
+    });
+    this.search.addAll(passages.map((p, id) => ({ id, text: p.text })));
+    this.stats = { passages: passages.length, terms: vocabulary.size, milliseconds: performance.now() - started };
+  }
+
+  /** Builds the passages of a story and indexes them. */
+  static build(story: PassageStory): PassageIndex {
+    const started = performance.now();
+    return new PassageIndex(buildPassages(story), started);
+  }
+
+  /** An index with nothing in it (before the first load). */
+  static empty(): PassageIndex {
+    return PassageIndex.build({ articles: [], entities: [], relations: [] });
+  }
+
+  /** The best passages for a query, best first. Words may be folded, inflected or slightly misspelt; "quoted phrases" must stand as written. */
+  find(text: string, { first = 10, kinds }: PassageSearchOptions = {}): Passage[] {
+    const { terms, phrases } = parseQuery(text);
+    if (first <= 0 || (terms.length === 0 && phrases.length === 0)) return [];
+    const wanted = kinds?.length ? new Set<PassageKind>(kinds) : null;
+    const filter = wanted ? (r: SearchResult) => wanted.has(this.passages[r.id as number]!.kind) : undefined;
+
+    let hits: SearchResult[];
+    if (phrases.length === 0) {
+      hits = this.search.search(this.loose(terms), { filter });
+    } else {
+      // Every phrase's words must all be there, next to each other; free words only add to the score.
+      const query: Query = { combineWith: 'AND', queries: phrases.map((p) => ({ combineWith: 'AND', queries: [p.terms.join(' ')] })) };
+      const bonus = terms.length ? new Map(this.search.search(this.loose(terms), { filter }).map((r) => [r.id, r.score])) : new Map();
+      hits = this.search
+        .search(query, { filter })
+        .filter((r) => phrases.every((p) => holdsPhrase(this.passages[r.id as number]!.text, p.words)))
+        .map((r) => ({ ...r, score: r.score + (bonus.get(r.id) ?? 0) }))
+        .sort((a, b) => b.score - a.score);
+    }
+    return this.distinct(hits, first);
+  }
+
+  /** Free words: any may match (more matches rank higher); a word the index lacks may be a typo or a prefix. */
+  private loose(terms: string[]): Query {
+    const unknown = (t: string) => !this.vocabulary.has(t);
+    return {
+      combineWith: 'OR',
+      queries: [terms.join(' ')],
+      fuzzy: (t) => (unknown(t) ? typoAllowance(t.length) || false : false),
+      prefix: (t, i, all) => i === all.length - 1 && t.length >= 3 && unknown(t),
+    };
+  }
+
+  /** The first `first` hits, leaving out a passage whose words overlap a better one's (a sentence and the quote around it). */
+  private distinct(hits: readonly SearchResult[], first: number): Passage[] {
+    const out: Passage[] = [];
+    for (const h of hits) {
+      const p = this.passages[h.id as number]!;
+      const overlaps = p.kind !== 'summary' && out.some((o) => o.kind !== 'summary' && o.article === p.article && o.start < p.end && p.start < o.end);
+      if (overlaps) continue;
+      out.push({ ...p, score: h.score });
+      if (out.length === first) break;
+    }
+    return out;
+  }
+}
+
+/** True when the text's folded words hold these folded words in a row. */
+function holdsPhrase(text: string, words: readonly string[]): boolean {
+  return ` ${foldedWords(text).join(' ')} `.includes(` ${words.join(' ')} `);
+}
