@@ -5,11 +5,18 @@
  * for a word still being typed. Pure: built from a story-shaped input, then
  * only read, so a store swaps a whole new index in when a load commits.
  */
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage, PassageKind, PassageSearchOptions } from '../../domain/passage.js';
 import { typoAllowance } from '../../domain/text.js';
 import { buildPassages, type PassageStory, type StoredPassage } from './build-passages.js';
-import { foldedWords, parseQuery, termOf } from './terms.js';
+import { foldedWords, parseQuery, termOf, type ParsedQuery } from './terms.js';
+
+/** A corrected typo and a completed prefix count for less than the word as typed (MiniSearch's own defaults). */
+const TYPO_WEIGHT = 0.45;
+const PREFIX_WEIGHT = 0.375;
+/** A prefix of three letters may begin thousands of words: the first few stand in. */
+const MAX_COMPLETIONS = 50;
 
 export type { PassageStory } from './build-passages.js';
 
@@ -23,16 +30,19 @@ export interface PassageIndexStats {
 export class PassageIndex {
   private readonly search: MiniSearch<{ id: number; text: string }>;
   private readonly vocabulary = new Set<string>();
+  /** Every folded word seen -> its term: typos and prefixes are corrected on words, before stemming cuts them. */
+  private readonly surface = new SearchableMap<string>();
   readonly stats: PassageIndexStats;
 
   private constructor(private readonly passages: readonly StoredPassage[], started: number) {
-    const vocabulary = this.vocabulary;
+    const { vocabulary, surface } = this;
     this.search = new MiniSearch({
       fields: ['text'],
       tokenize: foldedWords,
       processTerm: (word) => {
         const term = termOf(word);
-        if (term) vocabulary.add(term);
+        if (term && !vocabulary.has(term)) vocabulary.add(term);
+        if (term && !surface.has(word)) surface.set(word, term);
         return term;
       },
       // Queries arrive as terms already (parseQuery): split and keep them.
@@ -55,18 +65,18 @@ export class PassageIndex {
 
   /** The best passages for a query, best first. Words may be folded, inflected or slightly misspelt; "quoted phrases" must stand as written. */
   find(text: string, { first = 10, kinds }: PassageSearchOptions = {}): Passage[] {
-    const { terms, phrases } = parseQuery(text);
-    if (first <= 0 || (terms.length === 0 && phrases.length === 0)) return [];
+    const { words, phrases } = parseQuery(text);
+    if (first <= 0 || (words.length === 0 && phrases.length === 0)) return [];
     const wanted = kinds?.length ? new Set<PassageKind>(kinds) : null;
     const filter = wanted ? (r: SearchResult) => wanted.has(this.passages[r.id as number]!.kind) : undefined;
 
     let hits: SearchResult[];
     if (phrases.length === 0) {
-      hits = this.search.search(this.loose(terms), { filter });
+      hits = this.search.search(...this.loose(words, filter));
     } else {
       // Every phrase's words must all be there, next to each other; free words only add to the score.
       const query: Query = { combineWith: 'AND', queries: phrases.map((p) => ({ combineWith: 'AND', queries: [p.terms.join(' ')] })) };
-      const bonus = terms.length ? new Map(this.search.search(this.loose(terms), { filter }).map((r) => [r.id, r.score])) : new Map();
+      const bonus = words.length ? new Map(this.search.search(...this.loose(words, filter)).map((r) => [r.id, r.score])) : new Map();
       hits = this.search
         .search(query, { filter })
         .filter((r) => phrases.every((p) => holdsPhrase(this.passages[r.id as number]!.text, p.words)))
@@ -76,15 +86,34 @@ export class PassageIndex {
     return this.distinct(hits, first);
   }
 
-  /** Free words: any may match (more matches rank higher); a word the index lacks may be a typo or a prefix. */
-  private loose(terms: string[]): Query {
-    const unknown = (t: string) => !this.vocabulary.has(t);
-    return {
-      combineWith: 'OR',
-      queries: [terms.join(' ')],
-      fuzzy: (t) => (unknown(t) ? typoAllowance(t.length) || false : false),
-      prefix: (t, i, all) => i === all.length - 1 && t.length >= 3 && unknown(t),
-    };
+  /**
+   * Free words: any may match, more matches rank higher. A word whose term
+   * the index lacks is read as a typo (words within typoAllowance edits) or,
+   * when last, as a word still being typed (words it begins); those stand in
+   * for it at a lower weight.
+   */
+  private loose(words: ParsedQuery['words'], filter?: (r: SearchResult) => boolean): [Query, SearchOptions] {
+    const terms: string[] = [];
+    const weight = new Map<string, number>();
+    words.forEach(({ word, term }, i) => {
+      if (this.vocabulary.has(term)) {
+        terms.push(term);
+        weight.set(term, 1);
+        return;
+      }
+      const near = [...this.surface.fuzzyGet(word, typoAllowance(word.length))].sort((a, b) => a[1][1] - b[1][1]);
+      const best = near[0]?.[1][1];
+      for (const [, [stem, distance]] of near) if (distance === best && !weight.has(stem)) weight.set(stem, TYPO_WEIGHT);
+      if (i === words.length - 1 && word.length >= 3) {
+        let n = 0;
+        for (const [, stem] of this.surface.atPrefix(word)) {
+          if (!weight.has(stem)) weight.set(stem, PREFIX_WEIGHT);
+          if (++n >= MAX_COMPLETIONS) break;
+        }
+      }
+    });
+    for (const t of weight.keys()) if (!terms.includes(t)) terms.push(t);
+    return [{ combineWith: 'OR', queries: [terms.join(' ')] }, { filter, boostTerm: (t) => weight.get(t) ?? 1 }];
   }
 
   /** The first `first` hits, leaving out a passage whose words overlap a better one's (a sentence and the quote around it). */

@@ -6,7 +6,8 @@
  * never break after an initialism (U.S., U.K.) or a title (Mr., Gen.), where
  * news text goes on with a capital ("the U.S. State Department"). Joining two
  * sentences by mistake only makes one passage longer; splitting one would
- * cut a quote in two, so the rule errs towards joining.
+ * cut a quote in two, so the rules err towards joining. For the same reason
+ * a sentence never starts in lower case ("“Why?” he asked").
  */
 
 export interface Span {
@@ -26,7 +27,13 @@ export function splitSentences(text: string): Span[] {
   for (const { index, segment } of segmenter.segment(text)) {
     const span = trimmed(index, segment);
     if (!span) continue;
-    // ICU ends a sentence at a line break: an abbreviation never joins across one.
+    const last = spans[spans.length - 1];
+    // A sentence does not start in lower case: ICU breaks after ?” even in “Why?” he asked.
+    if (!pending && last && /^\p{Ll}/u.test(segment.trimStart()) && !/\n/.test(text.slice(last.end, span.start))) {
+      spans.pop();
+      pending = last;
+    }
+    // ICU ends a sentence at a line break: nothing joins across one.
     const joins = pending && !/\n/.test(text.slice(pending.end, span.start));
     if (pending && joins) pending.end = span.end;
     else {

@@ -35,8 +35,8 @@ export function termsOf(text: string): string[] {
 }
 
 export interface ParsedQuery {
-  /** Words outside quotes, as terms. */
-  terms: string[];
+  /** Words outside quotes, folded, each with its term (stop words left out). */
+  words: { word: string; term: string }[];
   /** Each "quoted phrase": its folded words (to check adjacency) and its terms (to find candidates). */
   phrases: { words: string[]; terms: string[] }[];
 }
@@ -57,5 +57,10 @@ export function parseQuery(text: string): ParsedQuery {
     if (words.length > 1 && terms.length > 0) phrases.push({ words, terms });
     else free.push(part); // a one-word "phrase" is just a word
   });
-  return { terms: termsOf(free.join(' ')), phrases };
+  const words: ParsedQuery['words'] = [];
+  for (const word of foldedWords(free.join(' '))) {
+    const term = termOf(word);
+    if (term) words.push({ word, term });
+  }
+  return { words, phrases };
 }
