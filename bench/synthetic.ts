@@ -24,8 +24,20 @@ function word(rand: () => number, parts: number): string {
   return w[0]!.toUpperCase() + w.slice(1);
 }
 
+/** Words for summaries: a small vocabulary, as a real story's summaries share theirs. */
+const SUMMARY_WORDS = ('journalist activist lawyer minister envoy prisoner leader spokesperson delegation opposition government ' +
+  'released sentenced negotiated crossed deported arrested pardoned met announced confirmed criticised welcomed ' +
+  'border capital embassy court prison talks sanctions election protest deal statement agreement release').split(' ');
+
+/** A one-sentence summary naming the entity and another, from its own generator so names stay as they were. */
+function summaryOf(name: string, other: string, rand: () => number): string {
+  const pick = () => SUMMARY_WORDS[Math.floor(rand() * SUMMARY_WORDS.length)]!;
+  return `${name}, ${pick()} and ${pick()}, ${pick()} ${other} after the ${pick()} ${pick()} in ${word(rand, 2)}.`;
+}
+
 export function syntheticStory(entities: number, relations: number, seed = 42): Story {
   const rand = random(seed);
+  const summaries = random(seed + 1);
   const quote = 'Synthetic evidence for benchmarking only.';
   const evidence = [{ article: 'synthetic', quote, certainty: 'STATED' as const }];
   const story: Story = {
@@ -42,12 +54,13 @@ export function syntheticStory(entities: number, relations: number, seed = 42): 
       kind,
       name,
       aliases: rand() < 0.3 ? [`${word(rand, 2)} ${name.split(' ')[1]}`] : [],
-      summary: null,
+      summary: null as string | null,
       date: kind === 'Event' ? `20${10 + Math.floor(rand() * 16)}-0${1 + Math.floor(rand() * 9)}` : null,
       evidence,
       claims: [],
     });
   }
+  story.entities.forEach((e, i) => (e.summary = summaryOf(e.name, story.entities[(i * 7919 + 1) % entities]!.name, summaries)));
   // Preferential attachment, roughly: some entities are hubs, as in real stories.
   for (let i = 0; i < relations; i++) {
     const from = Math.floor(rand() * entities);

@@ -46,7 +46,13 @@ interface ArticlePassages {
   quotes: Map<string, Draft>;
 }
 
-export function buildPassages(story: PassageStory): StoredPassage[] {
+/** A passage and its folded words (folded once: names are found in them and the index reads them). */
+export interface BuiltPassage {
+  passage: StoredPassage;
+  words: string[];
+}
+
+export function buildPassages(story: PassageStory): BuiltPassage[] {
   const byArticle = new Map<string, ArticlePassages>();
   for (const a of story.articles) {
     const sentences = splitSentences(a.text).map((s) => draft('sentence', a.id, a.text, s));
@@ -64,24 +70,37 @@ export function buildPassages(story: PassageStory): StoredPassage[] {
     return at && span ? { at, span } : null;
   };
   const statementQuotes = (s: NonNullable<PassageStory['statements']>[number]) => [...s.evidence, ...s.evidence.map((ev) => ({ article: ev.article, quote: s.words }))];
-  const everyQuote = function* () {
-    for (const e of story.entities) yield* e.evidence;
-    for (const s of story.statements ?? []) yield* statementQuotes(s);
-    for (const r of story.relations) yield* r.evidence;
-  };
 
-  // First every quote over a sentence break becomes a passage of its own, then every quote links to what it overlaps.
-  for (const q of everyQuote()) {
-    const found = locate(q);
-    if (!found || overlapping(found.at.sentences, found.span).length < 2) continue;
-    const key = `${found.span.start}-${found.span.end}`;
-    if (!found.at.quotes.has(key)) found.at.quotes.set(key, draft('quote', q.article, found.at.located.text, found.span));
+  // Every distinct quote once (many relations of a large graph cite the same words): one over a
+  // sentence break becomes a passage of its own before anything links, so it gets every link.
+  const distinct = new Map<string, Set<string>>();
+  const note = (q: Quoted) => {
+    let quotes = distinct.get(q.article);
+    if (!quotes) distinct.set(q.article, (quotes = new Set()));
+    quotes.add(q.quote);
+  };
+  for (const e of story.entities) e.evidence.forEach(note);
+  for (const s of story.statements ?? []) statementQuotes(s).forEach(note);
+  for (const r of story.relations) r.evidence.forEach(note);
+  for (const [article, quotes] of distinct) {
+    for (const quote of quotes) {
+      const found = locate({ article, quote });
+      if (!found || overlapping(found.at.sentences, found.span).length < 2) continue;
+      const key = `${found.span.start}-${found.span.end}`;
+      if (!found.at.quotes.has(key)) found.at.quotes.set(key, draft('quote', article, found.at.located.text, found.span));
+    }
   }
+
+  const hits = new Map<string, Map<string, Draft[]>>();
   const passagesOf = (q: Quoted): Draft[] => {
+    let inArticle = hits.get(q.article);
+    if (!inArticle) hits.set(q.article, (inArticle = new Map()));
+    let hit = inArticle.get(q.quote);
+    if (hit) return hit;
     const found = locate(q);
-    if (!found) return [];
-    const hit = overlapping(found.at.sentences, found.span);
-    for (const d of found.at.quotes.values()) if (d.start < found.span.end && found.span.start < d.end) hit.push(d);
+    hit = found ? overlapping(found.at.sentences, found.span) : [];
+    if (found) for (const d of found.at.quotes.values()) if (d.start < found.span.end && found.span.start < d.end) hit.push(d);
+    inArticle.set(q.quote, hit);
     return hit;
   };
   for (const e of story.entities) for (const ev of e.evidence) for (const p of passagesOf(ev)) p.links.entity(e.id, 2);
@@ -100,11 +119,12 @@ export function buildPassages(story: PassageStory): StoredPassage[] {
   }
 
   const names = new NameMatcher(story.entities);
-  const out: StoredPassage[] = [];
+  const out: BuiltPassage[] = [];
   const drafts = [...[...byArticle.values()].flatMap((a) => [...a.sentences, ...a.quotes.values()]), ...summaries];
   for (const d of drafts) {
-    for (const id of names.named(foldedWords(d.text))) d.links.entity(id, 1);
-    out.push({
+    const words = foldedWords(d.text);
+    for (const id of names.named(words)) d.links.entity(id, 1);
+    const passage: StoredPassage = {
       id: d.kind === 'summary' ? `summary:${d.summaryOf}` : `${d.article}:${d.start}-${d.end}`,
       kind: d.kind,
       article: d.article,
@@ -115,7 +135,8 @@ export function buildPassages(story: PassageStory): StoredPassage[] {
       relations: d.links.relations(),
       statements: d.links.statements(),
       summaryOf: d.summaryOf,
-    });
+    };
+    out.push({ passage, words });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'm
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage, PassageKind, PassageSearchOptions } from '../../domain/passage.js';
 import { typoAllowance } from '../../domain/text.js';
-import { buildPassages, type PassageStory, type StoredPassage } from './build-passages.js';
+import { buildPassages, type BuiltPassage, type PassageStory, type StoredPassage } from './build-passages.js';
 import { foldedWords, parseQuery, termOf, type ParsedQuery } from './terms.js';
 
 /** A corrected typo and a completed prefix count for less than the word as typed (MiniSearch's own defaults). */
@@ -28,28 +28,39 @@ export interface PassageIndexStats {
 }
 
 export class PassageIndex {
-  private readonly search: MiniSearch<{ id: number; text: string }>;
+  private readonly search: MiniSearch<{ id: number; words: string[] }>;
   private readonly vocabulary = new Set<string>();
   /** Every folded word seen -> its term: typos and prefixes are corrected on words, before stemming cuts them. */
   private readonly surface = new SearchableMap<string>();
   readonly stats: PassageIndexStats;
 
-  private constructor(private readonly passages: readonly StoredPassage[], started: number) {
+  private readonly passages: readonly StoredPassage[];
+
+  private constructor(built: readonly BuiltPassage[], started: number) {
+    this.passages = built.map((b) => b.passage);
     const { vocabulary, surface } = this;
-    this.search = new MiniSearch({
-      fields: ['text'],
-      tokenize: foldedWords,
+    // Each distinct word is stemmed once: a large story repeats a small vocabulary.
+    const seen = new Map<string, string | null>();
+    this.search = new MiniSearch<{ id: number; words: string[] }>({
+      fields: ['words'],
+      extractField: (doc, field) => (field === 'id' ? String(doc.id) : doc.words.join(' ')),
+      tokenize: (text) => text.split(' '),
       processTerm: (word) => {
-        const term = termOf(word);
-        if (term && !vocabulary.has(term)) vocabulary.add(term);
-        if (term && !surface.has(word)) surface.set(word, term);
+        let term = seen.get(word);
+        if (term === undefined) {
+          seen.set(word, (term = termOf(word)));
+          if (term) {
+            vocabulary.add(term);
+            surface.set(word, term);
+          }
+        }
         return term;
       },
       // Queries arrive as terms already (parseQuery): split and keep them.
       searchOptions: { tokenize: (q) => q.split(' '), processTerm: (t) => t },
     });
-    this.search.addAll(passages.map((p, id) => ({ id, text: p.text })));
-    this.stats = { passages: passages.length, terms: vocabulary.size, milliseconds: performance.now() - started };
+    this.search.addAll(built.map((b, id) => ({ id, words: b.words })));
+    this.stats = { passages: built.length, terms: vocabulary.size, milliseconds: performance.now() - started };
   }
 
   /** Builds the passages of a story and indexes them. */

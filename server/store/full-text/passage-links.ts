@@ -12,15 +12,18 @@
 export const MAX_LINKS = 100;
 
 export class PassageLinks {
-  private readonly weights = new Map<string, number>();
-  private readonly relationIds = new Set<string>();
-  private readonly statementIds = new Set<string>();
+  // Made on first use: most of a large story's passages are summaries tied to one entity.
+  private weights: Map<string, number> | null = null;
+  private relationIds: Set<string> | null = null;
+  private statementIds: Set<string> | null = null;
 
   entity(id: string, weight: number): void {
+    this.weights ??= new Map();
     this.weights.set(id, (this.weights.get(id) ?? 0) + weight);
   }
 
   relation(id: string, from: string, to: string): void {
+    this.relationIds ??= new Set();
     if (this.relationIds.has(id)) return;
     if (this.relationIds.size < MAX_LINKS) this.relationIds.add(id);
     this.entity(from, 2);
@@ -28,6 +31,7 @@ export class PassageLinks {
   }
 
   statement(id: string, speaker: string): void {
+    this.statementIds ??= new Set();
     if (this.statementIds.has(id)) return;
     if (this.statementIds.size < MAX_LINKS) this.statementIds.add(id);
     this.entity(speaker, 2);
@@ -35,18 +39,21 @@ export class PassageLinks {
 
   /** The entity ids, most tied first; `degree` breaks ties (fewer relations first), then first tied. */
   entities(degree: ReadonlyMap<string, number>): string[] {
-    const order = [...this.weights.keys()];
+    if (!this.weights) return [];
+    const weights = this.weights;
+    if (weights.size === 1) return [...weights.keys()];
+    const order = [...weights.keys()];
     const rank = new Map(order.map((id, i) => [id, i]));
     return order
-      .sort((a, b) => this.weights.get(b)! - this.weights.get(a)! || (degree.get(a) ?? 0) - (degree.get(b) ?? 0) || rank.get(a)! - rank.get(b)!)
+      .sort((a, b) => weights.get(b)! - weights.get(a)! || (degree.get(a) ?? 0) - (degree.get(b) ?? 0) || rank.get(a)! - rank.get(b)!)
       .slice(0, MAX_LINKS);
   }
 
   relations(): string[] {
-    return [...this.relationIds];
+    return this.relationIds ? [...this.relationIds] : [];
   }
 
   statements(): string[] {
-    return [...this.statementIds];
+    return this.statementIds ? [...this.statementIds] : [];
   }
 }
