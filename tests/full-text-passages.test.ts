@@ -103,6 +103,15 @@ describe('the passage index', () => {
     expect(index.find('   ')).toEqual([]);
   });
 
+  it('says which words of the query each passage holds, and which only through a correction', () => {
+    const [typed] = index.find('passport walked');
+    expect(typed).toMatchObject({ matched: expect.arrayContaining(['passport', 'walked']), corrected: [] });
+    const [misspelt] = index.find('pasport');
+    expect(misspelt).toMatchObject({ matched: [], corrected: ['pasport'] });
+    const [phrase] = index.find('"forced deportation" Lind');
+    expect(phrase?.matched).toEqual(expect.arrayContaining(['forced deportation', 'lind']));
+  });
+
   it('scores best first', () => {
     const scores = index.find('forced deportation passport').map((p) => p.score);
     expect(scores.length).toBeGreaterThan(1);

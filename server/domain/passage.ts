@@ -33,6 +33,10 @@ export interface Passage {
   summaryOf: string | null;
   /** Relevance (BM25+ of the folded, stemmed words); comparable within one search only. */
   score: number;
+  /** The query's words (folded) and "phrases" the passage holds as typed or inflected. */
+  matched: string[];
+  /** The query's words the passage holds only as a typo's correction or a prefix's completion. */
+  corrected: string[];
 }
 
 export interface PassageSearchOptions {

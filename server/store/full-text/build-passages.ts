@@ -25,8 +25,8 @@ export interface PassageStory {
   statements?: readonly { id: string; speaker: string; words: string; evidence: readonly Quoted[] }[];
 }
 
-/** A passage before search: no score yet. */
-export type StoredPassage = Omit<Passage, 'score'>;
+/** A passage before search: no score, no matched words yet. */
+export type StoredPassage = Omit<Passage, 'score' | 'matched' | 'corrected'>;
 
 interface Draft {
   kind: PassageKind;

@@ -27,6 +27,16 @@ export interface PassageIndexStats {
   milliseconds: number;
 }
 
+/** Which query word(s) each searched term stands for, and whether as typed (or inflected) or corrected. */
+type Origin = Map<string, { word: string; exact: boolean }[]>;
+
+interface Hit {
+  id: number;
+  score: number;
+  matched: string[];
+  corrected: string[];
+}
+
 export class PassageIndex {
   private readonly search: MiniSearch<{ id: number; words: string[] }>;
   private readonly vocabulary = new Set<string>();
@@ -81,20 +91,36 @@ export class PassageIndex {
     const wanted = kinds?.length ? new Set<PassageKind>(kinds) : null;
     const filter = wanted ? (r: SearchResult) => wanted.has(this.passages[r.id as number]!.kind) : undefined;
 
-    let hits: SearchResult[];
+    const [query, options, origin] = this.loose(words, filter);
+    let hits: Hit[];
     if (phrases.length === 0) {
-      hits = this.search.search(...this.loose(words, filter));
+      hits = words.length ? this.search.search(query, options).map((r) => this.hit(r, origin, [])) : [];
     } else {
       // Every phrase's words must all be there, next to each other; free words only add to the score.
-      const query: Query = { combineWith: 'AND', queries: phrases.map((p) => ({ combineWith: 'AND', queries: [p.terms.join(' ')] })) };
-      const bonus = words.length ? new Map(this.search.search(...this.loose(words, filter)).map((r) => [r.id, r.score])) : new Map();
+      const all: Query = { combineWith: 'AND', queries: phrases.map((p) => ({ combineWith: 'AND', queries: [p.terms.join(' ')] })) };
+      const bonus = words.length ? new Map(this.search.search(query, options).map((r) => [r.id, r])) : new Map<unknown, SearchResult>();
+      const quoted = phrases.map((p) => p.words.join(' '));
       hits = this.search
-        .search(query, { filter })
+        .search(all, { filter })
         .filter((r) => phrases.every((p) => holdsPhrase(this.passages[r.id as number]!.text, p.words)))
-        .map((r) => ({ ...r, score: r.score + (bonus.get(r.id) ?? 0) }))
+        .map((r) => {
+          const extra = bonus.get(r.id);
+          return { ...this.hit(extra ?? r, extra ? origin : new Map(), quoted), score: r.score + (extra?.score ?? 0) };
+        })
         .sort((a, b) => b.score - a.score);
     }
     return this.distinct(hits, first);
+  }
+
+  /** A search result as a passage's place in the list: which words of the query it matched, and how. */
+  private hit(r: SearchResult, origin: Origin, quoted: readonly string[]): Hit {
+    const matched = new Set<string>(quoted);
+    const corrected = new Set<string>();
+    for (const t of r.queryTerms) {
+      for (const o of origin.get(t) ?? []) (o.exact ? matched : corrected).add(o.word);
+    }
+    for (const w of matched) corrected.delete(w);
+    return { id: r.id as number, score: r.score, matched: [...matched], corrected: [...corrected] };
   }
 
   /**
@@ -103,38 +129,39 @@ export class PassageIndex {
    * when last, as a word still being typed (words it begins); those stand in
    * for it at a lower weight.
    */
-  private loose(words: ParsedQuery['words'], filter?: (r: SearchResult) => boolean): [Query, SearchOptions] {
-    const terms: string[] = [];
+  private loose(words: ParsedQuery['words'], filter?: (r: SearchResult) => boolean): [Query, SearchOptions, Origin] {
     const weight = new Map<string, number>();
+    const origin: Origin = new Map();
+    const standFor = (term: string, word: string, w: number) => {
+      weight.set(term, Math.max(weight.get(term) ?? 0, w));
+      const from = origin.get(term) ?? [];
+      from.push({ word, exact: w === 1 });
+      origin.set(term, from);
+    };
     words.forEach(({ word, term }, i) => {
-      if (this.vocabulary.has(term)) {
-        terms.push(term);
-        weight.set(term, 1);
-        return;
-      }
+      if (this.vocabulary.has(term)) return standFor(term, word, 1);
       const near = [...this.surface.fuzzyGet(word, typoAllowance(word.length))].sort((a, b) => a[1][1] - b[1][1]);
       const best = near[0]?.[1][1];
-      for (const [, [stem, distance]] of near) if (distance === best && !weight.has(stem)) weight.set(stem, TYPO_WEIGHT);
+      for (const [, [stem, distance]] of near) if (distance === best) standFor(stem, word, TYPO_WEIGHT);
       if (i === words.length - 1 && word.length >= 3) {
         let n = 0;
         for (const [, stem] of this.surface.atPrefix(word)) {
-          if (!weight.has(stem)) weight.set(stem, PREFIX_WEIGHT);
+          standFor(stem, word, PREFIX_WEIGHT);
           if (++n >= MAX_COMPLETIONS) break;
         }
       }
     });
-    for (const t of weight.keys()) if (!terms.includes(t)) terms.push(t);
-    return [{ combineWith: 'OR', queries: [terms.join(' ')] }, { filter, boostTerm: (t) => weight.get(t) ?? 1 }];
+    return [{ combineWith: 'OR', queries: [[...weight.keys()].join(' ')] }, { filter, boostTerm: (t) => weight.get(t) ?? 1 }, origin];
   }
 
   /** The first `first` hits, leaving out a passage whose words overlap a better one's (a sentence and the quote around it). */
-  private distinct(hits: readonly SearchResult[], first: number): Passage[] {
+  private distinct(hits: readonly Hit[], first: number): Passage[] {
     const out: Passage[] = [];
     for (const h of hits) {
-      const p = this.passages[h.id as number]!;
+      const p = this.passages[h.id]!;
       const overlaps = p.kind !== 'summary' && out.some((o) => o.kind !== 'summary' && o.article === p.article && o.start < p.end && p.start < o.end);
       if (overlaps) continue;
-      out.push({ ...p, score: h.score });
+      out.push({ ...p, score: h.score, matched: h.matched, corrected: h.corrected });
       if (out.length === first) break;
     }
     return out;
