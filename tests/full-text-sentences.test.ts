@@ -16,6 +16,11 @@ describe('splitting an article into sentences', () => {
     expect(sentencesOf('“Why?” he asked. “It was forced deportation,” she said.')).toEqual(['“Why?” he asked.', '“It was forced deportation,” she said.']);
   });
 
+  it('keeps a quotation of several sentences whole, and a list number with its item', () => {
+    expect(sentencesOf('“No man left behind! 52 prisoners crossed today,” he wrote. Next.')).toEqual(['“No man left behind! 52 prisoners crossed today,” he wrote.', 'Next.']);
+    expect(sentencesOf('Advice:\n1. Secure proof of identity.\n2. Speak to the authorities.')).toEqual(['Advice:', '1. Secure proof of identity.', '2. Speak to the authorities.']);
+  });
+
   it('ends a sentence at a line break, even after an abbreviation', () => {
     expect(sentencesOf('BREAKING: Deal brokered by the U.S.\n\n– help replacing passports\n– legal aid')).toEqual([
       'BREAKING: Deal brokered by the U.S.',
