@@ -78,8 +78,7 @@ describe('the passage index', () => {
   it('ties a passage to the relations whose evidence lies in it and to their ends, named or not', () => {
     const [hit] = index.find('passport');
     expect(hit?.relations).toEqual(['r-crossed']);
-    expect(hit?.entities).toEqual(expect.arrayContaining(['mara', 'border']));
-    expect(hit?.entities[0]).toBe('mara');
+    expect(hit?.entities.slice(0, 2)).toEqual(expect.arrayContaining(['mara', 'border']));
   });
 
   it('ties a passage to the statements whose words lie in it and names what it mentions', () => {
@@ -110,6 +109,18 @@ describe('the passage index', () => {
     expect(misspelt).toMatchObject({ matched: [], corrected: ['pasport'] });
     const [phrase] = index.find('"forced deportation" Lind');
     expect(phrase?.matched).toEqual(expect.arrayContaining(['forced deportation', 'lind']));
+  });
+
+  it('ties passages to the same things in the same order whatever order the records arrive in', () => {
+    const shuffled = PassageIndex.build({ ...story, articles: [...story.articles].reverse(), entities: [...story.entities].reverse(), relations: [...story.relations].reverse() });
+    for (const q of ['passport', '"forced deportation"', 'Nauseda negotiated', 'exile']) expect(shuffled.find(q)).toEqual(index.find(q));
+  });
+
+  it('lists at most 100 relations for a passage many relations cite, the same ones whatever their order', () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ id: `r${String(i).padStart(3, '0')}`, from: 'mara', to: 'border', evidence: [{ article: 'a1', quote: 'tore up her passport' }] }));
+    const cited = (relations: typeof many) => PassageIndex.build({ ...story, relations }).find('passport')[0]!.relations;
+    expect(cited(many)).toEqual(many.slice(0, 100).map((r) => r.id));
+    expect(cited([...many].reverse())).toEqual(cited(many));
   });
 
   it('scores best first', () => {

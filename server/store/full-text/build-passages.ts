@@ -120,7 +120,10 @@ export function buildPassages(story: PassageStory): BuiltPassage[] {
 
   const names = new NameMatcher(story.entities);
   const out: BuiltPassage[] = [];
-  const drafts = [...[...byArticle.values()].flatMap((a) => [...a.sentences, ...a.quotes.values()]), ...summaries];
+  // In an order of their own (article, offsets; summaries by entity), not the records': equal scores then rank alike after a load and after a restart.
+  const articleDrafts = [...byArticle.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, a]) => [...a.sentences, ...a.quotes.values()].sort((x, y) => x.start - y.start || x.end - y.end));
+  summaries.sort((a, b) => (a.summaryOf! < b.summaryOf! ? -1 : 1));
+  const drafts = [...articleDrafts, ...summaries];
   for (const d of drafts) {
     const words = foldedWords(d.text);
     for (const id of names.named(words)) d.links.entity(id, 1);
