@@ -1,5 +1,5 @@
 import { PassageIndex, type PassageStory } from '../server/store/full-text/passage-index.js';
-import { readStory } from '../seed/validate.js';
+import { readStory } from '../server/domain/story/read-story.js';
 import { SEED } from './support/graph.js';
 
 /** A tiny story: two articles, three people, two relations, a statement. */
