@@ -37,6 +37,11 @@ export class FullText {
     this.options.log?.(`full-text index: ${index.stats.passages} passages, ${index.stats.terms} terms, built in ${Math.round(index.stats.milliseconds)} ms`);
   }
 
+  /** Takes the committed index of another FullText (a store that built the same graph in a new file). */
+  adopt(other: FullText): void {
+    if (other.index && other.version !== null) this.commit(other.index, other.version);
+  }
+
   /** The index for the graph at `version`: the one kept, or one built once from a scan (concurrent callers share it). */
   current(version: string): Promise<PassageIndex> {
     if (this.index && this.version === version) return Promise.resolve(this.index);
