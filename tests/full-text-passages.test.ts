@@ -116,6 +116,12 @@ describe('the passage index', () => {
     for (const q of ['passport', '"forced deportation"', 'Nauseda negotiated', 'exile']) expect(shuffled.find(q)).toEqual(index.find(q));
   });
 
+  it('lists a relation once in a passage that holds two of its quotes', () => {
+    const twice = { id: 'r-twice', from: 'mara', to: 'border', evidence: [{ article: 'a1', quote: 'tore up her passport' }, { article: 'a1', quote: 'walked back' }] };
+    const [hit] = PassageIndex.build({ ...story, relations: [twice] }).find('passport');
+    expect(hit?.relations).toEqual(['r-twice']);
+  });
+
   it('lists at most 100 relations for a passage many relations cite, the same ones whatever their order', () => {
     const many = Array.from({ length: 250 }, (_, i) => ({ id: `r${String(i).padStart(3, '0')}`, from: 'mara', to: 'border', evidence: [{ article: 'a1', quote: 'tore up her passport' }] }));
     const cited = (relations: typeof many) => PassageIndex.build({ ...story, relations }).find('passport')[0]!.relations;

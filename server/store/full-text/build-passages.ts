@@ -103,9 +103,11 @@ export function buildPassages(story: PassageStory): BuiltPassage[] {
     inArticle.set(q.quote, hit);
     return hit;
   };
+  /** The passages any of a record's quotes overlap, each once (two quotes of one relation in one sentence count once). */
+  const passagesOfAll = (quotes: readonly Quoted[]): Iterable<Draft> => (quotes.length === 1 ? passagesOf(quotes[0]!) : new Set(quotes.flatMap(passagesOf)));
   for (const e of story.entities) for (const ev of e.evidence) for (const p of passagesOf(ev)) p.links.entity(e.id, 2);
-  for (const s of story.statements ?? []) for (const ev of statementQuotes(s)) for (const p of passagesOf(ev)) p.links.statement(s.id, s.speaker);
-  for (const r of story.relations) for (const ev of r.evidence) for (const p of passagesOf(ev)) p.links.relation(r.id, r.from, r.to);
+  for (const s of story.statements ?? []) for (const p of passagesOfAll(statementQuotes(s))) p.links.statement(s.id, s.speaker);
+  for (const r of story.relations) for (const p of passagesOfAll(r.evidence)) p.links.relation(r.id, r.from, r.to);
 
   const summaries: Draft[] = [];
   for (const e of story.entities) {

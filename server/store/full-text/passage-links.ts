@@ -41,27 +41,21 @@ export class PassageLinks {
   private weights: Map<string, number> | null = null;
   private relationIds: FewestIds | null = null;
   private statementIds: FewestIds | null = null;
-  /** Relations and statements counted, so two quotes of one record in one passage count once, even after trimming. */
-  private counted: Set<string> | null = null;
 
   entity(id: string, weight: number): void {
     this.weights ??= new Map();
     this.weights.set(id, (this.weights.get(id) ?? 0) + weight);
   }
 
+  /** Once per relation and passage (build-passages.ts sees to it). */
   relation(id: string, from: string, to: string): void {
-    this.counted ??= new Set();
-    if (this.counted.has(id)) return;
-    this.counted.add(id);
     (this.relationIds ??= new FewestIds()).add(id);
     this.entity(from, 2);
     this.entity(to, 1);
   }
 
+  /** Once per statement and passage. */
   statement(id: string, speaker: string): void {
-    this.counted ??= new Set();
-    if (this.counted.has(id)) return;
-    this.counted.add(id);
     (this.statementIds ??= new FewestIds()).add(id);
     this.entity(speaker, 2);
   }
