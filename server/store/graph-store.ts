@@ -4,6 +4,7 @@
  * of their dialect folder under cypher/. Nothing above this file knows which
  * engine runs or what Cypher is.
  */
+import type { Passage, PassageSearchOptions } from '../domain/passage.js';
 import type { Article, Direction, Entity, EntityKind, Page, Relation, Stats, Story, Subgraph } from '../domain/types.js';
 
 export interface LoadSummary {
@@ -75,6 +76,13 @@ export interface GraphStore {
   mentionedIn(entityIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Entity ids each article mentions, keyed by article id. */
   articleEntities(articleIds: readonly string[]): Promise<Map<string, string[]>>;
+
+  /**
+   * Full text (server/store/full-text): the best passages (sentences, quotes
+   * over a sentence break, summaries) for words or "quoted phrases", best
+   * first, from an index kept in step with the graph.
+   */
+  passages(text: string, options?: PassageSearchOptions): Promise<Passage[]>;
 
   relationTypes(): Promise<string[]>;
   stats(): Promise<Stats>;

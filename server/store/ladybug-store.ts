@@ -13,6 +13,9 @@ import { splitStatements, statementsOf } from './cypher-files.js';
 import { decodeCursor } from './cursor.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, SubgraphFilter } from './graph-store.js';
 import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, groupRelations, inOrderOf, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
+import type { Passage, PassageSearchOptions } from '../domain/passage.js';
+import { FullText } from './full-text/full-text.js';
+import { passageStoryOf } from './full-text/scan-rows.js';
 import { NameIndex } from './name-index.js';
 import { rankByName } from './ranking.js';
 import { breadthFirst } from './traversal.js';
@@ -75,6 +78,13 @@ export class LadybugStore implements GraphStore {
   private next = 0;
   private loading: Promise<unknown> = Promise.resolve();
   private names: Promise<NameIndex> | null = null;
+  /** The full-text index of the committed graph, labelled with its version (the summary's loadedAt). */
+  private readonly fullText = new FullText({
+    scan: async () => {
+      const [articles, entities, relations] = await Promise.all([this.articles(), this.read('passage-entities'), this.read('passage-relations')]);
+      return passageStoryOf({ articles, entities, relations });
+    },
+  });
 
   private constructor(
     private readonly db: lbug.Database,
@@ -106,6 +116,8 @@ export class LadybugStore implements GraphStore {
     const store = new LadybugStore(db, writer, pool, file);
     if (!readOnly) for (const statement of splitStatements(cypher('schema'))) await writer.raw(statement);
     await store.refreshSummary();
+    // A graph this process did not load: build its full-text index now, so the first search need not wait.
+    store.passages('').catch(() => undefined);
     return store;
   }
 
@@ -137,6 +149,8 @@ export class LadybugStore implements GraphStore {
   private async loadNow(story: Story): Promise<LoadSummary> {
     const started = performance.now();
     const summary = summarise(story);
+    // Indexed before the write (a story the index refuses changes nothing), swapped in the tick the write commits.
+    const index = this.fullText.prepare(story);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-load-'));
     try {
       const files = writeStoryCsv(story, summary, dir);
@@ -153,6 +167,7 @@ export class LadybugStore implements GraphStore {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     this.summary = summary;
+    this.fullText.commit(index, summary.loadedAt);
     this.names = null;
     return {
       entities: summary.entities,
@@ -278,6 +293,10 @@ export class LadybugStore implements GraphStore {
 
   async articleEntities(articleIds: readonly string[]): Promise<Map<string, string[]>> {
     return groupPairs(articleIds, await (articleIds.length ? this.read('article-entities', { ids: [...new Set(articleIds)] }) : []), 'article', 'entity');
+  }
+
+  passages(text: string, options?: PassageSearchOptions): Promise<Passage[]> {
+    return this.fullText.find(this.summary.loadedAt, text, options);
   }
 
   async relationTypes(): Promise<string[]> {

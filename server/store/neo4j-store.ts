@@ -31,6 +31,9 @@ import { fold, typoAllowance } from '../domain/text.js';
 import type { Article, Entity, EntityKind, Page, Relation, Stats, Story, Subgraph } from '../domain/types.js';
 import { readStatements, statementsOf } from './cypher-files.js';
 import { decodeCursor } from './cursor.js';
+import type { Passage, PassageSearchOptions } from '../domain/passage.js';
+import { FullText } from './full-text/full-text.js';
+import { passageStoryOf } from './full-text/scan-rows.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, SubgraphFilter } from './graph-store.js';
 import { rankByName } from './ranking.js';
 import { EMPTY_SUMMARY, articleFromProps, byTypeThenId, groupRelations, inOrderOf, entityFromRow, entityRows, groupPairs, pageOf, parseJson, relationFromProps, statsOf, summarise, type GraphSummary } from './story-rows.js';
@@ -68,6 +71,17 @@ export class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j';
   private loading: Promise<unknown> = Promise.resolve();
   private schemaReady = false;
+  /** The full-text index, in process as for LadybugDB (README: Full text), rebuilt when another replica loads. */
+  private readonly fullText = new FullText({
+    scan: () =>
+      this.transact('READ', async (tx) =>
+        passageStoryOf({
+          articles: (await run(tx, 'articles')).map((r) => articleFromNode(r.a as Node)),
+          entities: await run(tx, 'passage-entities'),
+          relations: await run(tx, 'passage-relations'),
+        }),
+      null),
+  });
   /**
    * False until the server has answered, and again after it was found
    * unreachable. While false, a call first makes one connection attempt
@@ -160,6 +174,7 @@ export class Neo4jStore implements GraphStore {
     const started = performance.now();
     await this.ensureSchema();
     const summary = summarise(story);
+    const index = this.fullText.prepare(story);
     const entities = entityRows(story).map((e) => ({ ...e, degree: neo4j.int(e.degree) }));
     const articles = story.articles.map((a) => ({ id: a.id, title: a.title, text: a.text, url: a.url ?? null, source: a.source ?? null }));
     const relations = story.relations.map((r) => ({
@@ -183,6 +198,7 @@ export class Neo4jStore implements GraphStore {
       },
       null,
     );
+    this.fullText.commit(index, summary.loadedAt);
     return {
       entities: summary.entities,
       relations: summary.relations,
@@ -334,6 +350,10 @@ export class Neo4jStore implements GraphStore {
 
   async stats(): Promise<Stats> {
     return statsOf(await this.summary());
+  }
+
+  async passages(text: string, options?: PassageSearchOptions): Promise<Passage[]> {
+    return this.fullText.find((await this.summary()).loadedAt, text, options);
   }
 
   /**
