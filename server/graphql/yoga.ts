@@ -21,6 +21,7 @@ import { domainErrorMask } from './plugins/domain-errors.js';
 import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-generation.js';
 import { useRejectionStatus } from './plugins/rejection-status.js';
 import { useRequestParams } from './plugins/request-params.js';
+import { passageResolvers } from './passages.js';
 import { resolvers } from './resolvers.js';
 import { curationGraphQL } from './curation/wiring.js';
 
@@ -41,7 +42,7 @@ export interface GraphQLDeps {
 
 export function createGraphQL({ store, config, questions, generation, log }: GraphQLDeps) {
   const curation = curationGraphQL({ store, config, generation });
-  const schema = makeExecutableSchema({ typeDefs: [typeDefs, curation.typeDefs], resolvers: [resolvers, curation.resolvers] });
+  const schema = makeExecutableSchema({ typeDefs: [typeDefs, curation.typeDefs], resolvers: [resolvers, passageResolvers, curation.resolvers] });
   const plugins: Plugin[] = [
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     useRequestParams(),
