@@ -11,8 +11,8 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../server/config.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { PassageIndex } from '../server/store/full-text/passage-index.js';
-import { LadybugStore } from '../server/store/ladybug-store.js';
-import { Neo4jStore } from '../server/store/neo4j-store.js';
+import { readConfig } from '../server/config.js';
+import { openStore } from '../server/store/open-store.js';
 import { readStory } from '../server/domain/story/read-story.js';
 
 const story = (name: string) => ({ data: path.join(PROJECT_ROOT, ...name.split('/'), 'data'), articles: path.join(PROJECT_ROOT, ...name.split('/'), 'articles') });
@@ -21,20 +21,21 @@ const HARBOUR = readStory(story('tests/fixtures/harbour'));
 const QUERIES = ['passport', 'hostages', '"forced deportation"', 'Nauseda negotiatons', 'released prisoners border', 'ferry strike', 'Żelazná wages', 'negotiat'];
 
 async function openNeo4j(): Promise<GraphStore | null> {
-  const uri = process.env.NEO4J_URI;
-  if (!uri) return null;
-  return Neo4jStore.open({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+  if (!process.env.NEO4J_URI) return null;
+  return openStore(readConfig({ ...process.env, GRAPH_STORE: 'neo4j' }).store);
 }
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-passages-'));
+const file = path.join(dir, 'graph.lbug');
+const openEmbedded = () => openStore({ kind: 'embedded', path: file, queryTimeoutMs: 30_000 });
 
 const answers = async (store: GraphStore) => Promise.all(QUERIES.map((q) => store.passages(q, { first: 10 })));
 
 describe('passages through the store port', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-passages-'));
-  const file = path.join(dir, 'graph.lbug');
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('answers the same passages on every engine, for the seed and for another story', async () => {
-    const ladybug = await LadybugStore.open({ path: file });
+    const ladybug = await openEmbedded();
     const neo4j = await openNeo4j();
     try {
       for (const s of [SEED, HARBOUR]) {
@@ -52,14 +53,14 @@ describe('passages through the store port', () => {
   });
 
   it('builds the same index from the stored graph after a restart as the load built', async () => {
-    const loaded = await LadybugStore.open({ path: file });
+    const loaded = await openEmbedded();
     await loaded.load(SEED);
     // Statements are not stored by this adapter yet, so a scan can neither tie passages to them nor count
     // their words (scores move a little): compare what passages are found, in order, and their ties to relations.
     const shape = (found: Awaited<ReturnType<typeof answers>>) => found.map((ps) => ps.map(({ id, kind, text, start, end, relations, summaryOf }) => ({ id, kind, text, start, end, relations, summaryOf })));
     const expected = shape(await answers(loaded));
     await loaded.close();
-    const reopened = await LadybugStore.open({ path: file });
+    const reopened = await openEmbedded();
     try {
       expect(shape(await answers(reopened))).toEqual(expected);
     } finally {
@@ -68,7 +69,7 @@ describe('passages through the store port', () => {
   });
 
   it('replaces the index with every load, and keeps it when a load is refused', async () => {
-    const store = await LadybugStore.open({ path: file });
+    const store = await openEmbedded();
     try {
       await store.load(SEED);
       expect(await store.passages('ferry')).toEqual([]);
