@@ -47,8 +47,13 @@ export interface CypherEngine {
   read<T>(work: (run: Run) => Promise<T>): Promise<T>;
   /** An integer parameter as the engine needs it (a JS number reaches Neo4j as a float, which LIMIT refuses). */
   int(n: number): unknown;
-  /** The stored properties of a node or relationship value of a row, as plain JS values. */
-  properties(value: unknown): Row;
+  /**
+   * The stored properties of the record in `column` of a row (e, r, a or s),
+   * as plain JS values: a node or relationship value, or the row itself
+   * where the statement returns the properties as columns (LadybugDB's
+   * faster shape, see cypher/ladybug/entities-by-ids.cypher).
+   */
+  record(row: Row, column: string): Row;
   /** The path of a shortest-path row. */
   path(row: Row): PathRows;
   /** Entities matching a name or alias, best first (LadybugDB: an in-memory index; Neo4j: its full-text index). */

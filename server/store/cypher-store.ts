@@ -71,7 +71,7 @@ export class CypherStore implements GraphStore {
   }
 
   entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]> {
-    return this.byIds(ids, 'entities-by-ids', (r) => this.entityOf(r.e));
+    return this.byIds(ids, 'entities-by-ids', (r) => this.entityOf(r));
   }
 
   search(text: string, { kinds = [], first = 10 }: SearchOptions = {}): Promise<Entity[]> {
@@ -81,7 +81,7 @@ export class CypherStore implements GraphStore {
   async entities(kind: EntityKind | null, { first, after }: PageOptions): Promise<Page<Entity>> {
     const params = { kind: kind ?? '', after: decodeCursor(after) ?? '', limit: this.cypher.int(first + 1) };
     const { rows, summary } = await this.cypher.read(async (run) => ({ rows: await run('entities-page', params), summary: await this.summaryIn(run) }));
-    const items = rows.slice(0, first).map((r) => this.entityOf(r.e));
+    const items = rows.slice(0, first).map((r) => this.entityOf(r));
     return pageOf(items, rows.length > first, entityTotal(summary, kind), (e) => e.id);
   }
 
@@ -110,7 +110,7 @@ export class CypherStore implements GraphStore {
 
   async graph({ kinds, types, limit }: SubgraphFilter): Promise<Subgraph> {
     const { top, among } = await this.cypher.read(async (run) => {
-      const top = (await run(...this.filtered('top-entities', 'kinds', kinds, { limit: this.cypher.int(limit + 1) }))).map((r) => this.entityOf(r.e));
+      const top = (await run(...this.filtered('top-entities', 'kinds', kinds, { limit: this.cypher.int(limit + 1) }))).map((r) => this.entityOf(r));
       const ids = top.slice(0, limit).map((e) => e.id);
       return { top, among: ids.length ? await run(...this.filtered('relations-among', 'types', types, { ids })) : [] };
     });
@@ -139,15 +139,15 @@ export class CypherStore implements GraphStore {
   }
 
   async timeline(): Promise<Entity[]> {
-    return (await this.cypher.read((run) => run('timeline'))).map((r) => this.entityOf(r.e));
+    return (await this.cypher.read((run) => run('timeline'))).map((r) => this.entityOf(r));
   }
 
   async articles(): Promise<Article[]> {
-    return (await this.cypher.read((run) => run('articles'))).map((r) => this.articleOf(r.a));
+    return (await this.cypher.read((run) => run('articles'))).map((r) => this.articleOf(r));
   }
 
   articlesByIds(ids: readonly string[]): Promise<(Article | null)[]> {
-    return this.byIds(ids, 'articles-by-ids', (r) => this.articleOf(r.a));
+    return this.byIds(ids, 'articles-by-ids', (r) => this.articleOf(r));
   }
 
   async mentionedIn(entityIds: readonly string[]): Promise<Map<string, string[]>> {
@@ -171,11 +171,11 @@ export class CypherStore implements GraphStore {
           : about
             ? ['statements-about', { about, limit }]
             : ['statements', { limit }];
-    return (await this.cypher.read((run) => run(name, params))).map((r) => this.statementOf(r.s));
+    return (await this.cypher.read((run) => run(name, params))).map((r) => this.statementOf(r));
   }
 
   statementsByIds(ids: readonly string[]): Promise<(Statement | null)[]> {
-    return this.byIds(ids, 'statements-by-ids', (r) => this.statementOf(r.s));
+    return this.byIds(ids, 'statements-by-ids', (r) => this.statementOf(r));
   }
 
   /**
@@ -232,19 +232,19 @@ export class CypherStore implements GraphStore {
     return list?.length ? [`${name}-typed`, { ...params, [key]: [...list] }] : [name, params];
   }
 
-  private entityOf(value: unknown): Entity {
-    return entityFromProps(this.cypher.properties(value));
+  private entityOf(row: Row): Entity {
+    return entityFromProps(this.cypher.record(row, 'e'));
   }
 
-  private articleOf(value: unknown): Article {
-    return articleFromProps(this.cypher.properties(value));
+  private articleOf(row: Row): Article {
+    return articleFromProps(this.cypher.record(row, 'a'));
   }
 
-  private statementOf(value: unknown): Statement {
-    return statementFromProps(this.cypher.properties(value));
+  private statementOf(row: Row): Statement {
+    return statementFromProps(this.cypher.record(row, 's'));
   }
 
   private relationOf(row: Row): Relation {
-    return relationFromProps(this.cypher.properties(row.r), String(row.source), String(row.target));
+    return relationFromProps(this.cypher.record(row, 'r'), String(row.source), String(row.target));
   }
 }

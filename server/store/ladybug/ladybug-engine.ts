@@ -66,9 +66,10 @@ export class LadybugEngine implements CypherEngine {
     return n;
   }
 
-  /** Nodes and relationships come back as plain objects already (with _id and _label beside the properties). */
-  properties(value: unknown): Row {
-    return value as Row;
+  /** A node or relationship comes back as a plain object (with _id and _label beside the properties); the hot statements return the properties as columns. */
+  record(row: Row, column: string): Row {
+    const value = row[column];
+    return value !== null && typeof value === 'object' ? (value as Row) : row;
   }
 
   path(row: Row): PathRows {
@@ -82,7 +83,7 @@ export class LadybugEngine implements CypherEngine {
     const ids = (await this.nameIndex()).find(text, kinds, first);
     if (ids.length === 0) return [];
     const rows = await this.runOnReader('entities-by-ids', { ids });
-    const byId = new Map(rows.map((r) => [String((r.e as Row).id), entityFromProps(r.e as Row)]));
+    const byId = new Map(rows.map((r) => [String(r.id), entityFromProps(this.record(r, 'e'))]));
     return ids.map((id) => byId.get(id)).filter((e): e is Entity => e !== undefined);
   }
 

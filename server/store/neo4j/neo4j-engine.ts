@@ -78,8 +78,8 @@ export class Neo4jEngine implements CypherEngine {
     return neo4j.int(n);
   }
 
-  properties(value: unknown): Row {
-    return propertiesOf(value);
+  record(row: Row, column: string): Row {
+    return propertiesOf(row[column]);
   }
 
   path(row: Row): PathRows {
@@ -97,7 +97,7 @@ export class Neo4jEngine implements CypherEngine {
       if (/no such fulltext schema index/i.test(String((err as Error)?.message))) return [];
       throw err;
     }
-    return rankByName(text, rows.map((r) => entityFromProps(propertiesOf(r.e))), first);
+    return rankByName(text, rows.map((r) => entityFromProps(this.record(r, 'e'))), first);
   }
 
   /**
