@@ -24,8 +24,10 @@ import lbug from '@ladybugdb/core';
 import { PROJECT_ROOT } from '../server/config.js';
 import type { Story } from '../server/domain/types.js';
 import { splitStatements, statementsOf } from '../server/store/cypher-files.js';
-import { LadybugStore, writeStoryCsv } from '../server/store/ladybug-store.js';
-import { summarise } from '../server/store/story-rows.js';
+import { writeStoryCsv } from '../server/store/ladybug/csv.js';
+import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
+import { storyRecords } from '../server/store/records.js';
+import { summarise } from '../server/store/summary.js';
 import { readStory } from '../server/domain/story/read-story.js';
 import { PassageIndex } from '../server/store/full-text/passage-index.js';
 import { random, syntheticStory } from './synthetic.js';
@@ -175,13 +177,13 @@ function fullTextBuild(story: Story): { passages: number; milliseconds: number; 
 
 async function bareCopy(story: Story, file: string): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-csv-'));
-  const files = writeStoryCsv(story, summarise(story), dir);
+  const files = writeStoryCsv(storyRecords(story), summarise(story), dir);
   const db = new lbug.Database(file, 0, true, false, 2 ** 36);
   const conn = new lbug.Connection(db);
   const cypher = statementsOf('ladybug');
   for (const s of splitStatements(cypher('schema'))) await conn.query(s);
   const t = performance.now();
-  for (const [table, csv] of Object.entries(files)) await conn.query(cypher(`copy-${table}`).replace('{{file}}', csv));
+  for (const [table, csv] of Object.entries(files)) if (fs.statSync(csv).size > 0) await conn.query(cypher(`copy-${table}`).replace('{{file}}', csv));
   const elapsed = performance.now() - t;
   await conn.close();
   await db.close();

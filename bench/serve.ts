@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createYoga, createSchema } from 'graphql-yoga';
 import { buildApp } from '../server/app.js';
 import { readConfig } from '../server/config.js';
-import { LadybugStore } from '../server/store/ladybug-store.js';
+import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 
 const [mode, dbPath] = process.argv.slice(2);
 

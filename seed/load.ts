@@ -1,20 +1,20 @@
-/** The seed as a function: validate, then load atomically. Used by the CLI, npm start and tests. */
-import fs from 'node:fs';
+/** The seed as a function: validate, then replace the graph atomically. Used by the CLI, npm start and tests. */
 import type { Config } from '../server/config.js';
 import type { Stats } from '../server/domain/types.js';
 import { readingOf, statsOfStory, type StoryReading } from '../server/domain/story/summary.js';
 import type { GraphStore, LoadSummary } from '../server/store/graph-store.js';
+import type { OpenStoreOptions } from '../server/store/open-store.js';
 import { readStory, type StoryDirs } from '../server/domain/story/read-story.js';
 
 export interface SeedOptions {
   config: Config;
   dirs: StoryDirs;
-  /** Delete the embedded database file before loading. */
+  /** Replace a damaged embedded database file instead of refusing it. */
   reset?: boolean;
   /** Validate only. */
   checkOnly?: boolean;
-  open: (store: Config['store']) => Promise<GraphStore>;
-  /** Use this open store instead of opening one (the server's own). */
+  open: (store: Config['store'], options?: OpenStoreOptions) => Promise<GraphStore>;
+  /** Load into this open store, in place, instead of opening one (the server's own). */
   store?: GraphStore;
 }
 
@@ -29,17 +29,17 @@ export interface SeedResult {
 export async function seedStory({ config, dirs, reset = false, checkOnly = false, open, store }: SeedOptions): Promise<SeedResult> {
   // Validate before touching the database: a bad story never opens it for writing.
   const story = readStory(dirs);
+  const read = readingOf(story);
   if (checkOnly) {
-    return { loaded: null, stats: statsOfStory(story), target: 'nothing (--check)', read: readingOf(story) };
+    return { loaded: null, stats: statsOfStory(story), target: 'nothing (--check)', read };
   }
-  if (reset && config.store.kind === 'embedded' && !store) {
-    for (const f of [config.store.path, `${config.store.path}.wal`]) fs.rmSync(f, { force: true });
-  }
-  const target = store ?? (await open(config.store));
+  if (store) return { loaded: await store.load(story), stats: await store.stats(), target: String(store), read };
+  // The store knows how to replace its graph whole, even if killed (LadybugDB: a new file renamed over the old).
+  const target = await open(config.store, { reset });
   try {
-    const loaded = await target.load(story);
-    return { loaded, stats: await target.stats(), target: String(target), read: readingOf(story) };
+    const loaded = await target.replaceAll(story);
+    return { loaded, stats: await target.stats(), target: String(target), read };
   } finally {
-    if (!store) await target.close();
+    await target.close();
   }
 }

@@ -11,21 +11,23 @@ import { readStatements } from '../server/store/cypher-files.js';
 
 const VERSIONS = ['CYPHER 5', 'CYPHER 25'] as const;
 
-/** What the adapter stores (see neo4j-store.ts and story-rows.ts). */
+/** What the adapter stores (see server/store/records.ts and server/store/neo4j/neo4j-engine.ts). */
 const SCHEMA: DbSchema = {
-  labels: ['Entity', 'Article', 'Meta'],
-  relationshipTypes: ['RELATION', 'MENTIONS'],
+  labels: ['Entity', 'Article', 'Statement', 'Meta'],
+  relationshipTypes: ['RELATION', 'MENTIONS', 'SPOKE', 'ABOUT'],
   propertyKeys: [
-    // :Entity (EntityRow)
-    'id', 'kind', 'name', 'aliases', 'summary', 'date', 'evidence', 'claims', 'keys', 'degree',
+    // :Entity (EntityRecord)
+    'id', 'kind', 'name', 'aliases', 'summary', 'date', 'evidence', 'claims', 'keys', 'degree', 'endDate', 'dateDerived', 'standsFor',
     // :Article
-    'title', 'text', 'url', 'source',
+    'title', 'text', 'url', 'source', 'published', 'publishedDerived',
     // :RELATION
-    'type', 'note',
+    'type', 'note', 'role',
+    // :Statement
+    'speaker', 'words', 'channel', 'about', 'reportedBy',
     // :Meta
     'key', 'value',
     // Keys of the UNWIND $rows maps: the linter cannot tell a row map from a node.
-    'from', 'to', 'properties', 'article', 'entity',
+    'from', 'to', 'properties', 'article', 'entity', 'statement',
   ],
   // The function and procedure signatures the package ships for its tests, taken from a real server.
   functions: testData.mockSchema.functions,

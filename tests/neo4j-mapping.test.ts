@@ -5,17 +5,9 @@
  */
 import neo4j, { Node, Path, PathSegment, Relationship } from 'neo4j-driver';
 import { GraphUnavailable } from '../server/domain/errors.js';
-import {
-  articleFromNode,
-  entityFromNode,
-  escapeLucene,
-  fulltextQuery,
-  propertiesOf,
-  relationFromRelationship,
-  subgraphFromPath,
-  toNative,
-  translateError,
-} from '../server/store/neo4j-store.js';
+import { articleFromNode, entityFromNode, propertiesOf, relationFromRelationship, subgraphFromPath, toNative } from '../server/store/neo4j/driver-values.js';
+import { translateError } from '../server/store/neo4j/errors.js';
+import { escapeLucene, fulltextQuery } from '../server/store/neo4j/fulltext.js';
 
 /** An error as the driver raises it, with its code. */
 const driverError = (message: string, code: string) => new neo4j.Neo4jError(message, code, '50N42', 'error: general processing exception');
@@ -93,9 +85,35 @@ describe('nodes into entities and articles', () => {
       aliases: ['Marta Zelazna'],
       summary: "Leader of the Ferryworkers' Guild.",
       date: null,
-      evidence: [{ article: 'h001', quote: 'Guild leader Marta Żelazná said' }],
+      endDate: null,
+      dateDerived: null,
+      standsFor: null,
+      // Stored before story format 2, without a certainty: read as STATED.
+      evidence: [{ article: 'h001', quote: 'Guild leader Marta Żelazná said', certainty: 'STATED' }],
       claims: [],
       degree: 4,
+    });
+  });
+
+  it('maps the fields of story format 2: span, derived date, what a place stands for, certainty and source', () => {
+    const minsk = new Node(neo4j.int(5), ['Entity'], {
+      id: 'minsk',
+      kind: 'Place',
+      name: 'Minsk',
+      aliases: '[]',
+      date: '2025-09',
+      endDate: '2025-10',
+      dateDerived: '"last month"',
+      standsFor: 'belarus',
+      evidence: JSON.stringify([{ article: 'a1', quote: 'Minsk said', certainty: 'ATTRIBUTED', accordingTo: 'belta' }]),
+      claims: '[]',
+      degree: neo4j.int(0),
+    });
+    expect(entityFromNode(minsk)).toMatchObject({
+      endDate: '2025-10',
+      dateDerived: '"last month"',
+      standsFor: 'belarus',
+      evidence: [{ article: 'a1', quote: 'Minsk said', certainty: 'ATTRIBUTED', accordingTo: 'belta' }],
     });
   });
 
@@ -108,7 +126,9 @@ describe('nodes into entities and articles', () => {
 
   it('maps an :Article node into an article', () => {
     const a = new Node(neo4j.int(7), ['Article'], { id: 'h001', title: 'Ferry Strike Ends', text: 'PORTVALE — ...', url: 'https://example.org/h001' });
-    expect(articleFromNode(a)).toEqual({ id: 'h001', title: 'Ferry Strike Ends', text: 'PORTVALE — ...', url: 'https://example.org/h001', source: null });
+    expect(articleFromNode(a)).toEqual({ id: 'h001', title: 'Ferry Strike Ends', text: 'PORTVALE — ...', url: 'https://example.org/h001', source: null, published: null, publishedDerived: null });
+    const dated = new Node(neo4j.int(8), ['Article'], { id: 'h002', title: 'T', text: 'x', source: 'AP', published: '2025-09-12', publishedDerived: '"said Friday"' });
+    expect(articleFromNode(dated)).toMatchObject({ source: 'AP', published: '2025-09-12', publishedDerived: '"said Friday"' });
   });
 
   it('refuses a value that is not a node or relationship', () => {
@@ -125,9 +145,14 @@ describe('relationships into relations', () => {
       from: 'marta-zelazna',
       to: 'ferryworkers-guild',
       date: '2031-03',
+      endDate: null,
+      dateDerived: null,
+      role: null,
       note: 'since 2029',
-      evidence: [{ article: 'h002', quote: "Marta Zelazna, who leads the Ferryworkers' Guild" }],
+      evidence: [{ article: 'h002', quote: "Marta Zelazna, who leads the Ferryworkers' Guild", certainty: 'STATED' }],
     });
+    const trial = new Relationship(neo4j.int(11), neo4j.int(1), neo4j.int(3), 'RELATION', { id: 'm.participated_in.t', type: 'PARTICIPATED_IN', role: 'defendant', endDate: '2031-04' }, '5:db:11', '4:db:1', '4:db:3');
+    expect(relationFromRelationship(trial, 'm', 't')).toMatchObject({ role: 'defendant', endDate: '2031-04', evidence: [] });
     expect(relationFromRelationship(spouse, 'tomas-zelazny', 'marta-zelazna')).toMatchObject({ date: null, note: null });
   });
 });

@@ -9,8 +9,9 @@ import neo4j, { isInt, Node, Path, PathSegment, Record, Relationship, type Drive
 import { PROJECT_ROOT } from '../server/config.js';
 import { GraphUnavailable } from '../server/domain/errors.js';
 import { readStatements } from '../server/store/cypher-files.js';
-import { Neo4jStore } from '../server/store/neo4j-store.js';
+import { Neo4jStore } from '../server/store/neo4j/neo4j-store.js';
 import { readStory } from '../server/domain/story/read-story.js';
+import { TINY_STORY } from './support/story-format-2-contract.js';
 
 type Params = { [key: string]: unknown };
 type Answer = (name: string, params: Params) => Record[];
@@ -197,6 +198,7 @@ describe('load', () => {
     expect(script(driver)).toEqual([
       ...schema.map((n) => `WRITE ${n}`),
       'WRITE await-indexes',
+      'WRITE clear-statements',
       'WRITE clear-entities',
       'WRITE clear-articles',
       'WRITE clear-meta',
@@ -204,12 +206,14 @@ describe('load', () => {
       'WRITE write-articles',
       ...Array<string>(batches(13)).fill('WRITE write-relations'),
       ...Array<string>(batches(HARBOUR.mentions.length)).fill('WRITE write-mentions'),
+      ...Array<string>(batches(HARBOUR.statements!.length)).fill('WRITE write-statements'),
+      ...Array<string>(batches(HARBOUR.statements!.flatMap((s) => s.about).length)).fill('WRITE write-statement-about'),
       'WRITE write-meta',
     ]);
     // Schema statements each alone; the data in exactly one transaction, without a client-side timeout.
     const data = driver.transactions.at(-1)!;
     expect(driver.transactions).toHaveLength(schema.length + 2);
-    expect(data.statements[0]?.name).toBe('clear-entities');
+    expect(data.statements[0]?.name).toBe('clear-statements');
     expect(data.config).toEqual({});
     expect(data.database).toBe('stories');
     expect(data.outcome).toBe('committed');
@@ -235,11 +239,43 @@ describe('load', () => {
         date: '2031-03-04',
         note: null,
         evidence: JSON.stringify([{ article: 'h002', quote: 'crossed into Port Ansel on Tuesday, March 4, 2031, carrying Tomas Zelazny', certainty: 'STATED' }]),
+        endDate: null,
+        dateDerived: null,
+        role: null,
       },
     });
     const meta = runs.find((s) => s.name === 'write-meta')!.params;
     expect(meta.key).toBe('graph');
     expect(JSON.parse(String(meta.value))).toMatchObject({ entities: 12, relations: 13, articles: 2, byKind: { Person: 4, Organisation: 3, Place: 2, Event: 3 } });
+  });
+
+  it('writes statements after the entities that speak them, then one row per statement and subject', async () => {
+    const driver = new RecordingDriver(writer());
+    await storeOver(driver, { batchSize: 100 }).load(TINY_STORY);
+    const runs = driver.transactions.at(-1)!.statements;
+    const names = runs.map((s) => s.name);
+    expect(names.indexOf('write-statements')).toBeGreaterThan(names.indexOf('write-entities'));
+    expect(names.indexOf('write-statement-about')).toBeGreaterThan(names.indexOf('write-statements'));
+    const statements = runs.find((s) => s.name === 'write-statements')!.params.rows as Params[];
+    expect(statements.find((s) => s.id === 'master-undated')).toEqual({
+      id: 'master-undated',
+      speaker: 'harbour-master',
+      words: 'The harbour stays open',
+      date: null,
+      dateDerived: null,
+      channel: 'X',
+      about: '["walkout"]',
+      reportedBy: '[]',
+      evidence: JSON.stringify([{ article: 'n001', quote: 'The harbour stays open', certainty: 'ATTRIBUTED', accordingTo: 'harbour-council' }]),
+    });
+    expect(runs.find((s) => s.name === 'write-statement-about')!.params.rows).toEqual([
+      { statement: 'brook-no-return', entity: 'walkout' },
+      { statement: 'brook-no-return', entity: 'harbour-council' },
+      { statement: 'brook-early', entity: 'harbour-council' },
+      { statement: 'master-undated', entity: 'walkout' },
+    ]);
+    const meta = runs.find((s) => s.name === 'write-meta')!.params;
+    expect(JSON.parse(String(meta.value))).toMatchObject({ statements: 3, byKind: { Group: 1, Position: 1 } });
   });
 
   it('fails inside its transaction when a batch writes fewer rows than it was given, so nothing is kept', async () => {
@@ -262,6 +298,20 @@ describe('load', () => {
   });
 });
 
+describe('statements', () => {
+  it('are read by speaker and subject in one read transaction, with an integer limit', async () => {
+    const driver = new RecordingDriver();
+    const store = storeOver(driver);
+    await store.statements({ speaker: 'ada-brook', about: 'walkout', first: 5 });
+    await store.statements({ about: 'walkout', first: 5 });
+    await store.statements({ first: 5 });
+    expect(script(driver)).toEqual(['READ statements-by-speaker-about', 'READ statements-about', 'READ statements']);
+    const [both] = driver.transactions[0]!.statements;
+    expect(both?.params).toMatchObject({ speaker: 'ada-brook', about: 'walkout' });
+    expect(isInt(both?.params.limit)).toBe(true);
+  });
+});
+
 describe('ping and close', () => {
   it('ping runs one auto-commit query, which the driver does not retry', async () => {
     const driver = new RecordingDriver((name) => (name === 'ping' ? [row({ ok: neo4j.int(1) })] : []));
@@ -278,6 +328,7 @@ describe('ping and close', () => {
       entities: 3,
       relations: 2,
       articles: 1,
+      statements: 0,
       byKind: [{ kind: 'Person', count: 2 }, { kind: 'Place', count: 1 }],
       byRelationType: [{ type: 'LEADS', count: 1 }, { type: 'MET', count: 1 }],
     });

@@ -15,7 +15,7 @@ import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import { GraphUnavailable } from '../server/domain/errors.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { CSRF_HEADER } from '../server/graphql/yoga.js';
-import { Neo4jStore } from '../server/store/neo4j-store.js';
+import { Neo4jStore } from '../server/store/neo4j/neo4j-store.js';
 import { openStore } from '../server/store/open-store.js';
 import { readStory } from '../server/domain/story/read-story.js';
 

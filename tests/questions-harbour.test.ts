@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PROJECT_ROOT } from '../server/config.js';
 import { createQuestionEngine, type QuestionEngine } from '../server/questions/index.js';
-import { LadybugStore } from '../server/store/ladybug-store.js';
+import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 import { readStory } from '../server/domain/story/read-story.js';
 import { expectAnswer, type QuestionCase } from './support/questions.js';
 

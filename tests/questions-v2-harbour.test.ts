@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strongestCertainty } from '../server/domain/types.js';
 import { createQuestionEngine, type QuestionEngine } from '../server/questions/index.js';
-import { LadybugStore } from '../server/store/ladybug-store.js';
+import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 import { expectAnswer, readHarbourWithAftermath, type QuestionCase } from './support/questions.js';
 
 const CROSSING = 'crossed into Port Ansel on Tuesday, March 4, 2031';

@@ -1,5 +1,5 @@
 /** The store answering concrete questions about the seeded story. */
-import type { LadybugStore } from '../server/store/ladybug-store.js';
+import type { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 import { seededStore } from './support/graph.js';
 
 describe('the seeded graph in LadybugDB', () => {

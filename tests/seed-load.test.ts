@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import { InvalidStory } from '../server/domain/errors.js';
-import { LadybugStore } from '../server/store/ladybug-store.js';
+import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 import { openStore } from '../server/store/open-store.js';
 import { seedStory } from '../seed/load.js';
 import { readStory } from '../server/domain/story/read-story.js';

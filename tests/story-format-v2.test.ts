@@ -14,7 +14,7 @@ import { isRelationType } from '../server/domain/relation-types.js';
 import { readStory } from '../server/domain/story/read-story.js';
 import { endKindProblem, spanProblem, wordsFound } from '../server/domain/story/rules.js';
 import { normaliseQuote } from '../server/domain/text.js';
-import { LadybugStore } from '../server/store/ladybug-store.js';
+import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 import { openStore } from '../server/store/open-store.js';
 import { seedStory } from '../seed/load.js';
 import { HARBOUR, tempDir } from './support/graph.js';

@@ -1,7 +1,7 @@
 import { editDistance, fold, matchScore, normaliseQuote } from '../server/domain/text.js';
 import { deriveTitle } from '../server/domain/story/articles.js';
 import { findMentions } from '../server/domain/story/mentions.js';
-import { searchKeys } from '../server/store/story-rows.js';
+import { searchKeys } from '../server/store/records.js';
 import { decodeCursor, encodeCursor } from '../server/store/cursor.js';
 
 describe('folding names', () => {

@@ -2,4 +2,5 @@
 WITH CAST($types AS STRING[]) AS types
 MATCH (b:Entity)<-[r:Relation]-(a:Entity)
 WHERE b.id IN $ids AND list_contains(types, r.type)
-RETURN a.id AS source, b.id AS target, r
+// Properties as columns, not the relationship value (see entities-by-ids.cypher).
+RETURN a.id AS source, b.id AS target, r.id AS id, r.type AS type, r.date AS date, r.endDate AS endDate, r.dateDerived AS dateDerived, r.role AS role, r.note AS note, r.evidence AS evidence

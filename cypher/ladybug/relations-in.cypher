@@ -1,4 +1,5 @@
 // Written from the filtered end: several times faster than (a)-[r]->(b) WHERE b.id IN.
 MATCH (b:Entity)<-[r:Relation]-(a:Entity)
 WHERE b.id IN $ids
-RETURN a.id AS source, b.id AS target, r
+// Properties as columns, not the relationship value (see entities-by-ids.cypher).
+RETURN a.id AS source, b.id AS target, r.id AS id, r.type AS type, r.date AS date, r.endDate AS endDate, r.dateDerived AS dateDerived, r.role AS role, r.note AS note, r.evidence AS evidence

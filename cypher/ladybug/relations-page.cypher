@@ -1,3 +1,5 @@
 MATCH (a:Entity)-[r:Relation]->(b:Entity)
 WHERE r.id > $after
-RETURN a.id AS source, b.id AS target, r ORDER BY r.id LIMIT $limit
+// Properties as columns, not the relationship value (see entities-by-ids.cypher).
+RETURN a.id AS source, b.id AS target, r.id AS id, r.type AS type, r.date AS date, r.endDate AS endDate, r.dateDerived AS dateDerived, r.role AS role, r.note AS note, r.evidence AS evidence
+ORDER BY id LIMIT $limit

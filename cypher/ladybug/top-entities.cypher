@@ -1,3 +1,5 @@
 // The overview: best-connected entities first.
 MATCH (e:Entity)
-RETURN e ORDER BY e.degree DESC, e.id LIMIT $limit
+// Properties as columns (see entities-by-ids.cypher for why).
+RETURN e.id AS id, e.kind AS kind, e.name AS name, e.aliases AS aliases, e.summary AS summary, e.date AS date, e.endDate AS endDate, e.dateDerived AS dateDerived, e.standsFor AS standsFor, e.evidence AS evidence, e.claims AS claims, e.degree AS degree
+ORDER BY degree DESC, id LIMIT $limit

@@ -1,6 +1,6 @@
 // Search candidates; the adapter ranks them (rankByName in ranking.ts).
 // $lucene: prefix and fuzzy terms built from the folded query (fulltextQuery
-// in neo4j-store.ts); $q: the folded query, matched anywhere in the keys.
+// in server/store/neo4j/fulltext.ts); $q: the folded query, matched anywhere in the keys.
 CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node
 WHERE size($kinds) = 0 OR node.kind IN $kinds
 RETURN node AS e LIMIT $limit

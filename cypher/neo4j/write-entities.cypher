@@ -1,4 +1,4 @@
-// One batch of entity rows (see EntityRow in story-rows.ts); null fields are left unset.
+// One batch of entity rows (see EntityRecord in server/store/records.ts); null fields are left unset.
 UNWIND $rows AS row
 CREATE (e:Entity)
 SET e = row

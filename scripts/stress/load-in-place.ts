@@ -5,7 +5,7 @@
  * takes when it seeds an empty graph or reloads on SIGHUP (npm run seed builds
  * a new file and renames it instead). The fault cases kill it mid-load.
  */
-import { LadybugStore } from '../../server/store/ladybug-store.js';
+import { LadybugStore } from '../../server/store/ladybug/ladybug-store.js';
 import { readStory } from '../../server/domain/story/read-story.js';
 
 const [file, data, articles] = process.argv.slice(2);

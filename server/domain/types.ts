@@ -114,6 +114,8 @@ export interface Subgraph {
 
 export interface Page<T> {
   items: T[];
+  /** Opaque cursor of each item (cursors[i] is items[i]'s), to pass as `after`. */
+  cursors: string[];
   /** Opaque cursor of the last item, to pass as `after`. */
   endCursor: string | null;
   hasNextPage: boolean;

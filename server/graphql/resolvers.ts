@@ -6,8 +6,7 @@
 import type { IResolvers } from '@graphql-tools/utils';
 import { NotFound } from '../domain/errors.js';
 import { RELATION_TYPES, isRelationType } from '../domain/relation-types.js';
-import type { Article, Entity, EntityKind, Evidence, Relation, Subgraph } from '../domain/types.js';
-import { encodeCursor } from '../store/cursor.js';
+import type { Article, Entity, EntityKind, Evidence, Page, Relation, Subgraph } from '../domain/types.js';
 import { bounded, boundedList, boundedText } from './arguments.js';
 import type { GraphContext } from './context.js';
 
@@ -30,9 +29,9 @@ function subgraph(ctx: GraphContext, g: Subgraph): Subgraph {
   return g;
 }
 
-function connection<T>(page: { items: T[]; endCursor: string | null; hasNextPage: boolean; totalCount: number }, cursorOf: (t: T) => string) {
+function connection<T>(page: Page<T>) {
   return {
-    edges: page.items.map((node) => ({ cursor: cursorOf(node), node })),
+    edges: page.items.map((node, i) => ({ cursor: page.cursors[i]!, node })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     totalCount: page.totalCount,
   };
@@ -61,14 +60,14 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
       const n = bounded('first', first, { max: ctx.limits.maxFirst, fallback: 50 });
       const page = await ctx.store.entities(kind ?? null, { first: n, after });
       ctx.loaders.prime(ctx.budget.spend(page.items));
-      return connection(page, (e) => encodeCursor(e.id));
+      return connection(page);
     },
 
     relations: async (_: unknown, { types, first, after }: Args, ctx: GraphContext) => {
       const n = bounded('first', first, { max: ctx.limits.maxFirst, fallback: 100 });
       const page = await ctx.store.relations(boundedList('types', types), { first: n, after });
       ctx.budget.spend(page.items);
-      return connection(page, (r) => encodeCursor(r.id));
+      return connection(page);
     },
 
     relation: async (_: unknown, { id }: Args, ctx: GraphContext) => (await ctx.store.relationsByIds([id]))[0] ?? null,

@@ -1,11 +1,12 @@
 /**
- * The GraphStore port: the only way to the data. Methods speak the domain;
- * adapters (ladybug-store.ts, neo4j-store.ts) implement it with the Cypher
- * of their dialect folder under cypher/. Nothing above this file knows which
- * engine runs or what Cypher is.
+ * The GraphStore port: the only way to the data. Methods speak the domain.
+ * CypherStore (cypher-store.ts) implements it once for both Cypher engines,
+ * over the small seams in ladybug/ and neo4j/ and the statements of their
+ * dialect folder under cypher/; MemoryStore (memory/) implements it over
+ * plain maps. Nothing above this file knows which engine runs or what Cypher is.
  */
 import type { Passage, PassageSearchOptions } from '../domain/passage.js';
-import type { Article, Direction, Entity, EntityKind, Page, Relation, Stats, Story, Subgraph } from '../domain/types.js';
+import type { Article, Direction, Entity, EntityKind, Page, Relation, Stats, Statement, Story, Subgraph } from '../domain/types.js';
 
 export interface LoadSummary {
   entities: number;
@@ -40,12 +41,35 @@ export interface SubgraphFilter {
   limit: number;
 }
 
+export interface StatementFilter {
+  /** Entity id of who spoke. */
+  speaker?: string | null;
+  /** Entity id the statement is about. */
+  about?: string | null;
+  first: number;
+}
+
+/** Any stored record by its id (ids are unique across entities, relations, statements and articles). */
+export type StoredNode =
+  | { type: 'Entity'; record: Entity }
+  | { type: 'Relation'; record: Relation }
+  | { type: 'Statement'; record: Statement }
+  | { type: 'Article'; record: Article };
+
 export interface GraphStore {
   /** Which engine answers: shown by /ready and the stats. */
   readonly engine: string;
 
-  /** Replaces the whole graph with this story, atomically: all or nothing. */
+  /** Replaces the whole graph with this story, atomically: all or nothing. Readers keep the old graph meanwhile. */
   load(story: Story): Promise<LoadSummary>;
+  /**
+   * Replaces the whole graph so that even a process killed at any moment
+   * leaves the old graph or the new one, whole (what the seed uses).
+   * LadybugDB builds a new file and renames it over the old one, so the
+   * store must not be serving reads meanwhile; the others load in one
+   * transaction, as load does.
+   */
+  replaceAll(story: Story): Promise<LoadSummary>;
   /** Resolves when the database answers a trivial query; throws GraphUnavailable otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -76,6 +100,12 @@ export interface GraphStore {
   mentionedIn(entityIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Entity ids each article mentions, keyed by article id. */
   articleEntities(articleIds: readonly string[]): Promise<Map<string, string[]>>;
+
+  /** Statements by speaker and/or subject (all without either), by date (undated last), then id. */
+  statements(filter: StatementFilter): Promise<Statement[]>;
+  statementsByIds(ids: readonly string[]): Promise<(Statement | null)[]>;
+  /** Records of any type in the order of `ids`, null where unknown. */
+  nodesByIds(ids: readonly string[]): Promise<(StoredNode | null)[]>;
 
   /**
    * Full text (server/store/full-text): the best passages (sentences, quotes

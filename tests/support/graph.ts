@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { buildApp, type App } from '../../server/app.js';
 import { PROJECT_ROOT, readConfig, type Config } from '../../server/config.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
-import { LadybugStore } from '../../server/store/ladybug-store.js';
+import { LadybugStore } from '../../server/store/ladybug/ladybug-store.js';
 import { readStory, type StoryDirs } from '../../server/domain/story/read-story.js';
 
 export const SEED: StoryDirs = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };

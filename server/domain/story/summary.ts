@@ -2,23 +2,53 @@
  * What a story holds, counted, and the lines the seed CLI and `npm start`
  * print after a load or a check. Shared so both say the same thing.
  */
-import type { Stats, Story } from '../types.js';
+import type { EntityKind, Stats, Story } from '../types.js';
 
-/** The counts of a validated story, before any database holds it (seed --check). */
-export function statsOfStory(story: Story): Stats {
-  const count = <T>(items: T[], key: (t: T) => string) => {
-    const m = new Map<string, number>();
-    for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
-    return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  };
+/** What a story holds, counted by kind and relation type: what the store keeps beside the graph. */
+export interface StoryCounts {
+  entities: number;
+  relations: number;
+  articles: number;
+  /** Absent in graphs a store loaded before story format 2. */
+  statements?: number;
+  byKind: Record<string, number>;
+  byType: Record<string, number>;
+}
+
+export function countStory(story: Story): StoryCounts {
+  const byKind: Record<string, number> = {};
+  for (const e of story.entities) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
+  const byType: Record<string, number> = {};
+  for (const r of story.relations) byType[r.type] = (byType[r.type] ?? 0) + 1;
   return {
     entities: story.entities.length,
     relations: story.relations.length,
     articles: story.articles.length,
     statements: story.statements?.length ?? 0,
-    byKind: count(story.entities, (e) => e.kind).map(([kind, c]) => ({ kind: kind as Stats['byKind'][number]['kind'], count: c })),
-    byRelationType: count(story.relations, (r) => r.type).map(([type, c]) => ({ type, count: c })),
+    byKind,
+    byType,
   };
+}
+
+/** The counts as the API's Stats: kinds and types most frequent first, then by name. */
+export function statsOfCounts(counts: StoryCounts): Stats {
+  return {
+    entities: counts.entities,
+    relations: counts.relations,
+    articles: counts.articles,
+    statements: counts.statements ?? 0,
+    byKind: Object.entries(counts.byKind)
+      .map(([kind, count]) => ({ kind: kind as EntityKind, count }))
+      .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
+    byRelationType: Object.entries(counts.byType)
+      .map(([type, count]) => ({ type, count }))
+      .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+  };
+}
+
+/** The statistics of a validated story, before any database holds it (seed --check). */
+export function statsOfStory(story: Story): Stats {
+  return statsOfCounts(countStory(story));
 }
 
 /** What the files were read as: the format version of each, and how many statements came of them. */

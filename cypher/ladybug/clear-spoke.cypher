@@ -1,0 +1,1 @@
+MATCH ()-[s:SPOKE]->() DELETE s

@@ -1,0 +1,1 @@
+MATCH (s:Statement) DELETE s

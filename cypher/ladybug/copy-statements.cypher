@@ -1,0 +1,2 @@
+// Bulk load of one table from a CSV file the adapter writes ({{file}} is that path).
+COPY Statement FROM '{{file}}' (header=false, escape='"', quote='"', parallel=false)

@@ -1,0 +1,3 @@
+// Undated statements last ('~' sorts after every ISO date), as in every engine.
+MATCH (s:Statement)
+RETURN s ORDER BY coalesce(s.date, '~'), s.id LIMIT $limit

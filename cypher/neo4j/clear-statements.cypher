@@ -1,0 +1,2 @@
+// Also removes their SPOKE and ABOUT relationships.
+MATCH (s:Statement) DETACH DELETE s

@@ -1,0 +1,2 @@
+MATCH (s:Statement)-[:ABOUT]->(:Entity {id: $about})
+RETURN s ORDER BY coalesce(s.date, '~'), s.id LIMIT $limit

@@ -1,0 +1,1 @@
+MATCH (s:Statement) WHERE s.id IN $ids RETURN s

@@ -1,0 +1,2 @@
+MATCH (:Entity {id: $speaker})-[:SPOKE]->(s:Statement)
+RETURN s ORDER BY coalesce(s.date, '~'), s.id LIMIT $limit

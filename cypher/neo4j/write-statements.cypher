@@ -1,0 +1,7 @@
+// One batch of statements, each joined to its speaker by SPOKE; the adapter
+// checks that every row was written, so an unknown speaker fails the load.
+UNWIND $rows AS row
+MATCH (p:Entity {id: row.speaker})
+CREATE (p)-[:SPOKE]->(s:Statement)
+SET s = row
+RETURN count(s) AS written

@@ -1,0 +1,66 @@
+/**
+ * The seam between CypherStore and one Cypher engine: only what truly differs
+ * between LadybugDB and Neo4j. The store names a statement (a file of
+ * cypher/<dialect>/), the engine runs it and hands back rows whose node and
+ * relationship values it can turn into plain properties. Everything else
+ * (the algorithms, paging, ordering, decoding of properties) is written once,
+ * in cypher-store.ts.
+ */
+import type { Entity, EntityKind, Story } from '../domain/types.js';
+import type { GraphSummary } from './summary.js';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** Runs one named statement of the engine's dialect folder and returns its rows. */
+export type Run = (name: string, params?: Params) => Promise<Row[]>;
+
+/** A path as the engine returned it: its nodes' properties, and each relation's with the ids of its stored ends. */
+export interface PathRows {
+  nodes: Row[];
+  relations: { properties: Row; from: string; to: string }[];
+}
+
+export interface CypherEngine {
+  /** 'ladybug' or 'neo4j': shown by /ready and the stats. */
+  readonly name: string;
+  /**
+   * True when only this process writes the database (LadybugDB holds its
+   * file's lock): the graph summary is then read once and kept, instead of
+   * read with every page (Neo4j: another replica may have loaded a story).
+   */
+  readonly soleWriter: boolean;
+  /**
+   * True when the dialect has a faster twin `<name>-typed` of a statement for
+   * the filtered case (LadybugDB scans every relation when even an
+   * always-true filter on a list parameter is present); false when one
+   * statement takes an empty list for "no filter" (Neo4j).
+   */
+  readonly filterTwins: boolean;
+
+  /**
+   * Runs `work` as one read. Neo4j: one managed read transaction, its
+   * statements one after another. LadybugDB: each statement on the next
+   * connection of the reader pool, so statements `work` starts together run
+   * in parallel.
+   */
+  read<T>(work: (run: Run) => Promise<T>): Promise<T>;
+  /** An integer parameter as the engine needs it (a JS number reaches Neo4j as a float, which LIMIT refuses). */
+  int(n: number): unknown;
+  /**
+   * The stored properties of the record in `column` of a row (e, r, a or s),
+   * as plain JS values: a node or relationship value, or the row itself
+   * where the statement returns the properties as columns (LadybugDB's
+   * faster shape, see cypher/ladybug/entities-by-ids.cypher).
+   */
+  record(row: Row, column: string): Row;
+  /** The path of a shortest-path row. */
+  path(row: Row): PathRows;
+  /** Entities matching a name or alias, best first (LadybugDB: an in-memory index; Neo4j: its full-text index). */
+  search(text: string, kinds: readonly EntityKind[], first: number): Promise<Entity[]>;
+  /** Replaces the whole graph with this story in one write transaction; nothing changes when it fails. */
+  write(story: Story, summary: GraphSummary): Promise<void>;
+  /** One trivial query; throws GraphUnavailable when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

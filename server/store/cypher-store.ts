@@ -1,0 +1,293 @@
+/**
+ * The GraphStore port implemented once for every Cypher engine, over the
+ * CypherEngine seam (cypher-engine.ts). Each method names the statements it
+ * needs (the same file names in cypher/ladybug/ and cypher/neo4j/), and
+ * decodes the rows with decode.ts; what differs between engines stays behind
+ * the seam.
+ */
+import type { Passage, PassageSearchOptions } from '../domain/passage.js';
+import type { Article, Entity, EntityKind, Page, Relation, Stats, Statement, Story, Subgraph } from '../domain/types.js';
+import { decodeCursor } from './cursor.js';
+import type { CypherEngine, Params, Row, Run } from './cypher-engine.js';
+import { articleFromProps, entityFromProps, evidenceOf, nonEmpty, parseJson, relationFromProps, statementFromProps } from './decode.js';
+import { FullText } from './full-text/full-text.js';
+import type { PassageIndex, PassageStory } from './full-text/passage-index.js';
+import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, StatementFilter, StoredNode, SubgraphFilter } from './graph-store.js';
+import { byTypeThenId, groupPairs, groupRelations, inOrderOf, pageOf } from './lists.js';
+import { EMPTY_SUMMARY, entityTotal, relationTotal, statsOf, summarise, type GraphSummary } from './summary.js';
+import { breadthFirst } from './traversal.js';
+
+const SUMMARY_KEY = 'graph';
+
+export class CypherStore implements GraphStore {
+  /** Loads run one at a time; readers keep seeing the committed graph meanwhile. */
+  protected loading: Promise<unknown> = Promise.resolve();
+  /** The summary, kept only when the engine is its database's sole writer. */
+  private kept: GraphSummary | null = null;
+
+  /** The full-text index of the committed graph, labelled with its version (the summary's loadedAt). */
+  protected readonly fullText = new FullText({ scan: () => this.scanPassages() });
+
+  constructor(protected cypher: CypherEngine) {}
+
+  get engine(): string {
+    return this.cypher.name;
+  }
+
+  load(story: Story): Promise<LoadSummary> {
+    return this.exclusive(() => this.loadNow(story));
+  }
+
+  replaceAll(story: Story): Promise<LoadSummary> {
+    return this.load(story);
+  }
+
+  /** Runs `work` after every load before it, and before any load after it. */
+  protected exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.loading.then(work);
+    this.loading = run.catch(() => undefined);
+    return run;
+  }
+
+  protected async loadNow(story: Story): Promise<LoadSummary> {
+    const started = performance.now();
+    const summary = summarise(story);
+    // The full-text index is built while the engine writes (LadybugDB's COPY and Neo4j's
+    // round trips leave this thread free) and swapped in the tick the write commits.
+    const writing = this.cypher.write(story, summary);
+    let index: PassageIndex;
+    try {
+      index = this.fullText.prepare(story);
+    } finally {
+      await writing; // never left running: should the index fail, the next search builds it from a scan
+    }
+    if (this.cypher.soleWriter) this.kept = summary;
+    this.fullText.commit(index, summary.loadedAt);
+    return {
+      entities: summary.entities,
+      relations: summary.relations,
+      articles: summary.articles,
+      mentions: story.mentions.length,
+      milliseconds: performance.now() - started,
+    };
+  }
+
+  ping(): Promise<void> {
+    return this.cypher.ping();
+  }
+
+  close(): Promise<void> {
+    return this.cypher.close();
+  }
+
+  async entity(id: string): Promise<Entity | null> {
+    const [e] = await this.entitiesByIds([id]);
+    return e ?? null;
+  }
+
+  entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]> {
+    return this.byIds(ids, 'entities-by-ids', (r) => this.entityOf(r));
+  }
+
+  search(text: string, { kinds = [], first = 10 }: SearchOptions = {}): Promise<Entity[]> {
+    return this.cypher.search(text, kinds, first);
+  }
+
+  async entities(kind: EntityKind | null, { first, after }: PageOptions): Promise<Page<Entity>> {
+    const params = { kind: kind ?? '', after: decodeCursor(after) ?? '', limit: this.cypher.int(first + 1) };
+    const { rows, summary } = await this.cypher.read(async (run) => ({ rows: await run('entities-page', params), summary: await this.summaryIn(run) }));
+    const items = rows.slice(0, first).map((r) => this.entityOf(r));
+    return pageOf(items, rows.length > first, entityTotal(summary, kind), (e) => e.id);
+  }
+
+  async relations(types: readonly string[] | null, { first, after }: PageOptions): Promise<Page<Relation>> {
+    const statement = this.filtered('relations-page', 'types', types, { after: decodeCursor(after) ?? '', limit: this.cypher.int(first + 1) });
+    const { rows, summary } = await this.cypher.read(async (run) => ({ rows: await run(...statement), summary: await this.summaryIn(run) }));
+    const items = rows.slice(0, first).map((r) => this.relationOf(r));
+    return pageOf(items, rows.length > first, relationTotal(summary, types), (r) => r.id);
+  }
+
+  relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
+    return this.byIds(ids, 'relations-by-ids', (r) => this.relationOf(r));
+  }
+
+  async relationsOf(entityIds: readonly string[], { direction = 'BOTH', types = null, first = Infinity }: RelationFilter = {}): Promise<Map<string, Relation[]>> {
+    if (entityIds.length === 0) return new Map();
+    const ids = [...new Set(entityIds)];
+    const [outgoing, incoming] = await this.cypher.read((run) =>
+      Promise.all([
+        direction === 'IN' ? [] : run(...this.filtered('relations-out', 'types', types, { ids })),
+        direction === 'OUT' ? [] : run(...this.filtered('relations-in', 'types', types, { ids })),
+      ]),
+    );
+    return groupRelations(entityIds, outgoing.map((r) => this.relationOf(r)), incoming.map((r) => this.relationOf(r)), first);
+  }
+
+  async graph({ kinds, types, limit }: SubgraphFilter): Promise<Subgraph> {
+    const { top, among } = await this.cypher.read(async (run) => {
+      const top = (await run(...this.filtered('top-entities', 'kinds', kinds, { limit: this.cypher.int(limit + 1) }))).map((r) => this.entityOf(r));
+      const ids = top.slice(0, limit).map((e) => e.id);
+      return { top, among: ids.length ? await run(...this.filtered('relations-among', 'types', types, { ids })) : [] };
+    });
+    return { nodes: top.slice(0, limit), edges: among.map((r) => this.relationOf(r)).sort(byTypeThenId), truncated: top.length > limit };
+  }
+
+  neighbourhood(id: string, depth: number, filter: SubgraphFilter): Promise<Subgraph> {
+    return breadthFirst(this, id, depth, filter);
+  }
+
+  async shortestPath(from: string, to: string, maxLength: number): Promise<Subgraph | null> {
+    if (from === to) {
+      // Neo4j's shortestPath refuses equal ends; the answer is the entity alone.
+      const e = await this.entity(from);
+      return e ? { nodes: [e], edges: [], truncated: false } : null;
+    }
+    const [row] = await this.cypher.read((run) => run('shortest-path', { source: from, target: to }));
+    if (!row) return null;
+    const path = this.cypher.path(row);
+    if (path.relations.length > maxLength) return null;
+    return {
+      nodes: path.nodes.map(entityFromProps),
+      edges: path.relations.map((r) => relationFromProps(r.properties, r.from, r.to)),
+      truncated: false,
+    };
+  }
+
+  async timeline(): Promise<Entity[]> {
+    return (await this.cypher.read((run) => run('timeline'))).map((r) => this.entityOf(r));
+  }
+
+  async articles(): Promise<Article[]> {
+    return (await this.cypher.read((run) => run('articles'))).map((r) => this.articleOf(r));
+  }
+
+  articlesByIds(ids: readonly string[]): Promise<(Article | null)[]> {
+    return this.byIds(ids, 'articles-by-ids', (r) => this.articleOf(r));
+  }
+
+  async mentionedIn(entityIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = entityIds.length ? await this.cypher.read((run) => run('mentioned-in', { ids: [...new Set(entityIds)] })) : [];
+    return groupPairs(entityIds, rows, 'entity', 'article');
+  }
+
+  async articleEntities(articleIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = articleIds.length ? await this.cypher.read((run) => run('article-entities', { ids: [...new Set(articleIds)] })) : [];
+    return groupPairs(articleIds, rows, 'article', 'entity');
+  }
+
+  async statements({ speaker, about, first }: StatementFilter): Promise<Statement[]> {
+    if (first <= 0) return [];
+    const limit = this.cypher.int(first);
+    const [name, params]: [string, Params] =
+      speaker && about
+        ? ['statements-by-speaker-about', { speaker, about, limit }]
+        : speaker
+          ? ['statements-by-speaker', { speaker, limit }]
+          : about
+            ? ['statements-about', { about, limit }]
+            : ['statements', { limit }];
+    return (await this.cypher.read((run) => run(name, params))).map((r) => this.statementOf(r));
+  }
+
+  statementsByIds(ids: readonly string[]): Promise<(Statement | null)[]> {
+    return this.byIds(ids, 'statements-by-ids', (r) => this.statementOf(r));
+  }
+
+  /**
+   * Entities, statements and articles by primary key first; only the ids
+   * still unknown are looked up as relations (LadybugDB has no index on a
+   * relation's id).
+   */
+  async nodesByIds(ids: readonly string[]): Promise<(StoredNode | null)[]> {
+    const found = new Map<string, StoredNode>();
+    const [entities, statements, articles] = await Promise.all([this.entitiesByIds(ids), this.statementsByIds(ids), this.articlesByIds(ids)]);
+    for (const e of entities) if (e) found.set(e.id, { type: 'Entity', record: e });
+    for (const s of statements) if (s) found.set(s.id, { type: 'Statement', record: s });
+    for (const a of articles) if (a) found.set(a.id, { type: 'Article', record: a });
+    const rest = ids.filter((id) => !found.has(id));
+    for (const r of await this.relationsByIds(rest)) if (r) found.set(r.id, { type: 'Relation', record: r });
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async passages(text: string, options?: PassageSearchOptions): Promise<Passage[]> {
+    return this.fullText.find((await this.summary()).loadedAt, text, options);
+  }
+
+  /** Starts building the full-text index of a graph this process did not load, so the first search need not wait for it. */
+  protected warmFullText(): void {
+    this.passages('').catch(() => undefined); // a database not up yet: the first search tries again
+  }
+
+  /** What the full-text index reads back from the stored graph (a restart, or another replica's load). */
+  private async scanPassages(): Promise<PassageStory> {
+    const [articles, entities, relations, statements] = await this.cypher.read((run) =>
+      Promise.all([run('articles').then((rows) => rows.map((r) => this.articleOf(r))), run('passage-entities'), run('passage-relations'), run('passage-statements')]),
+    );
+    const ids = (value: unknown) => (value as unknown[]).map(String);
+    return {
+      articles,
+      entities: entities.map((r) => ({ id: String(r.id), name: String(r.name), aliases: parseJson<string[]>(r.aliases, []), summary: nonEmpty(r.summary), evidence: evidenceOf(r.evidence) })),
+      // One row per distinct evidence: its relations share the parsed quotes.
+      relations: relations.flatMap((r) => {
+        const evidence = evidenceOf(r.evidence);
+        const [from, to] = [ids(r.froms), ids(r.tos)];
+        return ids(r.ids).map((id, i) => ({ id, from: from[i]!, to: to[i]!, evidence }));
+      }),
+      statements: statements.map((r) => ({ id: String(r.id), speaker: String(r.speaker), words: String(r.words), evidence: evidenceOf(r.evidence) })),
+    };
+  }
+
+  async relationTypes(): Promise<string[]> {
+    return Object.keys((await this.summary()).byType).sort();
+  }
+
+  async stats(): Promise<Stats> {
+    return statsOf(await this.summary());
+  }
+
+  protected summary(): Promise<GraphSummary> {
+    return this.cypher.read((run) => this.summaryIn(run));
+  }
+
+  /** The summary stored with the graph, read inside the caller's read (kept after the first when the engine is its sole writer). */
+  private async summaryIn(run: Run): Promise<GraphSummary> {
+    if (this.kept) return this.kept;
+    const [row] = await run('meta', { key: SUMMARY_KEY });
+    const summary = parseJson<GraphSummary>(row?.value, EMPTY_SUMMARY);
+    if (this.cypher.soleWriter) this.kept = summary;
+    return summary;
+  }
+
+  /** Forgets the kept summary (the engine was replaced under the store). */
+  protected forgetSummary(): void {
+    this.kept = null;
+  }
+
+  private async byIds<T extends { id: string }>(ids: readonly string[], name: string, decode: (row: Row) => T): Promise<(T | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.cypher.read((run) => run(name, { ids: [...new Set(ids)] }));
+    return inOrderOf(ids, rows.map(decode));
+  }
+
+  /** A statement with an optional list filter: the engine's faster twin, or one statement taking [] for "all". */
+  private filtered(name: string, key: 'types' | 'kinds', list: readonly string[] | null | undefined, params: Params): [string, Params] {
+    if (!this.cypher.filterTwins) return [name, { ...params, [key]: [...(list ?? [])] }];
+    return list?.length ? [`${name}-typed`, { ...params, [key]: [...list] }] : [name, params];
+  }
+
+  private entityOf(row: Row): Entity {
+    return entityFromProps(this.cypher.record(row, 'e'));
+  }
+
+  private articleOf(row: Row): Article {
+    return articleFromProps(this.cypher.record(row, 'a'));
+  }
+
+  private statementOf(row: Row): Statement {
+    return statementFromProps(this.cypher.record(row, 's'));
+  }
+
+  private relationOf(row: Row): Relation {
+    return relationFromProps(this.cypher.record(row, 'r'), String(row.source), String(row.target));
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The CSV files COPY reads, one per table, in the column order of
+ * cypher/ladybug/schema.cypher (the columns a later version added come last,
+ * as ALTER TABLE ... ADD appends them to an older file's tables).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { StoryRecords } from '../records.js';
+import type { GraphSummary } from '../summary.js';
+
+export type Table = 'entities' | 'articles' | 'statements' | 'relations' | 'mentions' | 'spoke' | 'about' | 'meta';
+
+/** Writes every table's file into `dir`; meta last (the fault tests take its presence as "the files are written"). */
+export function writeStoryCsv(records: StoryRecords, summary: GraphSummary, dir: string): Record<Table, string> {
+  const { entities, articles, statements, relations, mentions, about } = records;
+  return {
+    entities: writeCsv(dir, 'entities', entities.map((e) => [e.id, e.kind, e.name, e.aliases, e.summary, e.date, e.evidence, e.claims, e.keys, e.degree, e.endDate, e.dateDerived, e.standsFor])),
+    articles: writeCsv(dir, 'articles', articles.map((a) => [a.id, a.title, a.text, a.url, a.source, a.published, a.publishedDerived])),
+    statements: writeCsv(dir, 'statements', statements.map((s) => [s.id, s.speaker, s.words, s.date, s.dateDerived, s.channel, s.about, s.reportedBy, s.evidence])),
+    relations: writeCsv(
+      dir,
+      'relations',
+      relations.map(({ from, to, properties: p }) => [from, to, p.id, p.type, p.date, p.note, p.evidence, p.endDate, p.dateDerived, p.role]),
+    ),
+    mentions: writeCsv(dir, 'mentions', mentions.map((m) => [m.article, m.entity])),
+    spoke: writeCsv(dir, 'spoke', statements.map((s) => [s.speaker, s.id])),
+    about: writeCsv(dir, 'about', about.map((a) => [a.statement, a.entity])),
+    meta: writeCsv(dir, 'meta', [['graph', JSON.stringify(summary)]]),
+  };
+}
+
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  return `"${String(value).replace(/"/g, '""')}"`;
+}
+
+function writeCsv(dir: string, name: string, rows: unknown[][]): string {
+  const file = path.join(dir, `${name}.csv`);
+  const fd = fs.openSync(file, 'w');
+  try {
+    let chunk = '';
+    for (const row of rows) {
+      chunk += row.map(csvField).join(',') + '\n';
+      if (chunk.length > 1 << 20) {
+        fs.writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    fs.writeSync(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return file;
+}

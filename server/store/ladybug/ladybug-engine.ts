@@ -1,0 +1,134 @@
+/**
+ * The LadybugDB seam of CypherStore: LadybugDB (the maintained fork of Kuzu)
+ * in process, persisted in one file. Reads spread over a pool of
+ * connections, so statements started together run in parallel; loads go
+ * through CSV files and COPY inside one transaction on the writer: all or
+ * nothing, and fast. Names are searched in an in-memory index (LadybugDB's
+ * full-text search is an extension it would download).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type lbug from '@ladybugdb/core';
+import type { Entity, EntityKind, Story } from '../../domain/types.js';
+import { splitStatements, statementsOf } from '../cypher-files.js';
+import type { CypherEngine, Params, PathRows, Row, Run } from '../cypher-engine.js';
+import { entityFromProps, parseJson } from '../decode.js';
+import { NameIndex } from '../name-index.js';
+import { storyRecords } from '../records.js';
+import type { GraphSummary } from '../summary.js';
+import { writeStoryCsv } from './csv.js';
+import { translate } from './errors.js';
+import { connect, openDatabase, type LadybugOptions, type Session } from './session.js';
+
+const cypher = statementsOf('ladybug');
+/** Cleared relationship tables first: LadybugDB refuses to delete a node that still has relationships. */
+const CLEAR = ['clear-relations', 'clear-mentions', 'clear-spoke', 'clear-about', 'clear-statements', 'clear-entities', 'clear-articles', 'clear-meta'];
+
+export class LadybugEngine implements CypherEngine {
+  readonly name = 'ladybug';
+  readonly soleWriter = true;
+  readonly filterTwins = true;
+  private next = 0;
+  private names: Promise<NameIndex> | null = null;
+
+  private constructor(
+    private readonly db: lbug.Database,
+    private readonly writer: Session,
+    private readonly readers: Session[],
+  ) {}
+
+  /** Opens (creating when absent) the database and its schema. */
+  static async open({ path: file, readOnly = false, readers = 4, queryTimeoutMs = 30000 }: LadybugOptions): Promise<LadybugEngine> {
+    const db = await openDatabase(file, readOnly);
+    const writer = await connect(db, queryTimeoutMs);
+    const pool = await Promise.all(Array.from({ length: Math.max(1, readers) }, () => connect(db, queryTimeoutMs)));
+    const engine = new LadybugEngine(db, writer, pool);
+    if (!readOnly) for (const statement of splitStatements(cypher('schema'))) await writer.raw(statement);
+    return engine;
+  }
+
+  /** No transaction: each statement runs on the next connection of the pool, so `work` may run several at once. */
+  read<T>(work: (run: Run) => Promise<T>): Promise<T> {
+    return work((name, params) => this.runOnReader(name, params));
+  }
+
+  private async runOnReader(name: string, params: Params = {}): Promise<Row[]> {
+    this.next = (this.next + 1) % this.readers.length;
+    try {
+      return await this.readers[this.next]!.run(cypher(name), params);
+    } catch (err) {
+      throw translate(err);
+    }
+  }
+
+  int(n: number): number {
+    return n;
+  }
+
+  /** A node or relationship comes back as a plain object (with _id and _label beside the properties); the hot statements return the properties as columns. */
+  record(row: Row, column: string): Row {
+    const value = row[column];
+    return value !== null && typeof value === 'object' ? (value as Row) : row;
+  }
+
+  path(row: Row): PathRows {
+    const nodes = row.nodes as Row[];
+    const idOf = new Map(nodes.map((n) => [internalId(n._id), String(n.id)]));
+    const relations = (row.rels as Row[]).map((r) => ({ properties: r, from: idOf.get(internalId(r._src))!, to: idOf.get(internalId(r._dst))! }));
+    return { nodes, relations };
+  }
+
+  async search(text: string, kinds: readonly EntityKind[], first: number): Promise<Entity[]> {
+    const ids = (await this.nameIndex()).find(text, kinds, first);
+    if (ids.length === 0) return [];
+    const rows = await this.runOnReader('entities-by-ids', { ids });
+    const byId = new Map(rows.map((r) => [String(r.id), entityFromProps(this.record(r, 'e'))]));
+    return ids.map((id) => byId.get(id)).filter((e): e is Entity => e !== undefined);
+  }
+
+  /** Built on first use from one scan; dropped by every load. */
+  private nameIndex(): Promise<NameIndex> {
+    this.names ??= this.runOnReader('name-index').then(
+      (rows) => new NameIndex(rows.map((r) => ({ id: String(r.id), kind: r.kind as EntityKind, name: String(r.name), aliases: parseJson<string[]>(r.aliases, []), degree: Number(r.degree) }))),
+    );
+    this.names.catch(() => (this.names = null));
+    return this.names;
+  }
+
+  async write(story: Story, summary: GraphSummary): Promise<void> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-load-'));
+    try {
+      const files = writeStoryCsv(storyRecords(story), summary, dir);
+      await this.writer.raw('BEGIN TRANSACTION');
+      try {
+        for (const name of CLEAR) await this.writer.raw(cypher(name));
+        for (const [table, file] of Object.entries(files)) {
+          // An empty table needs no COPY (a story without statements skips three).
+          if (fs.statSync(file).size > 0) await this.writer.raw(cypher(`copy-${table}`).replace('{{file}}', file));
+        }
+        await this.writer.raw('COMMIT');
+      } catch (err) {
+        await this.writer.raw('ROLLBACK').catch(() => undefined);
+        throw translate(err);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    this.names = null;
+  }
+
+  async ping(): Promise<void> {
+    await this.runOnReader('ping');
+  }
+
+  async close(): Promise<void> {
+    for (const s of [this.writer, ...this.readers]) await s.close();
+    await this.db.close().catch(() => undefined);
+  }
+}
+
+function internalId(id: unknown): string {
+  const { table, offset } = id as { table: number; offset: number };
+  return `${table}:${offset}`;
+}

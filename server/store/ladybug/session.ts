@@ -1,0 +1,80 @@
+/** One LadybugDB connection with its prepared statements, and the database's opening. */
+import fs from 'node:fs';
+import path from 'node:path';
+import lbug from '@ladybugdb/core';
+import { openError } from './errors.js';
+
+type Row = Record<string, unknown>;
+type Params = Record<string, unknown>;
+
+/**
+ * The default maximum size (8 TiB) is reserved as address space at open; a
+ * few such databases in one process exhaust it. 64 GiB is plenty here.
+ */
+const MAX_DB_BYTES = 2 ** 36;
+
+export interface LadybugOptions {
+  /** Database file; its folder is created. ":memory:" for a throwaway graph. */
+  path: string;
+  /** Open read-only (another process may hold the write lock). @default false */
+  readOnly?: boolean;
+  /** Connections used for reads in parallel. @default 4 */
+  readers?: number;
+  /** Per-query timeout in milliseconds. @default 30000 */
+  queryTimeoutMs?: number;
+}
+
+export class Session {
+  private readonly prepared = new Map<string, Promise<lbug.PreparedStatement>>();
+  constructor(readonly conn: lbug.Connection) {}
+
+  async run(statement: string, params: Params = {}): Promise<Row[]> {
+    let ps = this.prepared.get(statement);
+    if (!ps) {
+      ps = this.conn.prepare(statement);
+      this.prepared.set(statement, ps);
+    }
+    const prepared = await ps;
+    if (!prepared.isSuccess()) {
+      this.prepared.delete(statement);
+      throw new Error(prepared.getErrorMessage());
+    }
+    const result = await this.conn.execute(prepared, params as Record<string, lbug.LbugValue>);
+    const results = Array.isArray(result) ? result : [result];
+    try {
+      return (await results[results.length - 1]!.getAll()) as Row[];
+    } finally {
+      // Open results keep the database (and its file lock) alive after close().
+      for (const r of results) r.close();
+    }
+  }
+
+  /** Runs a statement that cannot be prepared (COPY, transaction control, schema). */
+  async raw(statement: string): Promise<void> {
+    const result = await this.conn.query(statement);
+    for (const r of Array.isArray(result) ? result : [result]) r.close();
+  }
+
+  close(): Promise<void> {
+    return this.conn.close().catch(() => undefined);
+  }
+}
+
+/** Opens (creating when absent) the database file; ":memory:" for a throwaway one. */
+export async function openDatabase(file: string, readOnly: boolean): Promise<lbug.Database> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  try {
+    const db = new lbug.Database(file, 0, true, readOnly, MAX_DB_BYTES);
+    await db.init();
+    return db;
+  } catch (err) {
+    throw openError(file, err);
+  }
+}
+
+export async function connect(db: lbug.Database, queryTimeoutMs: number): Promise<Session> {
+  const conn = new lbug.Connection(db);
+  await conn.init();
+  conn.setQueryTimeout(queryTimeoutMs);
+  return new Session(conn);
+}
