@@ -90,8 +90,10 @@ export async function seededStore(dirs: StoryDirs = SEED): Promise<{ store: Grap
 }
 
 /**
- * Empties the test Neo4j database: every node and relationship, and every
- * constraint and index, so each suite starts as on a new server.
+ * Empties the test Neo4j database: every node and relationship. Constraints
+ * and indexes stay (each store creates them if missing): dropping them would
+ * also drop Neo4j's cached query plans, and every suite would pay to compile
+ * each statement again.
  */
 export async function clearNeo4j(): Promise<void> {
   const { default: neo4j } = await import('neo4j-driver');
@@ -100,10 +102,6 @@ export async function clearNeo4j(): Promise<void> {
   const session = driver.session({ database: env.NEO4J_DATABASE });
   try {
     await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-    for (const kind of ['CONSTRAINTS', 'INDEXES']) {
-      const names = await session.run(`SHOW ${kind} YIELD name, type WHERE type <> 'LOOKUP' RETURN name`);
-      for (const r of names.records) await session.run(`DROP ${kind === 'CONSTRAINTS' ? 'CONSTRAINT' : 'INDEX'} \`${String(r.get('name'))}\` IF EXISTS`);
-    }
   } finally {
     await session.close();
     await driver.close();
