@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readConfig } from '../server/config.js';
 import { readStory } from '../server/domain/story/read-story.js';
 import type { Story } from '../server/domain/types.js';
-import { createQuestionEngine } from '../server/questions/answer.js';
+import { createQuestionEngine } from '../server/questions/index.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { openStore } from '../server/store/open-store.js';
 import { ON_NEO4J, SEED, seededStore, tempDir } from './support/graph.js';
