@@ -7,6 +7,7 @@
 // Options: --temp (a temporary folder, deleted on exit), --data DIR, --port N,
 // --help. Ctrl-C (or SIGTERM) stops Neo4j cleanly.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ const TOOL = path.join(ROOT, 'tools', 'neo4j');
 const CLASSPATH_FILE = path.join(TOOL, 'target', 'classpath.txt');
 const CLASSES = path.join(TOOL, 'target', 'classes');
 const MAIN_CLASS = 'explorer.LocalNeo4j';
-/** Written after each successful build (Maven leaves an unchanged classpath.txt as it was). */
+/** Written after each successful build: the fingerprint of what was built. */
 const BUILT_STAMP = path.join(TOOL, 'target', 'built.stamp');
 
 const HELP = `npm run neo4j [-- options]
@@ -28,17 +29,21 @@ Environment: NEO4J_PASSWORD (default explorer-dev, user neo4j), NEO4J_BOLT_PORT,
 NEO4J_HEAP (java -Xmx, default 1g), NEO4J_PAGECACHE_MB (default 256).
 Needs java (17 or later) and mvn on the PATH.`;
 
-/** Newest modification time under a path (a file, or every file of a folder). */
-function newest(p) {
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).map((name) => newest(path.join(p, name))));
+/** Every file under a path, for the launcher's fingerprint. */
+function filesUnder(p) {
+  return fs.statSync(p).isDirectory() ? fs.readdirSync(p).sort().flatMap((name) => filesUnder(path.join(p, name))) : [p];
+}
+
+/** A hash of the pom.xml and the launcher's source: what the build depends on (mtimes change on every git checkout). */
+function sourceFingerprint() {
+  const hash = createHash('sha256');
+  for (const file of [path.join(TOOL, 'pom.xml'), ...filesUnder(path.join(TOOL, 'src'))]) hash.update(path.relative(TOOL, file)).update(fs.readFileSync(file));
+  return hash.digest('hex');
 }
 
 function needsBuild() {
   if (!fs.existsSync(BUILT_STAMP) || !fs.existsSync(CLASSPATH_FILE)) return 'not built yet';
-  const built = fs.statSync(BUILT_STAMP).mtimeMs;
-  if (newest(path.join(TOOL, 'pom.xml')) > built || newest(path.join(TOOL, 'src')) > built) return 'pom.xml or the launcher changed';
+  if (fs.readFileSync(BUILT_STAMP, 'utf8').trim() !== sourceFingerprint()) return 'pom.xml or the launcher changed';
   // The class path names jars in the local Maven repository; one may have been cleaned away.
   const missing = classpathEntries().find((jar) => !fs.existsSync(jar));
   return missing ? `${path.basename(missing)} is no longer in the local Maven repository` : null;
@@ -65,7 +70,7 @@ export function buildLauncher({ log = console.log } = {}) {
     log(`${built.stdout ?? ''}${built.stderr ?? ''}`);
     throw new Error(`mvn package failed in ${path.relative(ROOT, TOOL)} (exit ${built.status ?? built.signal ?? built.error?.message}); its output is above.`);
   }
-  fs.writeFileSync(BUILT_STAMP, `${new Date().toISOString()}\n`);
+  fs.writeFileSync(BUILT_STAMP, `${sourceFingerprint()}\n`);
   log(`local-neo4j: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
