@@ -1,5 +1,8 @@
 /**
- * npm run bench [-- --entities 100000 --relations 1000000 | --seed] [--iterations 200] [--duration 10]
+ * npm run bench [-- --entities 100000 --relations 1000000 | --seed] [--iterations 200] [--duration 10] [--engine embedded|neo4j]
+ *
+ * --engine neo4j runs the same tables on the Neo4j at NEO4J_URI (NEO4J_USER,
+ * NEO4J_PASSWORD, NEO4J_DATABASE; npm run neo4j starts one), replacing its graph.
  *
  * One run, side by side:
  *  - load time through GraphStore.load against the engine's own COPY of the same rows;
@@ -21,11 +24,12 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import lbug from '@ladybugdb/core';
-import { PROJECT_ROOT } from '../server/config.js';
+import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import type { Story } from '../server/domain/types.js';
 import { splitStatements, statementsOf } from '../server/store/cypher-files.js';
+import type { GraphStore } from '../server/store/graph-store.js';
 import { writeStoryCsv } from '../server/store/ladybug/csv.js';
-import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
+import { openStore } from '../server/store/open-store.js';
 import { storyRecords } from '../server/store/records.js';
 import { summarise } from '../server/store/summary.js';
 import { readStory } from '../server/domain/story/read-story.js';
@@ -42,15 +46,18 @@ const { values: opts } = parseArgs({
     iterations: { type: 'string', default: '200' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    engine: { type: 'string', default: 'embedded' },
   },
 });
+if (opts.engine !== 'embedded' && opts.engine !== 'neo4j') throw new Error(`--engine must be embedded or neo4j; got "${opts.engine}"`);
+const onNeo4j = opts.engine === 'neo4j';
 const iterations = Number(opts.iterations);
 const duration = Number(opts.duration);
 const connections = Number(opts.connections);
 
 interface Op {
   name: string;
-  raw: (store: LadybugStore, i: number) => Promise<unknown>;
+  raw: (store: GraphStore, i: number) => Promise<unknown>;
   query: (i: number) => { query: string; variables: Record<string, unknown> };
 }
 
@@ -64,13 +71,18 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const dbPath = path.join(dir, 'graph.lbug');
 
-  // 1. Load: the store's path (CSV + COPY in one transaction) against bare COPY of the same rows.
-  let store = await LadybugStore.open({ path: dbPath });
+  // The engine, chosen as the server chooses it: from the environment.
+  const storeEnv: Record<string, string> = onNeo4j ? { ...pick(process.env, ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']), GRAPH_STORE: 'neo4j' } : { GRAPH_STORE: 'embedded', DB_PATH: dbPath };
+  if (onNeo4j && !storeEnv.NEO4J_URI) throw new Error('--engine neo4j needs NEO4J_URI (and NEO4J_PASSWORD); npm run neo4j starts a local Neo4j');
+  const config = readConfig({ NODE_ENV: 'production', ...storeEnv });
+
+  // 1. Load: the store's path against bare COPY of the same rows (LadybugDB; Neo4j has no such twin here).
+  let store = await openStore(config.store);
   const loadMs = (await store.load(story)).milliseconds;
-  const copyMs = await bareCopy(story, path.join(dir, 'copy.lbug'));
-  log(`load ${Math.round(loadMs)} ms, bare COPY ${Math.round(copyMs)} ms`);
+  const copyMs = onNeo4j ? NaN : await bareCopy(story, path.join(dir, 'copy.lbug'));
+  log(`load ${Math.round(loadMs)} ms, bare COPY ${onNeo4j ? 'n/a' : `${Math.round(copyMs)} ms`}`);
   await store.close();
-  store = await LadybugStore.open({ path: dbPath });
+  store = await openStore(config.store);
 
   // 2. Latency: raw store call against the same request through GraphQL over HTTP.
   const rand = random(7);
@@ -102,7 +114,7 @@ async function main() {
   for (const op of ops) raw.set(op.name, await timed(iterations, (i) => op.raw(store, i)));
   await store.close();
 
-  const uncached = await startChild('uncached', dbPath);
+  const uncached = await startChild('uncached', storeEnv);
   const http = new Map<string, number[]>();
   for (const op of ops) http.set(op.name, await timed(iterations, (i) => post(uncached.port, op.query(i))));
 
@@ -112,7 +124,7 @@ async function main() {
   const uncachedMemory = await memoryOf(uncached.child);
   stop(uncached.child);
 
-  const cached = await startChild('cached', dbPath);
+  const cached = await startChild('cached', storeEnv);
   const cachedBody = JSON.stringify({ query: `{ search(text: "${names[0]}") { id name kind } stats { entities relations } }` });
   await post(cached.port, JSON.parse(cachedBody));
   const cachedRun = await cannon(cached.port, { body: cachedBody });
@@ -127,13 +139,13 @@ async function main() {
   const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   const ms = (n: number) => n.toFixed(2);
   const lines = [
-    `### ${label}: ${story.entities.length.toLocaleString('en')} entities, ${story.relations.length.toLocaleString('en')} relations`,
+    `### ${onNeo4j ? 'Neo4j' : 'LadybugDB'}, ${label}: ${story.entities.length.toLocaleString('en')} entities, ${story.relations.length.toLocaleString('en')} relations`,
     '',
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${new Date().toISOString().slice(0, 10)}. ${iterations} samples per operation; autocannon ${connections} connections × ${duration} s.`,
     '',
-    row(['load', 'GraphStore.load (CSV + COPY in one transaction)', 'bare COPY of the same rows', 'ratio']),
+    row(['load', onNeo4j ? 'GraphStore.load (UNWIND batches in one transaction)' : 'GraphStore.load (CSV + COPY in one transaction)', 'bare COPY of the same rows', 'ratio']),
     row(['---', '---:', '---:', '---:']),
-    row(['time', `${Math.round(loadMs)} ms`, `${Math.round(copyMs)} ms`, (loadMs / copyMs).toFixed(2)]),
+    row(['time', `${Math.round(loadMs)} ms`, onNeo4j ? 'n/a' : `${Math.round(copyMs)} ms`, onNeo4j ? 'n/a' : (loadMs / copyMs).toFixed(2)]),
     '',
     row(['full-text index', 'passages', 'built from the story (in load)', 'heap', 'built from a scan of the stored graph (first search after open)']),
     row(['---', '---:', '---:', '---:', '---:']),
@@ -213,9 +225,9 @@ async function post(port: number, body: { query: string; variables?: Record<stri
   return json;
 }
 
-function startChild(mode: 'cached' | 'uncached' | 'hello', dbPath?: string): Promise<{ child: ChildProcess; port: number }> {
+function startChild(mode: 'cached' | 'uncached' | 'hello', storeEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(HERE, 'serve.ts'), [mode, dbPath ?? ''], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(HERE, 'serve.ts'), [mode, JSON.stringify(storeEnv)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (m: { port: number }) => resolve({ child, port: m.port }));
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
@@ -235,6 +247,10 @@ function stop(child: ChildProcess) {
 
 function cannon(port: number, options: Partial<autocannon.Options>): Promise<autocannon.Result> {
   return autocannon({ url: `http://127.0.0.1:${port}/graphql`, method: 'POST', headers: HEADERS, connections, duration, ...options });
+}
+
+function pick(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]!]));
 }
 
 function mb(bytes: number): string {

@@ -1,21 +1,21 @@
-/** The benchmark's server process: the real app over a given database, or a bare Yoga hello-world. */
+/** The benchmark's server process: the real app over the store the given environment names, or a bare Yoga hello-world. */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, createSchema } from 'graphql-yoga';
 import { buildApp } from '../server/app.js';
 import { readConfig } from '../server/config.js';
-import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
+import { openStore } from '../server/store/open-store.js';
 
-const [mode, dbPath] = process.argv.slice(2);
+const [mode, storeEnv] = process.argv.slice(2);
 
 if (mode === 'hello') {
   const yoga = createYoga({ schema: createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'world' } } }), logging: false });
   const server = http.createServer(yoga);
   server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
 } else {
-  const store = await LadybugStore.open({ path: dbPath! });
-  const config = readConfig({ NODE_ENV: 'production', DB_PATH: dbPath!, RESPONSE_CACHE: mode === 'cached' ? 'true' : 'false', LOG_LEVEL: 'error' });
+  const config = readConfig({ NODE_ENV: 'production', ...JSON.parse(storeEnv || '{}'), RESPONSE_CACHE: mode === 'cached' ? 'true' : 'false', LOG_LEVEL: 'error' });
+  const store = await openStore(config.store);
   const { app } = buildApp({ store, config, log: () => undefined });
   const server = app.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
 }

@@ -185,7 +185,7 @@ describe('the GraphQL API on the seeded story', () => {
     expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${server.url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', engine: 'ladybug' });
+    expect(await ready.json()).toEqual({ status: 'ready', engine: server.store.engine });
   });
 
   it('serves GraphiQL with the example queries to a browser', async () => {

@@ -1,7 +1,7 @@
 /**
  * The explorer page in real Chromium (Debian's /usr/bin/chromium, driven by
  * playwright-core; no browser is ever downloaded) against the real server on
- * a free port, over a real LadybugDB seeded from seed/data, serving a fresh
+ * a free port, over the test engine (LadybugDB, or Neo4j in npm run test:neo4j) seeded from seed/data, serving a fresh
  * Vite build of client/. Without /usr/bin/chromium the suite is skipped with
  * a loud warning, never passed silently.
  */
@@ -15,8 +15,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../server/app.js';
 import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import type { GraphStore } from '../server/store/graph-store.js';
-import { openStore } from '../server/store/open-store.js';
 import { readStory } from '../server/domain/story/read-story.js';
+import { SEED, seededStore } from './support/graph.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -35,7 +35,6 @@ if (!HAVE_CHROMIUM) {
 }
 const describeInBrowser = HAVE_CHROMIUM ? describe : describe.skip;
 
-const SEED = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
 const SCREENSHOT = path.join(PROJECT_ROOT, 'docs', 'screenshot.png');
 
 
@@ -43,6 +42,7 @@ const SCREENSHOT = path.join(PROJECT_ROOT, 'docs', 'screenshot.png');
 describeInBrowser('the explorer page in Chromium', () => {
   let tmp: string;
   let store: GraphStore;
+  let closeStore: (() => Promise<void>) | undefined;
   let server: Server;
   let url: string;
   let browser: Browser;
@@ -58,9 +58,8 @@ describeInBrowser('the explorer page in Chromium', () => {
     });
     if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
 
-    const config = readConfig({ NODE_ENV: 'test', DB_PATH: path.join(tmp, 'graph.lbug') });
-    store = await openStore(config.store);
-    await store.load(readStory(SEED));
+    const config = readConfig({ NODE_ENV: 'test' });
+    ({ store, cleanup: closeStore } = await seededStore());
     const { app } = buildApp({ store, config, clientDir: dist, log: () => undefined });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -76,7 +75,7 @@ describeInBrowser('the explorer page in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await store?.close();
+    await closeStore?.();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -30,18 +30,23 @@ import { graphFingerprint, realQueries } from '../scripts/stress/mix.js';
 import { startServer } from '../scripts/stress/processes.js';
 import { writeStoryFolder } from '../scripts/stress/story.js';
 import { SEED_STORY } from '../scripts/stress/target.js';
+import { describeLadybugOnly, ON_NEO4J } from './support/graph.js';
+
+/** Why this file is skipped on Neo4j, where tests/neo4j-live.test.ts kills loads and stops the server instead. */
+const FILES = 'these faults act on the embedded database file; neo4j-live.test.ts has the Neo4j ones';
 
 jest.setTimeout(180_000);
 
 let ws: Workspace;
 beforeAll(async () => {
+  if (ON_NEO4J) return;
   ws = await prepareWorkspace('hardening-faults-');
 }, 180_000);
 afterAll(() => {
   if (ws) fs.rmSync(ws.dir, { recursive: true, force: true });
 });
 
-describe('a load killed with SIGKILL in the middle', () => {
+describeLadybugOnly('a load killed with SIGKILL in the middle', FILES, () => {
   let story: StoryDirs;
   let next: GraphCounts;
   beforeAll(() => {
@@ -108,7 +113,7 @@ describe('a load killed with SIGKILL in the middle', () => {
   });
 });
 
-describe('refusals a user reads', () => {
+describeLadybugOnly('refusals a user reads', FILES, () => {
   it('a database held by a running server: the second server and the seed say so, without a stack trace', async () => {
     const refusals = await lockedDatabase(ws);
     for (const r of refusals) {
@@ -139,7 +144,7 @@ describe('refusals a user reads', () => {
   });
 });
 
-describe('a server stopped under load and started again', () => {
+describeLadybugOnly('a server stopped under load and started again', FILES, () => {
   const mix = () => realQueries(readStory(SEED_STORY), 40);
 
   it.each(['SIGTERM', 'SIGKILL'] as const)('comes back after %s with the same graph, and every answer is right', async (signal) => {

@@ -5,19 +5,14 @@
  * written into server/questions/.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PROJECT_ROOT } from '../server/config.js';
 import { createQuestionEngine, type QuestionEngine } from '../server/questions/index.js';
-import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
-import { readStory } from '../server/domain/story/read-story.js';
+import type { GraphStore } from '../server/store/graph-store.js';
+import { HARBOUR, seededStore } from './support/graph.js';
 import { expectAnswer, type QuestionCase } from './support/questions.js';
 
-const HARBOUR = {
-  data: path.join(PROJECT_ROOT, 'tests', 'fixtures', 'harbour', 'data'),
-  articles: path.join(PROJECT_ROOT, 'tests', 'fixtures', 'harbour', 'articles'),
-};
 
 
 const CASES: QuestionCase[] = [
@@ -65,19 +60,14 @@ const CASES: QuestionCase[] = [
 ];
 
 describe('questions about the harbour story', () => {
-  let store: LadybugStore;
+  let store: GraphStore;
   let engine: QuestionEngine;
-  let dir: string;
+  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'questions-harbour-'));
-    store = await LadybugStore.open({ path: path.join(dir, 'graph.lbug') });
-    await store.load(readStory(HARBOUR));
+    ({ store, cleanup } = await seededStore(HARBOUR));
     engine = createQuestionEngine(store);
   });
-  afterAll(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
 
   it.each(CASES.map((c) => [c.q, c] as const))('answers "%s"', async (_q, c) => {
     expectAnswer(await engine.ask(c.q), c);

@@ -4,18 +4,11 @@
  * diacritics, lower case and trailing punctuation, and questions it must
  * refuse. Each asserts the entities in the answer, not only that it answered.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PROJECT_ROOT } from '../server/config.js';
 import { createQuestionEngine, type QuestionEngine } from '../server/questions/index.js';
-import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
-import { readStory } from '../server/domain/story/read-story.js';
+import type { GraphStore } from '../server/store/graph-store.js';
+import { SEED, seededStore } from './support/graph.js';
 import { expectAnswer, type QuestionCase } from './support/questions.js';
-
-const SEED = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
-
 
 const RELEASE = 'release-of-52-prisoners-2025';
 
@@ -97,19 +90,14 @@ const CASES: QuestionCase[] = [
 ];
 
 describe('questions about the seeded story', () => {
-  let store: LadybugStore;
+  let store: GraphStore;
   let engine: QuestionEngine;
-  let dir: string;
+  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'questions-seed-'));
-    store = await LadybugStore.open({ path: path.join(dir, 'graph.lbug') });
-    await store.load(readStory(SEED));
+    ({ store, cleanup } = await seededStore(SEED));
     engine = createQuestionEngine(store);
   });
-  afterAll(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
 
   it('has a table of at least 40 questions', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);

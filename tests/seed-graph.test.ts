@@ -1,9 +1,9 @@
 /** The store answering concrete questions about the seeded story. */
-import type { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
-import { seededStore } from './support/graph.js';
+import type { GraphStore } from '../server/store/graph-store.js';
+import { ENGINE_NAME, seededStore } from './support/graph.js';
 
-describe('the seeded graph in LadybugDB', () => {
-  let store: LadybugStore;
+describe(`the seeded graph in ${ENGINE_NAME}`, () => {
+  let store: GraphStore;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     ({ store, cleanup } = await seededStore());

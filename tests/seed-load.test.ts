@@ -8,11 +8,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import { InvalidStory } from '../server/domain/errors.js';
-import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 import { openStore } from '../server/store/open-store.js';
 import { seedStory } from '../seed/load.js';
 import { readStory } from '../server/domain/story/read-story.js';
-import { HARBOUR, tempDir } from './support/graph.js';
+import { clearNeo4j, HARBOUR, ON_NEO4J, storeEnv, tempDir } from './support/graph.js';
 
 const run = promisify(execFile);
 
@@ -29,10 +28,10 @@ function spoiledStory(spoil: (doc: any) => void): { data: string; articles: stri
 
 describe('seeding', () => {
   let dbPath: string;
-  const config = () => readConfig({ NODE_ENV: 'test', DB_PATH: dbPath });
+  const config = () => readConfig({ NODE_ENV: 'test', ...storeEnv(dbPath) });
   const seed = (dirs = HARBOUR) => seedStory({ config: config(), dirs, open: openStore });
   const counts = async () => {
-    const store = await LadybugStore.open({ path: dbPath });
+    const store = await openStore(config().store);
     try {
       const stats = await store.stats();
       const entities = await store.entities(null, { first: 500 });
@@ -45,7 +44,11 @@ describe('seeding', () => {
 
   beforeAll(async () => {
     dbPath = path.join(tempDir(), 'graph.lbug');
+    if (ON_NEO4J) await clearNeo4j();
     await seed();
+  });
+  afterAll(async () => {
+    if (ON_NEO4J) await clearNeo4j();
   });
 
   it('loads the story and reports counts by kind and type', async () => {
@@ -99,7 +102,7 @@ describe('seeding', () => {
     // Bypass validation: a relation to an entity that does not exist fails inside the transaction.
     story.relations.push({ ...story.relations[0]!, id: 'dangling', to: 'ghost' });
     story.entities = story.entities.slice(0, 5);
-    const store = await LadybugStore.open({ path: dbPath });
+    const store = await openStore(config().store);
     try {
       await expect(store.load(story)).rejects.toThrow();
       expect(await store.stats()).toEqual(before.stats);
@@ -111,11 +114,14 @@ describe('seeding', () => {
 
   it('runs as a command: npm run seed prints the summary; a bad story exits 1 with the reason', async () => {
     const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-    const ok = await run(tsx, ['seed/seed.ts', '--data', HARBOUR.data, '--db', dbPath], { cwd: PROJECT_ROOT });
+    // The engine comes from the environment, as for npm run seed; --db names the embedded file.
+    const db = ON_NEO4J ? [] : ['--db', dbPath];
+    const options = { cwd: PROJECT_ROOT, env: { ...process.env, ...storeEnv(dbPath) } };
+    const ok = await run(tsx, ['seed/seed.ts', '--data', HARBOUR.data, ...db], options);
     expect(ok.stdout).toMatch(/Loaded 12 entities, 13 relations, 2 articles and \d+ article mentions/);
     expect(ok.stdout).toMatch(/Entities by kind: +Person 4/);
     const dirs = spoiledStory((d) => (d.relations[0].from = 'nobody'));
-    const bad = await run(tsx, ['seed/seed.ts', '--data', dirs.data, '--db', dbPath], { cwd: PROJECT_ROOT }).catch((e) => e);
+    const bad = await run(tsx, ['seed/seed.ts', '--data', dirs.data, ...db], options).catch((e) => e);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/unknown entity "nobody" in "from"/);
     expect(bad.stderr).toMatch(/Nothing was loaded; the database keeps the graph it had/);
@@ -123,7 +129,7 @@ describe('seeding', () => {
 
   it('loads another story with --data and --reset', async () => {
     const other = path.join(tempDir(), 'other.lbug');
-    const result = await seedStory({ config: readConfig({ NODE_ENV: 'test', DB_PATH: other }), dirs: readStoryDirs(), reset: true, open: openStore });
+    const result = await seedStory({ config: readConfig({ NODE_ENV: 'test', ...storeEnv(other) }), dirs: readStoryDirs(), reset: true, open: openStore });
     expect(result.stats.entities).toBe(12);
   });
 });
