@@ -13,7 +13,8 @@ import { GraphUnavailable } from './domain/errors.js';
 import type { Story } from './domain/types.js';
 import type { QuestionEngine } from './graphql/context.js';
 import { createGraphGeneration } from './graphql/plugins/graph-generation.js';
-import { CSRF_HEADER, createGraphQL } from './graphql/yoga.js';
+import { PREFLIGHT_HEADERS } from './graphql/plugins/csrf.js';
+import { createGraphQL } from './graphql/yoga.js';
 import { createQuestionEngine } from './questions/index.js';
 import type { GraphStore, LoadSummary } from './store/graph-store.js';
 
@@ -60,7 +61,7 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
   );
 
   // Closed by default: only the origins named in CORS_ORIGINS may call from a browser.
-  app.use(cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['content-type', 'accept', 'authorization', CSRF_HEADER] }));
+  app.use(cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['content-type', 'accept', 'authorization', ...PREFLIGHT_HEADERS] }));
 
   if (config.rateLimitPerMinute > 0) {
     app.use(

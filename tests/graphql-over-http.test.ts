@@ -9,7 +9,7 @@ describe('GraphQL over HTTP', () => {
   });
   afterAll(() => server.cleanup());
 
-  // A real client sends the CSRF header on every request, as the page does.
+  // The page sends the CSRF header on every request; the audit runs as it does.
   const fetchWithCsrf: typeof fetch = (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set('x-graphql-csrf', '1');

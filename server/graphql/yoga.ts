@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
@@ -17,6 +16,7 @@ import { EXAMPLE_QUERIES } from './examples.js';
 import { createLoaders } from './loaders.js';
 import { createObjectBudget } from './object-budget.js';
 import { useArmor } from './plugins/armor.js';
+import { CSRF_HEADER, useCsrfPrevention } from './plugins/csrf.js';
 import { domainErrorMask } from './plugins/domain-errors.js';
 import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-generation.js';
 import { useRejectionStatus } from './plugins/rejection-status.js';
@@ -26,8 +26,7 @@ import { curationGraphQL } from './curation/wiring.js';
 
 const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql');
 
-/** The header the page (and any non-browser client) sends; see useCSRFPrevention. */
-export const CSRF_HEADER = 'x-graphql-csrf';
+export { CSRF_HEADER };
 
 export const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');
 
@@ -43,7 +42,7 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
   const curation = curationGraphQL({ store, config, generation });
   const schema = makeExecutableSchema({ typeDefs: [typeDefs, curation.typeDefs], resolvers: [resolvers, curation.resolvers] });
   const plugins: Plugin[] = [
-    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    useCsrfPrevention(),
     useRequestParams(),
     useArmor() as Plugin,
     useRejectionStatus(),
