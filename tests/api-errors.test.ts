@@ -37,9 +37,35 @@ describe('limits and errors', () => {
     ['{ search(text: "' + 'x'.repeat(201) + '") { id } }', /"text" must be at most 200 characters/],
     ['{ entities(after: "not-a-cursor") { totalCount } }', /"after" is not a cursor this API gave out/],
   ])('bounds arguments: %s', async (query, message) => {
-    const body = await expectError(query, 400, 'BAD_USER_INPUT', message);
-    // The error reaches the nearest nullable field: the whole result, or the field itself.
+    // Execution started, so the answer carries data (null up to the nearest nullable field) and is 200.
+    const body = await expectError(query, 200, 'BAD_USER_INPUT', message);
+    expect('data' in body).toBe(true);
     expect(Object.values(body.data ?? {}).every((v) => v === null)).toBe(true);
+  });
+
+  it.each(['application/json', 'application/graphql-response+json'])('answers a bad argument inside a good query with 200 and the partial data (%s)', async (accept) => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept },
+      body: JSON.stringify({ query: '{ stats { entities } entity(id: "donald-trump") { relations(first: 501) { id } } }' }),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.data.stats.entities).toBeGreaterThan(0);
+    expect(body.data.entity).toBeNull();
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].extensions.http).toBeUndefined();
+  });
+
+  it('answers a refused document with 400 under application/graphql-response+json and 200 under application/json', async () => {
+    const send = (accept: string) => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query: '{ stats { entitie } }' }) });
+    const modern = await send('application/graphql-response+json');
+    expect(modern.status).toBe(400);
+    const legacy = await send('application/json');
+    expect(legacy.status).toBe(200);
+    const body = await legacy.json();
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses queries deeper than 10', async () => {
@@ -60,7 +86,7 @@ describe('limits and errors', () => {
     const query = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: articles { entities { mentionedIn { text } relations { evidence { article { text } } } } }`).join(' ')} }`;
     const started = Date.now();
     const res = await server.gql(query);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(200);
     expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     expect(res.body.errors[0].message).toMatch(/more than 1000000 characters of article text/);
     expect(JSON.stringify(res.body).length).toBeLessThan(20_000);
@@ -74,7 +100,7 @@ describe('limits and errors', () => {
   it('stops a request that would resolve more than 100,000 objects', async () => {
     const query = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: graph { nodes { relations { from { relations { from { relations { id } } } } } } }`).join(' ')} }`;
     const res = await server.gql(query);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(200);
     expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     expect(res.body.errors[0].message).toMatch(/more than 100000 objects/);
   });
@@ -117,7 +143,7 @@ describe('limits and errors', () => {
     }
   });
 
-  it('maps an unavailable graph to GRAPH_UNAVAILABLE with 503, and /ready to 503', async () => {
+  it('maps an unavailable graph to GRAPH_UNAVAILABLE (200: the request ran, data is null), and /ready to 503', async () => {
     const down = Object.create(store) as GraphStore;
     down.search = async () => {
       throw new GraphUnavailable('The graph database does not answer; try again shortly.');
@@ -126,7 +152,8 @@ describe('limits and errors', () => {
     const other = await startServer(down);
     try {
       const res = await other.gql('{ search(text: "losik") { id } }');
-      expect(res.status).toBe(503);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toBeNull();
       expect(res.body.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
       const ready = await fetch(`${other.url}/ready`);
       expect(ready.status).toBe(503);

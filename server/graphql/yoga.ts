@@ -19,7 +19,7 @@ import { useArmor } from './plugins/armor.js';
 import { CSRF_HEADER, useCsrfPrevention } from './plugins/csrf.js';
 import { domainErrorMask } from './plugins/domain-errors.js';
 import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-generation.js';
-import { useRejectionStatus } from './plugins/rejection-status.js';
+import { useStatusCodes } from './plugins/status-codes.js';
 import { useRequestParams } from './plugins/request-params.js';
 import { resolvers } from './resolvers.js';
 import { curationGraphQL } from './curation/wiring.js';
@@ -45,7 +45,7 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
     useCsrfPrevention(),
     useRequestParams(),
     useArmor() as Plugin,
-    useRejectionStatus(),
+    useStatusCodes(),
   ];
   if (!config.introspection) plugins.push(useNoIntrospection());
   if (config.responseCache.enabled) plugins.push(useGraphResponseCache({ generation, ttlMs: config.responseCache.ttlMs }) as Plugin);
