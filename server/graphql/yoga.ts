@@ -16,6 +16,7 @@ import { EXAMPLE_QUERIES } from './examples.js';
 import { createLoaders } from './loaders.js';
 import { createObjectBudget } from './object-budget.js';
 import { useArmor } from './plugins/armor.js';
+import { graphShapeOf, useCostLimit } from './plugins/cost-limit.js';
 import { CSRF_HEADER, useCsrfPrevention } from './plugins/csrf.js';
 import { domainErrorMask } from './plugins/domain-errors.js';
 import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-generation.js';
@@ -49,6 +50,8 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
   ];
   if (!config.introspection) plugins.push(useNoIntrospection());
   if (config.responseCache.enabled) plugins.push(useGraphResponseCache({ generation, ttlMs: config.responseCache.ttlMs }) as Plugin);
+  // After the cache: a cached answer was already within the limit.
+  plugins.push(useCostLimit({ maxCost: config.limits.maxObjects, shape: graphShapeOf(store, () => generation.value) }) as Plugin);
 
   return createYoga<object, GraphContext>({
     schema,
