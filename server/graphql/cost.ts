@@ -8,7 +8,8 @@
  * - size is 1 for a single object; for a list it is the field's `first`,
  *   `last` or `limit` (written, from a variable, or the default), the length of
  *   `ids`, `maxLength` + 1 for a path; a list inside a connection or subgraph
- *   takes the size of the field that made it; any other list counts LIST_SIZE;
+ *   takes the size of the field that made it (CONNECTION_SIZE when it gave
+ *   neither `first` nor `last`); any other list counts LIST_SIZE;
  * - no list counts more items than the graph holds: entities, relations and
  *   articles cap lists of their type, the highest degree caps an entity's
  *   relations (GraphShape, read once per loaded graph);
@@ -36,6 +37,8 @@ import { getArgumentValues, getVariableValues } from 'graphql/execution/values.j
 
 /** Objects a list without a size argument is assumed to hold. */
 export const LIST_SIZE = 10;
+/** Items a connection asked for without `first` or `last` is assumed to return (the largest default page). */
+export const CONNECTION_SIZE = 100;
 /** What one article text counts, in objects. */
 export const TEXT_COST = 100;
 /** Types whose lists are as long as the field that made them. */
@@ -107,7 +110,7 @@ export function estimateCost(
           if (type.name === 'Article' && name === 'text') total += TEXT_COST;
           continue;
         }
-        const own = sizeOf(getArgumentValues(field, sel, vars));
+        const own = sizeOf(getArgumentValues(field, sel, vars)) ?? (named.name.endsWith('Connection') ? CONNECTION_SIZE : null);
         const list = isListType(getNullableType(field.type));
         const size = list ? Math.min(own ?? (CONTAINERS.test(type.name) && hint !== null ? hint : LIST_SIZE), capOf(named.name, type.name, name)) : 1;
         const childHint = own ?? (CONTAINERS.test(type.name) ? hint : null);
