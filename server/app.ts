@@ -14,7 +14,7 @@ import type { Story } from './domain/types.js';
 import type { QuestionEngine } from './graphql/context.js';
 import { createGraphGeneration } from './graphql/plugins/graph-generation.js';
 import { PREFLIGHT_HEADERS } from './graphql/plugins/csrf.js';
-import { createGraphQL } from './graphql/yoga.js';
+import { createGraphQL, typeDefs } from './graphql/yoga.js';
 import { createQuestionEngine } from './questions/index.js';
 import type { GraphStore, LoadSummary } from './store/graph-store.js';
 
@@ -93,6 +93,11 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
       if (!(err instanceof GraphUnavailable)) log('readiness check failed', err);
       res.status(503).json({ status: 'unavailable', engine: store.engine, reason });
     }
+  });
+
+  // The schema, for tools when introspection is off (production).
+  app.get('/schema.graphql', (_req, res) => {
+    res.type('text/plain').set('cache-control', 'public, max-age=300').send(typeDefs);
   });
 
   // GraphiQL needs inline scripts and workers: a looser policy for that page only.
