@@ -16,6 +16,7 @@ import { EXAMPLE_QUERIES } from './examples.js';
 import { createLoaders } from './loaders.js';
 import { createObjectBudget } from './object-budget.js';
 import { useArmor } from './plugins/armor.js';
+import { useCacheControl, usePersistedQueries } from './plugins/http-caching.js';
 import { graphShapeOf, useCostLimit } from './plugins/cost-limit.js';
 import { CSRF_HEADER, useCsrfPrevention } from './plugins/csrf.js';
 import { domainErrorMask } from './plugins/domain-errors.js';
@@ -45,11 +46,16 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
   const plugins: Plugin[] = [
     useCsrfPrevention(),
     useRequestParams(),
+    // Before the response cache: it keys on the query text the hash stands for.
+    usePersistedQueries(),
     useArmor() as Plugin,
     useStatusCodes(),
   ];
   if (!config.introspection) plugins.push(useNoIntrospection());
-  if (config.responseCache.enabled) plugins.push(useGraphResponseCache({ generation, ttlMs: config.responseCache.ttlMs }) as Plugin);
+  if (config.responseCache.enabled) {
+    plugins.push(useGraphResponseCache({ generation, ttlMs: config.responseCache.ttlMs }) as Plugin);
+    plugins.push(useCacheControl(Math.floor(config.responseCache.ttlMs / 1000)));
+  }
   // After the cache: a cached answer was already within the limit.
   plugins.push(useCostLimit({ maxCost: config.limits.maxObjects, shape: graphShapeOf(store, () => generation.value) }) as Plugin);
 
