@@ -4,12 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import type { Config } from '../config.js';
+import { PROJECT_ROOT, type Config } from '../config.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphContext, QuestionEngine } from './context.js';
 import { EXAMPLE_QUERIES } from './examples.js';
@@ -26,7 +25,8 @@ import { useRequestParams } from './plugins/request-params.js';
 import { resolvers } from './resolvers.js';
 import { curationGraphQL } from './curation/wiring.js';
 
-const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql');
+// From the project root, so the compiled server (dist/) reads the same file.
+const SCHEMA_FILE = path.join(PROJECT_ROOT, 'server', 'graphql', 'schema.graphql');
 
 export { CSRF_HEADER };
 
