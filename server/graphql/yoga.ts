@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { PROJECT_ROOT, type Config } from '../config.js';
@@ -68,7 +67,8 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
     // GET runs queries only: Yoga refuses mutations over GET with 405.
     maskedErrors: { maskError: domainErrorMask(log) },
     graphiql: config.graphiql ? { title: 'Story graph explorer: GraphiQL', defaultQuery: EXAMPLE_QUERIES, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
-    renderGraphiQL,
+    // Loaded on first use: the bundled GraphiQL is 30 MiB of heap a server with GraphiQL off never needs.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     context: ({ request }) => ({ store, loaders: createLoaders(store), limits: config.limits, questions, budget: createObjectBudget(config.limits.maxObjects, config.limits.maxTextChars), curation: curation.context(request) }),
     plugins,
     logging: config.logLevel,
