@@ -21,6 +21,7 @@ if (mode === 'hello') {
 }
 process.on('message', (m) => {
   if (m === 'memory') process.send?.({ ...process.memoryUsage(), peakRssKb: peakRss() });
+  if (m === 'cpu') process.send?.({ cpu: process.cpuUsage() });
   if (m === 'exit') process.exit(0);
 });
 
