@@ -37,6 +37,9 @@ function subgraph(ctx: GraphContext, g: Subgraph): Subgraph {
 
 async function requireEntities(ctx: GraphContext, ids: string[]) {
   const found = await ctx.loaders.entity.loadMany(ids);
+  // A store failure (the database is down) is that failure, not an unknown id.
+  const failure = found.find((f) => f instanceof Error);
+  if (failure) throw failure;
   const missing = ids.filter((_, i) => !found[i] || found[i] instanceof Error);
   if (missing.length) throw new NotFound(`No entity ${missing.map((id) => `"${id}"`).join(' or ')}. Find ids with "search(text:)".`);
 }
