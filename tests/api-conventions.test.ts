@@ -84,6 +84,17 @@ describe('the conventions of Relay, Apollo and GitHub', () => {
     expect(tail.relations.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
   });
 
+  it('takes the cursors of a plain page on an ordered one and back, and any edge\'s cursor as after', async () => {
+    const all = (await ok('{ relations(first: 500) { nodes { id } } }')).relations.nodes.map((n: any) => n.id);
+    const plain = (await ok('{ relations(first: 4) { edges { cursor } pageInfo { endCursor } } }')).relations;
+    const ordered = (await ok('query($a: String) { relations(first: 3, after: $a, orderBy: { field: ID }) { nodes { id } } }', { a: plain.pageInfo.endCursor })).relations;
+    expect(ordered.nodes.map((n: any) => n.id)).toEqual(all.slice(4, 7));
+    const fromMiddle = (await ok('query($a: String) { relations(first: 2, after: $a) { nodes { id } } }', { a: plain.edges[1].cursor })).relations;
+    expect(fromMiddle.nodes.map((n: any) => n.id)).toEqual(all.slice(2, 4));
+    const back = (await ok('query($b: String) { relations(last: 2, before: $b) { nodes { id } } }', { b: plain.pageInfo.endCursor })).relations;
+    expect(back.nodes.map((n: any) => n.id)).toEqual(all.slice(1, 3));
+  });
+
   it('pages mentionedIn and an article\'s entities as connections, keeping the list fields', async () => {
     const data = await ok(`{ entity(id: "ihar-losik") { mentionedIn { id } mentionedInConnection(first: 2) { totalCount pageInfo { hasNextPage } nodes { id } } }
       article(id: "004_db2554f03e592df2") { entities { id } entitiesConnection(first: 5) { totalCount nodes { id } } } }`);

@@ -1,12 +1,33 @@
 /**
  * Relay cursor connections over a list already in order: after/before, then
  * first, then last, with true hasPreviousPage/hasNextPage, and the count and
- * date span of the whole list. Cursors are the store's (encodeCursor of the
- * item's id), so a client may pass the cursors of one page to the next.
+ * date span of the whole list. A cursor names its item's id and, when the
+ * store paged it, the store's own opaque cursor: so a page read from the store
+ * and a page filtered here take each other's cursors.
  */
+import type { Page } from '../domain/types.js';
 import { BadInput } from '../domain/errors.js';
-import { decodeCursor, encodeCursor } from '../store/cursor.js';
 import { bounded } from './arguments.js';
+
+export interface ParsedCursor {
+  id: string;
+  /** The store's cursor for the same item, when the store paged it. */
+  store: string | null;
+}
+
+export function encodeCursor(id: string, store: string | null = null): string {
+  return Buffer.from(JSON.stringify(store === null ? [id] : [id, store]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, name: string): ParsedCursor {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && typeof v[0] === 'string' && (v[1] === undefined || typeof v[1] === 'string')) return { id: v[0], store: v[1] ?? null };
+  } catch {
+    // fall through to the refusal
+  }
+  throw new BadInput(`"${name}" is not a cursor this API gave out: pass the endCursor (or startCursor) of a previous page.`);
+}
 
 export interface Window {
   first?: number | null;
@@ -32,7 +53,7 @@ export function checkedWindow(window: Window, max: number, defaultFirst: number)
 
 export function connectionOf<T extends { id: string }>(items: readonly T[], window: Window, dateOf: (t: T) => string | null | undefined = () => null): Connection<T> {
   const indexOf = (cursor: string, name: string) => {
-    const id = decodeCursor(cursor);
+    const { id } = decodeCursor(cursor, name);
     const i = items.findIndex((t) => t.id === id);
     if (i < 0) throw new BadInput(`"${name}" names an item that is not in this list (any more): start again without "${name}".`);
     return i;
@@ -62,16 +83,23 @@ export function connectionOf<T extends { id: string }>(items: readonly T[], wind
 }
 
 /** A store page (forward keyset paging) as a connection; its date span is unknown without reading every item. */
-export function connectionOfPage<T extends { id: string }>(
-  page: { items: T[]; endCursor: string | null; hasNextPage: boolean; totalCount: number },
-  after: string | null | undefined,
-): Connection<T> {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
+export function connectionOfPage<T extends { id: string }>(page: Page<T>, after: string | null | undefined): Connection<T> {
+  // A store that gives each item's cursor (cursors[i]) lets a client resume after any item; one that gives only
+  // endCursor lets it resume after the page, and other cursors resume by reading the list here.
+  const cursors = (page as Page<T> & { cursors?: (string | undefined)[] }).cursors;
+  const last = page.items.length - 1;
+  const edges = page.items.map((node, i) => ({ cursor: encodeCursor(node.id, cursors?.[i] ?? (i === last ? page.endCursor : null)), node }));
   return {
     edges,
     nodes: page.items,
-    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: page.endCursor },
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: page.totalCount,
     aggregate: { count: page.totalCount, firstDate: null, lastDate: null },
   };
+}
+
+/** The store's cursor inside an `after` this API gave out; null for none, undefined when the cursor came from a filtered page. */
+export function storeCursorOf(after: string | null | undefined): string | null | undefined {
+  if (!after) return null;
+  return decodeCursor(after, 'after').store ?? undefined;
 }

@@ -9,7 +9,7 @@ import { NotFound } from '../domain/errors.js';
 import { RELATION_TYPES, isRelationType } from '../domain/relation-types.js';
 import type { Article, Entity, EntityKind, Relation, Statement, Subgraph } from '../domain/types.js';
 import { bounded, boundedList, boundedText } from './arguments.js';
-import { connectionOf, connectionOfPage } from './connections.js';
+import { connectionOf, connectionOfPage, storeCursorOf } from './connections.js';
 import type { GraphContext } from './context.js';
 import { checkDates, entityMatches, entityOrder, relationMatches, relationOrder } from './filters.js';
 import { checkRelationTypes, kindsOfEnds, labelOf, windowOf } from './resolve-helpers.js';
@@ -73,8 +73,9 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
     entities: async (_: unknown, args: Args, ctx: GraphContext, info: GraphQLResolveInfo) => {
       const window = windowOf(args, info, ctx.limits.maxFirst, 50);
       checkDates(args.where);
-      if (!args.ids && !args.where && !args.orderBy && window.last == null && !window.before) {
-        const page = await ctx.store.entities(args.kind ?? null, { first: window.first!, after: window.after });
+      const storeAfter = storeCursorOf(window.after);
+      if (!args.ids && !args.where && !args.orderBy && window.last == null && !window.before && storeAfter !== undefined) {
+        const page = await ctx.store.entities(args.kind ?? null, { first: window.first!, after: storeAfter });
         ctx.loaders.prime(ctx.budget.spend(page.items));
         const conn = connectionOfPage(page, window.after);
         return { ...conn, aggregate: async () => connectionOf(await scanEntities(ctx, args), {}, (e) => e.date).aggregate };
@@ -91,8 +92,9 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
       await checkRelationTypes(ctx, 'types', types);
       await checkRelationTypes(ctx, 'where.types', boundedList('where.types', args.where?.types));
       checkDates(args.where);
-      if (!args.where && !args.orderBy && window.last == null && !window.before) {
-        const page = await ctx.store.relations(types, { first: window.first!, after: window.after });
+      const storeAfter = storeCursorOf(window.after);
+      if (!args.where && !args.orderBy && window.last == null && !window.before && storeAfter !== undefined) {
+        const page = await ctx.store.relations(types, { first: window.first!, after: storeAfter });
         ctx.budget.spend(page.items);
         const conn = connectionOfPage(page, window.after);
         return { ...conn, aggregate: async () => connectionOf(await scanRelations(ctx, types, null), {}, (r) => r.date).aggregate };
