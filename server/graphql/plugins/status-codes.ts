@@ -2,7 +2,7 @@
  * HTTP status codes by the GraphQL-over-HTTP spec, for both
  * application/graphql-response+json and legacy application/json:
  *
- * - Once execution has started the answer carries `data` (possibly null, or
+ * - Once a query has started the answer carries `data` (possibly null, or
  *   with some fields null) and is 200, whatever went wrong in a field: a
  *   client then reads the errors and keeps the partial data. The errors keep
  *   their `extensions.code`; the per-error HTTP status the domain mask set is
@@ -15,7 +15,7 @@
  *   mutation over GET) keep the 4xx they were given.
  */
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import type { GraphQLError } from 'graphql';
+import { getOperationAST, type GraphQLError } from 'graphql';
 
 type Http = { status?: number; spec?: boolean; headers?: Record<string, string> };
 
@@ -46,9 +46,18 @@ function refused(error: GraphQLError): GraphQLError {
 }
 
 export function useStatusCodes(): Plugin {
+  // Mutations keep their refusals' statuses (401, 403, 409 ...): a refused change wrote nothing, and the
+  // curator's tools read the status. The 200-with-data rule is for reads, whose partial data a client keeps.
+  const mutations = new WeakSet<Request>();
   return {
-    onResultProcess({ result, setResult }) {
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const operation = getOperationAST(args.document, args.operationName ?? undefined);
+      if (request && operation?.operation === 'mutation') mutations.add(request);
+    },
+    onResultProcess({ request, result, setResult }) {
       if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
+      if (mutations.has(request)) return;
       const ran = 'data' in result && result.data !== undefined;
       setResult({ ...result, errors: result.errors.map((e) => (ran ? executed(e as GraphQLError) : refused(e as GraphQLError))) });
     },
