@@ -20,7 +20,8 @@ if (mode === 'hello') {
   const server = app.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
 }
 process.on('message', (m) => {
-  if (m === 'memory') process.send?.({ rss: process.memoryUsage().rss, peakRssKb: peakRss() });
+  if (m === 'memory') process.send?.({ ...process.memoryUsage(), peakRssKb: peakRss() });
+  if (m === 'cpu') process.send?.({ cpu: process.cpuUsage() });
   if (m === 'exit') process.exit(0);
 });
 

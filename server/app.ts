@@ -14,7 +14,8 @@ import { GraphUnavailable } from './domain/errors.js';
 import type { Story } from './domain/types.js';
 import type { QuestionEngine } from './graphql/context.js';
 import { createGraphGeneration } from './graphql/plugins/graph-generation.js';
-import { CSRF_HEADER, createGraphQL } from './graphql/yoga.js';
+import { PREFLIGHT_HEADERS } from './graphql/plugins/csrf.js';
+import { createGraphQL, typeDefs } from './graphql/yoga.js';
 import { createQuestionEngine } from './questions/index.js';
 import type { GraphStore, LoadSummary } from './store/graph-store.js';
 
@@ -61,7 +62,7 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
   );
 
   // Closed by default: only the origins named in CORS_ORIGINS may call from a browser.
-  app.use(cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['content-type', 'accept', 'authorization', CSRF_HEADER] }));
+  app.use(cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['content-type', 'accept', 'authorization', ...PREFLIGHT_HEADERS] }));
 
   if (config.rateLimitPerMinute > 0) {
     app.use(
@@ -93,6 +94,11 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
       if (!(err instanceof GraphUnavailable)) log('readiness check failed', err);
       res.status(503).json({ status: 'unavailable', engine: store.engine, reason });
     }
+  });
+
+  // The schema, for tools when introspection is off (production).
+  app.get('/schema.graphql', (_req, res) => {
+    res.type('text/plain').set('cache-control', 'public, max-age=300').send(typeDefs);
   });
 
   // GraphiQL needs inline scripts and workers: a looser policy for that page only.

@@ -112,18 +112,24 @@ describe('the GraphQL API on the seeded story', () => {
     const capped = await ok('{ neighbourhood(id: "alexander-lukashenko", depth: 2, limit: 4) { truncated nodes { id } } }');
     expect(capped.neighbourhood.nodes).toHaveLength(4);
     expect(capped.neighbourhood.truncated).toBe(true);
-    const unknown = await ok('{ neighbourhood(id: "nobody") { nodes { id } edges { id } } }');
-    expect(unknown.neighbourhood).toEqual({ nodes: [], edges: [] });
+    const unknown = await server.gql('{ neighbourhood(id: "nobody") { nodes { id } edges { id } } }');
+    expect(unknown.status).toBe(200);
+    expect(unknown.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(unknown.body.errors[0].message).toMatch(/No entity "nobody"/);
   });
 
-  it('shortestPath: the path as a subgraph, null when none is short enough or an end is unknown', async () => {
+  it('shortestPath: the path as a subgraph, null when none is short enough, NOT_FOUND when an end is unknown', async () => {
     const data = await ok('{ shortestPath(from: "donald-trump", to: "ihar-losik") { nodes { id } edges { type evidence { quote } } } }');
     const path = data.shortestPath;
     expect(path.nodes[0].id).toBe('donald-trump');
     expect(path.nodes[path.nodes.length - 1].id).toBe('ihar-losik');
     expect(path.edges).toHaveLength(path.nodes.length - 1);
     expect((await ok('{ shortestPath(from: "donald-trump", to: "ihar-losik", maxLength: 1) { nodes { id } } }')).shortestPath).toBeNull();
-    expect((await ok('{ shortestPath(from: "donald-trump", to: "nobody") { nodes { id } } }')).shortestPath).toBeNull();
+    // An unknown end is told apart from "no path": NOT_FOUND naming it.
+    const unknown = await server.gql('{ shortestPath(from: "donald-trump", to: "nobody") { nodes { id } } }');
+    expect(unknown.body.data.shortestPath).toBeNull();
+    expect(unknown.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(unknown.body.errors[0].message).toMatch(/"nobody"/);
   });
 
   it('ask: answers in plain English with rows, quotes, a subgraph and how it read the question', async () => {

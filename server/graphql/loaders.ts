@@ -14,9 +14,13 @@ export interface RelationsKey {
   first: number;
 }
 
+/** `first` for "every relation of the entity" (connections page them after filtering). */
+export const ALL = Number.MAX_SAFE_INTEGER;
+
 export function createLoaders(store: GraphStore) {
   const entity = new DataLoader<string, Entity | null>((ids) => store.entitiesByIds(ids), { maxBatchSize: 1000 });
   const article = new DataLoader<string, Article | null>((ids) => store.articlesByIds(ids));
+  const relation = new DataLoader<string, Relation | null>((ids) => store.relationsByIds(ids), { maxBatchSize: 1000 });
   const mentionedIn = new DataLoader<string, string[]>(async (ids) => {
     const byId = await store.mentionedIn(ids);
     return ids.map((id) => byId.get(id) ?? []);
@@ -44,7 +48,7 @@ export function createLoaders(store: GraphStore) {
     for (const e of entities) entity.prime(e.id, e);
     return entities;
   };
-  return { entity, article, mentionedIn, articleEntities, relationsOf, prime };
+  return { entity, article, relation, mentionedIn, articleEntities, relationsOf, prime };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,8 +1,9 @@
 /**
  * How many list items (entities, relations, evidence, articles) one request
- * may resolve. graphql-armor's cost estimate cannot see list lengths, so a
- * small document of nested lists could ask for millions of objects; this
- * counts them as they are resolved and stops the request past the budget.
+ * may resolve, and how much article text. The static cost (cost.ts) estimates
+ * lists without a size argument; this counts them as they resolve. Past the
+ * budget it throws, and aborts `signal`, which the executor watches: the
+ * request stops at once rather than failing every remaining field.
  */
 import { TooComplex } from '../domain/errors.js';
 
@@ -11,24 +12,34 @@ export interface ObjectBudget {
   spend<T extends { length: number }>(items: T): T;
   /** Counts the characters of a long text (an article's) against its own budget. */
   spendText(text: string): string;
+  /** Aborted, with the TooComplex error as reason, once the budget is spent. */
+  readonly signal: AbortSignal;
 }
 
 export function createObjectBudget(max: number, maxTextChars: number): ObjectBudget {
   let left = max;
   let textLeft = maxTextChars;
+  const controller = new AbortController();
+  const stop = (error: TooComplex): never => {
+    if (!controller.signal.aborted) controller.abort(error);
+    throw controller.signal.reason;
+  };
   return {
+    signal: controller.signal,
     spendText(text) {
       textLeft -= text.length;
       if (textLeft < 0) {
-        throw new TooComplex(`This request asks for more than ${maxTextChars} characters of article text. Ask for each article's text once (query "article(id)"), not inside nested lists.`);
+        stop(new TooComplex(`This request asks for more than ${maxTextChars} characters of article text. Ask for each article's text once (query "article(id)"), not inside nested lists.`));
       }
       return text;
     },
     spend(items) {
       left -= items.length;
       if (left < 0) {
-        throw new TooComplex(
-          `This request asks for more than ${max} objects (entities, relations, evidence, articles). Ask for fewer nested lists, smaller pages ("first", "limit") or fewer aliases.`,
+        stop(
+          new TooComplex(
+            `This request asks for more than ${max} objects (entities, relations, evidence, articles). Ask for fewer nested lists, smaller pages ("first", "limit") or fewer aliases.`,
+          ),
         );
       }
       return items;

@@ -4,31 +4,31 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import type { Config } from '../config.js';
+import { PROJECT_ROOT, type Config } from '../config.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphContext, QuestionEngine } from './context.js';
 import { EXAMPLE_QUERIES } from './examples.js';
 import { createLoaders } from './loaders.js';
 import { createObjectBudget } from './object-budget.js';
 import { useArmor } from './plugins/armor.js';
+import { useCacheControl, usePersistedQueries } from './plugins/http-caching.js';
+import { graphShapeOf, useCostLimit } from './plugins/cost-limit.js';
+import { CSRF_HEADER, useCsrfPrevention } from './plugins/csrf.js';
 import { domainErrorMask } from './plugins/domain-errors.js';
 import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-generation.js';
-import { useRejectionStatus } from './plugins/rejection-status.js';
+import { useStatusCodes } from './plugins/status-codes.js';
 import { useRequestParams } from './plugins/request-params.js';
 import { passageResolvers } from './passages.js';
 import { resolvers } from './resolvers.js';
 import { curationGraphQL } from './curation/wiring.js';
 
-const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql');
+// From the project root, so the compiled server (dist/) reads the same file.
+const SCHEMA_FILE = path.join(PROJECT_ROOT, 'server', 'graphql', 'schema.graphql');
 
-/** The header the page (and any non-browser client) sends; see useCSRFPrevention. */
-export const CSRF_HEADER = 'x-graphql-csrf';
+export { CSRF_HEADER };
 
 export const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');
 
@@ -44,13 +44,20 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
   const curation = curationGraphQL({ store, config, generation });
   const schema = makeExecutableSchema({ typeDefs: [typeDefs, curation.typeDefs], resolvers: [resolvers, passageResolvers, curation.resolvers] });
   const plugins: Plugin[] = [
-    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    useCsrfPrevention(),
     useRequestParams(),
+    // Before the response cache: it keys on the query text the hash stands for.
+    usePersistedQueries(),
     useArmor() as Plugin,
-    useRejectionStatus(),
+    useStatusCodes(),
   ];
   if (!config.introspection) plugins.push(useNoIntrospection());
-  if (config.responseCache.enabled) plugins.push(useGraphResponseCache({ generation, ttlMs: config.responseCache.ttlMs }) as Plugin);
+  if (config.responseCache.enabled) {
+    plugins.push(useGraphResponseCache({ generation, ttlMs: config.responseCache.ttlMs }) as Plugin);
+    plugins.push(useCacheControl(Math.floor(config.responseCache.ttlMs / 1000)));
+  }
+  // After the cache: a cached answer was already within the limit.
+  plugins.push(useCostLimit({ maxCost: config.limits.maxObjects, shape: graphShapeOf(store, () => generation.value) }) as Plugin);
 
   return createYoga<object, GraphContext>({
     schema,
@@ -61,7 +68,8 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
     // GET runs queries only: Yoga refuses mutations over GET with 405.
     maskedErrors: { maskError: domainErrorMask(log) },
     graphiql: config.graphiql ? { title: 'Story graph explorer: GraphiQL', defaultQuery: EXAMPLE_QUERIES, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
-    renderGraphiQL,
+    // Loaded on first use: the bundled GraphiQL is 30 MiB of heap a server with GraphiQL off never needs.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     context: ({ request }) => ({ store, loaders: createLoaders(store), limits: config.limits, questions, budget: createObjectBudget(config.limits.maxObjects, config.limits.maxTextChars), curation: curation.context(request) }),
     plugins,
     logging: config.logLevel,
