@@ -179,6 +179,23 @@ describe('the conventions of Relay, Apollo and GitHub', () => {
     }
   });
 
+  it('lists statements by speaker and subject, the same as each speaker\'s Entity.statements, and finds one by node(id:)', async () => {
+    const all = (await ok('{ statements(first: 500) { id speaker { id } words about { id } reportedBy { id } evidence { quote certainty } } }')).statements;
+    expect(all.length).toBeGreaterThan(0);
+    const speaker = all[0].speaker.id;
+    const data = await ok('query($s: ID!) { statements(speaker: $s, first: 500) { id speaker { id } } entity(id: $s) { statements { id } } }', { s: speaker });
+    expect(data.statements.every((st: any) => st.speaker.id === speaker)).toBe(true);
+    expect(data.entity.statements.map((st: any) => st.id)).toEqual(data.statements.map((st: any) => st.id));
+    const withSubject = all.find((st: any) => st.about.length > 0);
+    if (withSubject) {
+      const about = (await ok('query($a: ID!) { statements(about: $a, first: 500) { id about { id } } }', { a: withSubject.about[0].id })).statements;
+      expect(about.map((st: any) => st.id)).toContain(withSubject.id);
+      expect(about.every((st: any) => st.about.some((e: any) => e.id === withSubject.about[0].id))).toBe(true);
+    }
+    const node = (await ok('query($id: ID!) { node(id: $id) { __typename ... on Statement { words } } }', { id: all[0].id })).node;
+    expect(node).toEqual({ __typename: 'Statement', words: all[0].words });
+  });
+
   it('refuses a malformed date in where with BAD_USER_INPUT saying the format', async () => {
     await refused('{ relations(where: { dateFrom: "September" }) { totalCount } }', 'BAD_USER_INPUT', /YYYY, YYYY-MM or YYYY-MM-DD/);
   });

@@ -5,7 +5,7 @@
  * evidence costs a handful of store calls.
  */
 import DataLoader from 'dataloader';
-import type { Article, Direction, Entity, Relation } from '../domain/types.js';
+import type { Article, Direction, Entity, Relation, Statement } from '../domain/types.js';
 import type { GraphStore } from '../store/graph-store.js';
 
 export interface RelationsKey {
@@ -21,6 +21,9 @@ export function createLoaders(store: GraphStore) {
   const entity = new DataLoader<string, Entity | null>((ids) => store.entitiesByIds(ids), { maxBatchSize: 1000 });
   const article = new DataLoader<string, Article | null>((ids) => store.articlesByIds(ids));
   const relation = new DataLoader<string, Relation | null>((ids) => store.relationsByIds(ids), { maxBatchSize: 1000 });
+  const statement = new DataLoader<string, Statement | null>((ids) => store.statementsByIds(ids), { maxBatchSize: 1000 });
+  /** What each entity said (the port has no batch form: one call per speaker, at most 500 each). */
+  const statementsBy = new DataLoader<string, Statement[]>((ids) => Promise.all(ids.map((speaker) => store.statements({ speaker, first: 500 }))));
   const mentionedIn = new DataLoader<string, string[]>(async (ids) => {
     const byId = await store.mentionedIn(ids);
     return ids.map((id) => byId.get(id) ?? []);
@@ -48,7 +51,7 @@ export function createLoaders(store: GraphStore) {
     for (const e of entities) entity.prime(e.id, e);
     return entities;
   };
-  return { entity, article, relation, mentionedIn, articleEntities, relationsOf, prime };
+  return { entity, article, relation, statement, statementsBy, mentionedIn, articleEntities, relationsOf, prime };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -52,8 +52,8 @@ function typeOfNode(n: object): string {
 }
 
 async function nodeById(ctx: GraphContext, id: string): Promise<Entity | Relation | Article | Statement | null> {
-  const [e, r, a] = await Promise.all([ctx.loaders.entity.load(id), ctx.loaders.relation.load(id), ctx.loaders.article.load(id)]);
-  return e ?? r ?? a ?? null;
+  const [e, r, a, st] = await Promise.all([ctx.loaders.entity.load(id), ctx.loaders.relation.load(id), ctx.loaders.article.load(id), ctx.loaders.statement.load(id)]);
+  return e ?? r ?? a ?? st ?? null;
 }
 
 export const resolvers: IResolvers<unknown, GraphContext> = {
@@ -107,6 +107,11 @@ export const resolvers: IResolvers<unknown, GraphContext> = {
     },
 
     relation: (_: unknown, { id }: Args, ctx: GraphContext) => ctx.loaders.relation.load(id),
+
+    statements: async (_: unknown, { speaker, about, first }: Args, ctx: GraphContext) => {
+      const n = bounded('first', first, { max: ctx.limits.maxFirst, fallback: 100 });
+      return ctx.budget.spend(await ctx.store.statements({ speaker: speaker ?? null, about: about ?? null, first: n }));
+    },
 
     node: (_: unknown, { id }: Args, ctx: GraphContext) => nodeById(ctx, id),
     nodes: (_: unknown, { ids }: Args, ctx: GraphContext) => Promise.all(ctx.budget.spend(boundedList<string>('ids', ids, ctx.limits.maxFirst)!).map((id) => nodeById(ctx, id))),

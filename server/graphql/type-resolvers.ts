@@ -2,7 +2,7 @@
 import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLResolveInfo } from 'graphql';
 import { NotFound } from '../domain/errors.js';
-import type { Article, Entity, Evidence, Relation } from '../domain/types.js';
+import type { Article, Entity, Evidence, Relation, Statement } from '../domain/types.js';
 import { bounded, boundedList } from './arguments.js';
 import { connectionOf } from './connections.js';
 import type { GraphContext } from './context.js';
@@ -69,6 +69,14 @@ export const typeResolvers: IResolvers<unknown, GraphContext> = {
       return present(await ctx.loaders.entity.loadMany(ctx.budget.spend(relations.map((r) => r.from))));
     },
     endDate: (e: Entity) => e.endDate ?? null,
+    statements: async (e: Entity, _: Args, ctx: GraphContext) => ctx.budget.spend(await ctx.loaders.statementsBy.load(e.id)),
+  },
+
+  Statement: {
+    speaker: (st: Statement, _: Args, ctx: GraphContext) => requireEntity(ctx, st.speaker),
+    about: async (st: Statement, _: Args, ctx: GraphContext) => present(await ctx.loaders.entity.loadMany(ctx.budget.spend(st.about))),
+    reportedBy: async (st: Statement, _: Args, ctx: GraphContext) => present(await ctx.loaders.entity.loadMany(ctx.budget.spend(st.reportedBy))),
+    evidence: (st: Statement, _: Args, ctx: GraphContext) => ctx.budget.spend(st.evidence),
   },
 
   Relation: {
