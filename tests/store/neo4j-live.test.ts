@@ -1,0 +1,248 @@
+/**
+ * What only a live Neo4j can show (npm run test:neo4j; skipped elsewhere):
+ * the schema the adapter asks for really exists and is used (full-text with
+ * folding and fuzzy terms, the text index behind substring search, the
+ * relationship-uniqueness constraint, online indexes), a load killed with
+ * SIGKILL in the middle leaves the old graph, and a server over a Neo4j that
+ * is down at start or stops under it answers 503 at once and recovers without
+ * a restart. The second Neo4j that is stopped and started again is launched
+ * here (scripts/neo4j.mjs), so the shared test database is never taken away.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { syntheticStory } from '../../bench/synthetic.js';
+import { PROJECT_ROOT } from '../../server/config.js';
+import { GraphUnavailable } from '../../server/domain/errors.js';
+import type { GraphStore } from '../../server/store/graph-store.js';
+import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
+import { fulltextQuery } from '../../server/store/neo4j/fulltext.js';
+import { readStory } from '../../server/domain/story/read-story.js';
+import { writeStoryFolder } from '../../scripts/stress/story.js';
+import { startNeo4j } from '../../scripts/neo4j.mjs';
+import { HARBOUR, ON_NEO4J, seededStore, startServer, storeEnv, tempDir } from '../support/graph.js';
+
+const describeLive = ON_NEO4J ? describe : describe.skip;
+const env = ON_NEO4J ? storeEnv('') : {};
+
+function driverOf(uri = env.NEO4J_URI!): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(env.NEO4J_USER!, env.NEO4J_PASSWORD!));
+}
+
+async function cypher(driver: Driver, text: string, params: Record<string, unknown> = {}) {
+  const { records } = await driver.executeQuery(text, params, { database: env.NEO4J_DATABASE });
+  return records.map((r) => r.toObject());
+}
+
+/** Every operator of a plan, depth first. */
+function operators(plan: { operatorType: string; arguments: Record<string, unknown>; children: any[] }): { type: string; details: string }[] {
+  return [{ type: plan.operatorType, details: String(plan.arguments.Details ?? '') }, ...plan.children.flatMap(operators)];
+}
+
+describeLive('Neo4j, live: the schema the adapter relies on', () => {
+  let store: GraphStore;
+  let cleanup: () => Promise<void>;
+  let driver: Driver;
+  beforeAll(async () => {
+    ({ store, cleanup } = await seededStore(HARBOUR));
+    driver = driverOf();
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await cleanup?.();
+  });
+
+  it('has every constraint, the relationship-uniqueness one included, and every index online after a load', async () => {
+    const constraints = await cypher(driver, 'SHOW CONSTRAINTS YIELD name, type RETURN name, type ORDER BY name');
+    expect(constraints).toEqual(
+      expect.arrayContaining([
+        { name: 'article_id', type: 'UNIQUENESS' },
+        { name: 'entity_id', type: 'UNIQUENESS' },
+        { name: 'meta_key', type: 'UNIQUENESS' },
+        { name: 'relation_id', type: 'RELATIONSHIP_UNIQUENESS' },
+      ]),
+    );
+    const indexes = await cypher(driver, "SHOW INDEXES YIELD name, type, state WHERE type <> 'LOOKUP' RETURN name, type, state ORDER BY name");
+    expect(indexes.filter((i) => i.state !== 'ONLINE')).toEqual([]);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        { name: 'entity_search', type: 'FULLTEXT', state: 'ONLINE' },
+        { name: 'entity_keys_text', type: 'TEXT', state: 'ONLINE' },
+        { name: 'relation_type', type: 'RANGE', state: 'ONLINE' },
+      ]),
+    );
+  });
+
+  it('refuses a second relation with an id already taken', async () => {
+    const attempt = cypher(
+      driver,
+      "MATCH (a:Entity {id: 'marta-zelazna'}), (b:Entity {id: 'ferry-strike'}) CREATE (a)-[:RELATION {id: 'marta-zelazna.leads.ferryworkers-guild', type: 'LEADS'}]->(b)",
+    );
+    await expect(attempt).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
+    expect((await store.stats()).relations).toBe(13);
+  });
+
+  it('finds names through the full-text index itself: folded diacritics, prefixes and typos', async () => {
+    const hits = async (text: string) =>
+      (await cypher(driver, "CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node RETURN node.id AS id", { q: fulltextQuery(text) })).map((r) => r.id);
+    expect(await hits('zelazna')).toContain('marta-zelazna'); // Żelazná, folded by the analyzer
+    expect(await hits('zelaz')).toContain('marta-zelazna'); // a prefix
+    expect(await hits('zelazma')).toContain('marta-zelazna'); // one typo
+    expect(await hits('okonkwo')).not.toContain('marta-zelazna');
+  });
+
+  it('answers substring search from the text index, not a scan of every entity', async () => {
+    const result = await driver.executeQuery('EXPLAIN MATCH (e:Entity) WHERE e.keys CONTAINS $q RETURN e', { q: 'lazna' }, { database: env.NEO4J_DATABASE });
+    const ops = operators(result.summary.plan as any);
+    expect(ops.map((o) => o.type)).toContainEqual(expect.stringMatching(/^NodeIndexContainsScan/));
+    expect(ops.find((o) => o.type.startsWith('NodeIndexContainsScan'))?.details).toMatch(/TEXT INDEX/);
+  });
+
+  it('searches through the store with any spelling, and finds a word inside a name', async () => {
+    expect((await store.search('Zelazna')).map((e) => e.id)[0]).toBe('marta-zelazna');
+    expect((await store.search('zelazma')).map((e) => e.id)).toContain('marta-zelazna');
+    expect((await store.search('lazna')).map((e) => e.id)).toContain('marta-zelazna');
+  });
+});
+
+describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
+  let store: GraphStore;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await seededStore(HARBOUR));
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it('leaves the old graph, complete; run again, the new one loads', async () => {
+    const before = await store.stats();
+    const next = syntheticStory(3_000, 15_000);
+    const story = writeStoryFolder(path.join(tempDir('killed-load-'), 'story'), next);
+    const seed = () =>
+      // node itself, with tsx as a loader: killing a tsx wrapper would leave the real seed running.
+      spawn(process.execPath, ['--import', 'tsx', 'seed/seed.ts', '--data', story.data, '--articles', story.articles], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    const child = seed();
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const driver = driverOf();
+    try {
+      // Kill it once Neo4j shows the load's write transaction at work on its batches.
+      let seen = false;
+      for (let i = 0; i < 1200 && !seen && child.exitCode === null; i++) {
+        const running = await cypher(driver, "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND $rows' RETURN count(*) AS n");
+        seen = Number(running[0]?.n) > 0;
+        if (!seen) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(seen).toBe(true);
+      child.kill('SIGKILL');
+      await exited;
+      expect(await store.stats()).toEqual(before);
+      const [counted] = await cypher(driver, 'MATCH (e:Entity) RETURN count(e) AS n');
+      expect(Number(counted?.n)).toBe(before.entities);
+      // Found live: Neo4j runs a dead client's statement on (it notices the
+      // closed connection only when it writes back), holding the load's
+      // locks, for minutes on a busy machine; a new load waits behind it. The
+      // old graph is intact meanwhile (above). End it as an operator would.
+      const stuck = await cypher(driver, "SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE currentQuery CONTAINS 'UNWIND $rows' RETURN collect(transactionId) AS ids");
+      const ids = (stuck[0]?.ids ?? []) as string[];
+      if (ids.length) await cypher(driver, 'TERMINATE TRANSACTIONS $ids', { ids });
+    } finally {
+      child.kill('SIGKILL');
+      await driver.close();
+    }
+    const again = seed();
+    let stderr = '';
+    again.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    const code = await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect((await store.stats()).relations).toBe(next.relations.length);
+  }, 600_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describeLive('Neo4j, live: down at start, stopped under the server, back again', () => {
+  let port: number;
+  let home: string;
+  let local: { stop: () => Promise<number> } | null = null;
+  let store: Neo4jStore;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  const start = () => startNeo4j({ temp: false, data: home, port, password: env.NEO4J_PASSWORD, onLine: () => undefined });
+  const ready = () => fetch(`${server.url}/ready`).then((r) => r.status);
+  /** /ready until it says 200: a cold Neo4j on a busy machine may need a moment for its first query. */
+  const readyWithin = async (ms: number) => {
+    const until = Date.now() + ms;
+    let status = await ready();
+    while (status !== 200 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 500));
+      status = await ready();
+    }
+    return status;
+  };
+
+  beforeAll(async () => {
+    port = await freePort();
+    home = tempDir('neo4j-down-');
+    store = await Neo4jStore.open({ uri: `bolt://127.0.0.1:${port}`, user: env.NEO4J_USER!, password: env.NEO4J_PASSWORD!, database: 'neo4j' });
+    server = await startServer(store, { RESPONSE_CACHE: 'false' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await store?.close();
+    await local?.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('answers /ready 503 and GraphQL GRAPH_UNAVAILABLE at once while Neo4j has not started', async () => {
+    const t0 = performance.now();
+    expect(await ready()).toBe(503);
+    const res = await server.gql('{ stats { entities } }');
+    expect(res.status).toBe(503);
+    expect(res.body.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
+    // A closed port refuses at once: well within one connection timeout (3 s).
+    expect(performance.now() - t0).toBeLessThan(3000);
+    await expect(store.stats()).rejects.toBeInstanceOf(GraphUnavailable);
+  });
+
+  it('serves as soon as Neo4j is up, without a restart', async () => {
+    local = await start();
+    expect(await readyWithin(60_000)).toBe(200);
+    await store.load(readStory(HARBOUR));
+    const res = await server.gql('{ stats { entities relations } }');
+    expect(res.body.data.stats).toEqual({ entities: 12, relations: 13 });
+  }, 300_000);
+
+  it('answers 503 quickly once Neo4j stops, and the graph again when it is back', async () => {
+    await local!.stop();
+    local = null;
+    const res = await server.gql('{ search(text: "zelazna") { id } }');
+    expect(res.status).toBe(503);
+    expect(res.body.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
+    const t0 = performance.now();
+    expect(await ready()).toBe(503);
+    expect((await server.gql('{ stats { entities } }')).status).toBe(503);
+    expect(performance.now() - t0).toBeLessThan(3000);
+
+    local = await start();
+    expect(await readyWithin(60_000)).toBe(200);
+    const back = await server.gql('{ search(text: "zelazna") { id } }');
+    expect(back.status).toBe(200);
+    expect(back.body.data.search.map((e: { id: string }) => e.id)).toContain('marta-zelazna');
+  }, 300_000);
+});

@@ -1,0 +1,156 @@
+/**
+ * The question engine over the seeded story (seed/data + seed/articles):
+ * a table of questions in different phrasings, with typos, transliterations,
+ * diacritics, lower case and trailing punctuation, and questions it must
+ * refuse. Each asserts the entities in the answer, not only that it answered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createQuestionEngine, type QuestionEngine } from '../../server/questions/index.js';
+import type { GraphStore } from '../../server/store/graph-store.js';
+import { SEED, seededStore } from '../support/graph.js';
+import { expectAnswer, type QuestionCase } from '../support/questions.js';
+
+const RELEASE = 'release-of-52-prisoners-2025';
+
+const CASES: QuestionCase[] = [
+  // open relation questions
+  { q: 'who negotiated what?', intent: 'relation', answer: ['united-states', 'us-delegation', RELEASE] },
+  { q: 'Who negotiated the release?', linked: [RELEASE], answer: ['united-states', 'us-delegation'] },
+  { q: 'who brokered the release?', linked: [RELEASE], answer: ['united-states', 'us-delegation'], not: ['john-coale'], text: /^United States/ },
+  { q: 'Who mediated the release of the prisoners', answer: ['united-states', 'us-delegation'] },
+  { q: 'who secured the release', answer: ['united-states'] },
+  { q: 'who was released?', intent: 'relation', answer: ['ihar-losik', 'mikalai-statkevich', 'siarhei-tsikhanouski'] },
+  { q: 'who was freed', answer: ['ihar-losik', 'alena-tsimashchuk'] },
+  // The people are the answer; the release events are only where they were released.
+  { q: 'which people were pardoned?', answer: ['ihar-losik', 'mikalai-statkevich'], text: /^(?![^.]*(June 2025 prisoner release|Release of 52))[^.]*Ihar Losik/ },
+  { q: 'who crossed into Lithuania?', linked: ['lithuania'], answer: ['released-prisoners-2025-09-11', 'us-delegation'] },
+  { q: 'who entered lithuania', answer: ['released-prisoners-2025-09-11'] },
+  { q: 'who said what about the release?', linked: [RELEASE], answer: ['sviatlana-tsikhanouskaya', 'gitanas-nauseda'], text: /forced deportation/ },
+  { q: 'who refused to cross into Lithuania?', text: /^Mikalai Statkevich\./ },
+  { q: 'who was deported?', answer: ['released-prisoners-2025-09-11', 'lithuania'], text: /^The 52 political prisoners released on 11 September 2025\./ },
+  { q: 'who condemned the release?', text: /^Sviatlana Tsikhanouskaya\./ },
+  { q: 'who thanked Trump?', answer: ['gitanas-nauseda'], not: ['alexander-lukashenko'] },
+  { q: 'who was released in June 2025?', answer: ['siarhei-tsikhanouski'], not: ['ihar-losik'] },
+  { q: 'who crossed into Lithuania on 11 September 2025?', answer: ['released-prisoners-2025-09-11'] },
+  { q: 'who released Ihar Losik?', answer: ['alexander-lukashenko', 'belarus'] },
+  // the version-2 vocabulary: expulsion, escort, confiscation, offices, funding
+  { q: 'who was expelled?', answer: ['released-prisoners-2025-09-11', 'belarus'], text: /^The 52 political prisoners released on 11 September 2025\./ },
+  { q: 'who escorted the prisoners?', text: /^Belarusian officers at the Lithuanian border crossing\./ },
+  { q: 'who confiscated the passports?', text: /^Belarusian security services\./ },
+  { q: 'what office does Coale hold?', answer: ['john-coale', 'us-deputy-envoy-for-ukraine'] },
+  { q: 'who funds Radio Free Europe/Radio Liberty?', text: /^United States\./ },
+  { q: "who remained in no-man's land?", text: /^Mikalai Statkevich\./ },
+  // one entity
+  { q: 'who is Statkevich?', intent: 'profile', linked: ['mikalai-statkevich'], answer: ['mikalai-statkevich', RELEASE] },
+  { q: 'Who is Mikola Statkevich', intent: 'profile', linked: ['mikalai-statkevich'] },
+  { q: 'who is statkevic', intent: 'profile', linked: ['mikalai-statkevich'] },
+  { q: 'tell me about Belavia', intent: 'profile', answer: ['belavia', 'united-states'] },
+  { q: 'Tell me about Tikhanovskaya.', intent: 'profile', linked: ['sviatlana-tsikhanouskaya'] },
+  { q: 'who is Nausėda?', intent: 'profile', linked: ['gitanas-nauseda'], answer: ['lithuania'] },
+  { q: 'Lukashenka?', intent: 'profile', linked: ['alexander-lukashenko'], answer: ['belarus'] },
+  { q: 'who is married to Tsikhanouskaya?', text: /^Siarhei Tsikhanouski\./ },
+  { q: 'who is married to Svetlana Tikhanovskaya', linked: ['sviatlana-tsikhanouskaya'], answer: ['siarhei-tsikhanouski'] },
+  { q: "Tsikhanouskaya's husband", text: /^Siarhei Tsikhanouski\./ },
+  { q: "Sergei Tikhanovsky's wife", text: /^Sviatlana Tsikhanouskaya\./ },
+  { q: 'who leads Belarus?', text: /^Alexander Lukashenko\./ },
+  { q: 'who is the president of Lithuania?', text: /^Gitanas Nauseda\./ },
+  { q: 'who heads the US delegation?', text: /^John Coale\./ },
+  { q: 'what did Tsikhanouskaya say?', answer: ['sviatlana-tsikhanouskaya', RELEASE, 'mikalai-statkevich'] },
+  { q: 'what did Lukashenko say', answer: ['alexander-lukashenko', 'donald-trump'] },
+  { q: 'what did the president of Lithuania say?', linked: ['gitanas-nauseda'], answer: ['crossing-into-lithuania-2025'] },
+  { q: 'who advises Tsikhanouskaya?', text: /^Franak Viachorka\./ },
+  // two entities
+  { q: 'how is Ihar Losik connected to Donald Trump?', intent: 'path', answer: ['ihar-losik', 'donald-trump'] },
+  { q: 'How is Statkevich related to Lukashenko', intent: 'path', answer: ['mikalai-statkevich', 'alexander-lukashenko'] },
+  { q: 'did John Coale negotiate with Lukashenko?', intent: 'relation-check', answer: ['john-coale', 'alexander-lukashenko'], text: /^Yes\./ },
+  { q: 'did the US negotiate with Belarus?', intent: 'relation-check', linked: ['united-states', 'belarus'], text: /^No: / },
+  // time
+  { q: 'what happened on 11 September 2025?', intent: 'on-date', answer: [RELEASE, 'crossing-into-lithuania-2025'], not: ['june-2025-release'] },
+  { q: 'What happened on September 11, 2025', intent: 'on-date', answer: [RELEASE, 'ihar-losik'] },
+  { q: 'what happened in June 2025?', intent: 'on-date', answer: ['june-2025-release', 'siarhei-tsikhanouski'], not: [RELEASE] },
+  { q: 'what happened before the release?', intent: 'before', answer: ['june-2025-release', 'trump-lukashenko-conversation'], not: ['released-prisoners-press-conference-2025-09-12'] },
+  { q: 'what happened after the release?', intent: 'after', answer: ['released-prisoners-press-conference-2025-09-12'], not: ['june-2025-release'] },
+  { q: 'what happened in 2020?', intent: 'on-date', answer: ['belarus-protests-2020'], not: [RELEASE] },
+  { q: 'when was the release?', intent: 'when', text: /11 September 2025/ },
+  // counts and lists
+  { q: 'how many prisoners were released?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /^52 political prisoners released/ },
+  { q: 'how many prisoners crossed into Lithuania?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /disagree.*51 \(article 000_ce575159250a277d\), 52 \(article 004_db2554f03e592df2\)/ },
+  { q: 'How many political prisoners remain in Belarus?', intent: 'count', answer: ['political-prisoners-held-in-belarus'], text: /disagree.*almost 1,200/ },
+  { q: 'how many foreigners were freed', intent: 'count', text: /^14 foreigners/ },
+  { q: 'how many years was Losik sentenced to?', intent: 'count', answer: ['ihar-losik'], not: ['maria-kolesnikova'], text: /^15 / },
+  { q: 'which countries are involved?', intent: 'list', answer: ['belarus', 'lithuania', 'united-states', 'russia'], text: /^\d+ countries: Belarus/ },
+  { q: 'how many countries are involved?', intent: 'count', answer: ['belarus', 'lithuania'], text: /^The graph holds \d+ countries/ },
+  // refused
+  { q: 'who is Napoleon?', understood: false, text: /could not find "Napoleon"/ },
+  { q: 'what is the weather in Paris?', understood: false },
+  { q: 'who negotiated with napoleon?', understood: false, text: /"napoleon"/ },
+  { q: "what did the guild's leader say?", understood: false, text: /"guild"/ },
+  { q: 'how many journalists were released?', understood: false, text: /journalists/ },
+  { q: 'asdf', understood: false },
+];
+
+describe('questions about the seeded story', () => {
+  let store: GraphStore;
+  let engine: QuestionEngine;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await seededStore(SEED));
+    engine = createQuestionEngine(store);
+  });
+  afterAll(() => cleanup());
+
+  it('has a table of at least 40 questions', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(CASES.map((c) => [c.q, c] as const))('answers "%s"', async (_q, c) => {
+    expectAnswer(await engine.ask(c.q), c);
+  });
+
+  it('answers the same however the question is written', async () => {
+    const texts = new Set<string>();
+    for (const q of ['Who brokered the release?', 'who brokered the release', 'WHO BROKERED THE RELEASE?!', '  who   brokered the release ?']) {
+      texts.add((await engine.ask(q)).text);
+    }
+    expect(texts.size).toBe(1);
+  });
+
+  it('keeps every figure the sources give, each with its own quote', async () => {
+    const a = await engine.ask('how many prisoners crossed into Lithuania?');
+    const figures = a.rows.map((r) => ({ figure: r.relation, article: r.evidence[0]?.article }));
+    expect(figures).toEqual(
+      expect.arrayContaining([
+        { figure: '51 prisoners who crossed into Lithuania', article: '000_ce575159250a277d' },
+        { figure: '52 prisoners who crossed into Lithuania', article: '004_db2554f03e592df2' },
+      ]),
+    );
+  });
+
+  it('carries the speaker and the quote in rows about what was said', async () => {
+    const a = await engine.ask('what did Nauseda say?');
+    expect(a.rows.length).toBeGreaterThan(0);
+    for (const row of a.rows) {
+      expect(row).toMatchObject({ subject: { id: 'gitanas-nauseda' }, relation: 'SAID' });
+      expect(row.evidence[0]?.quote.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('shows how a name was read, and what else it could mean', async () => {
+    const a = await engine.ask('who brokered the release?');
+    expect(a.interpretation).toMatchObject({ intent: 'relation', relationTypes: ['BROKERED_BY'] });
+    expect(a.interpretation.entities).toEqual([{ id: RELEASE, name: 'Release of 52 political prisoners', matched: 'release', alternatives: [{ id: 'june-2025-release', name: 'June 2025 prisoner release' }] }]);
+  });
+
+  it('suggests real names and relation types when it does not understand', async () => {
+    const a = await engine.ask('who is Napoleon?');
+    const names = (await store.graph({ limit: 10 })).nodes.map((n) => n.name);
+    expect(a.suggestions.some((s) => names.some((n) => s.includes(n)))).toBe(true);
+    for (const s of a.suggestions) expect((await engine.ask(s)).understood).toBe(true);
+  });
+
+  it('highlights the path it found', async () => {
+    const a = await engine.ask('how is Ihar Losik connected to Donald Trump?');
+    expect(a.subgraph.edges.length).toBe(a.rows.length);
+    expect(a.subgraph.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['ihar-losik', 'donald-trump']));
+  });
+});

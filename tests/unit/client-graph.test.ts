@@ -1,0 +1,174 @@
+/**
+ * The graph view's parts in headless Cytoscape (no browser): element diff,
+ * decorations, importance and hubs, placement and the seeded layout.
+ */
+import cytoscape, { type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { subgraphToElements } from '../../client/src/elements.js';
+import { decorate, MIN_NODE_PX, NO_DECORATIONS, sizeNodes } from '../../client/src/graph/decorations.js';
+import { diffElements, isEmptyDiff } from '../../client/src/graph/diff.js';
+import { centrality, hubsOf, topNodes } from '../../client/src/graph/importance.js';
+import { placeAround, seededRandom, storySeed, withSeed } from '../../client/src/graph/placement.js';
+import { csvField, viewCsv, viewJson } from '../../client/src/export.js';
+import { filterRows, sortRows } from '../../client/src/table-rows.js';
+import { certaintyWords } from '../../client/src/evidence.js';
+import type { EntityNode, RelationEdge } from '../../client/src/queries.js';
+
+cytoscape.use(fcose);
+
+const node = (id: string, degree = 1): EntityNode => ({ id, kind: 'PERSON', name: id.toUpperCase(), aliases: [], degree, date: null });
+const edge = (from: string, to: string): RelationEdge => ({ id: `${from}-${to}`, type: 'MET', label: 'met', date: null, from: { id: from }, to: { id: to }, evidence: [] });
+// n1 is the hub of a star; n5 bridges the star to a tail n6-n7.
+const nodes = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7'].map((id) => node(id, id === 'n1' ? 4 : 1));
+const edges = [edge('n1', 'n2'), edge('n1', 'n3'), edge('n1', 'n4'), edge('n1', 'n5'), edge('n5', 'n6'), edge('n6', 'n7')];
+const elements = subgraphToElements({ nodes, edges });
+const made: cytoscape.Core[] = [];
+const headless = () => {
+  const cy = cytoscape({ headless: true, styleEnabled: true, elements: elements as unknown as ElementDefinition[] });
+  made.push(cy);
+  return cy;
+};
+// A headless core keeps a timer alive until destroyed.
+afterEach(() => made.splice(0).forEach((cy) => cy.destroy()));
+
+describe('element diff', () => {
+  const drawn = (els: typeof elements) => new Map(els.map((e) => [e.data.id, { ...e.data } as Record<string, unknown>]));
+
+  it('is empty when the canvas already shows the wanted elements', () => {
+    expect(isEmptyDiff(diffElements(drawn(elements), elements))).toBe(true);
+  });
+
+  it('removes what is gone, adds nodes before edges, updates changed data only', () => {
+    const wanted = subgraphToElements({ nodes: [...nodes.filter((n) => n.id !== 'n7'), node('n8'), { ...node('n2'), name: 'Renamed' }].filter((n, i, all) => all.findIndex((m) => m.id === n.id) === i), edges: [...edges.filter((e) => e.to.id !== 'n7'), edge('n8', 'n1')] });
+    const d = diffElements(drawn(elements), wanted);
+    expect(d.remove.sort()).toEqual(['n6-n7', 'n7']);
+    expect(d.add.map((e) => e.data.id)).toEqual(['n8', 'n8-n1']);
+    expect(d.update).toEqual([]);
+    const renamed = diffElements(drawn(elements), elements.map((e) => (e.data.id === 'n2' ? { ...e, data: { ...e.data, label: 'Renamed' } } : e)) as typeof elements);
+    expect(renamed.update.map((e) => e.data.id)).toEqual(['n2']);
+  });
+
+  it('ignores the node size the view keeps itself', () => {
+    const resized = elements.map((e) => (e.group === 'nodes' ? { ...e, data: { ...e.data, size: 99 } } : e)) as typeof elements;
+    expect(isEmptyDiff(diffElements(drawn(elements), resized))).toBe(true);
+  });
+});
+
+describe('decorations', () => {
+  it('marks path, answer, filtered and faded elements, and pinned and expanded nodes', () => {
+    const cy = headless();
+    decorate(cy, { ...NO_DECORATIONS, path: new Set(['n1', 'n1-n5', 'n5']), filtered: new Set(['n7', 'n1']), expanded: new Set(['n5']), pinned: new Set(['n2']) });
+    const has = (cls: string) => cy.$(`.${cls}`).map((e) => e.id()).sort();
+    expect(has('path')).toEqual(['n1', 'n1-n5', 'n5']);
+    expect(has('filtered')).toEqual(['n7']); // a lit element is never filtered away
+    expect(has('faded')).toContain('n2');
+    expect(has('faded')).not.toContain('n1');
+    expect(has('expanded')).toEqual(['n5']);
+    expect(has('pinned')).toEqual(['n2']);
+    decorate(cy, NO_DECORATIONS);
+    expect(cy.$('.path, .faded, .filtered').length).toBe(0);
+  });
+
+  it('keeps nodes at least the minimum size on screen however far out the zoom', () => {
+    const cy = headless();
+    sizeNodes(cy, null, 0.1);
+    expect(Math.min(...cy.nodes().map((n) => Number(n.data('size')) * 0.1))).toBeGreaterThanOrEqual(MIN_NODE_PX - 0.5);
+    sizeNodes(cy, null, 1);
+    expect(cy.getElementById('n1').data('size')).toBeGreaterThan(cy.getElementById('n7').data('size'));
+  });
+
+  it('sizes nodes by a centrality score when one is chosen', () => {
+    const cy = headless();
+    const scores = centrality(cy.elements(), 'betweenness');
+    sizeNodes(cy, scores, 1);
+    // n5 is a bridge: by betweenness it outranks the leaves it is level with by degree.
+    expect(cy.getElementById('n5').data('size')).toBeGreaterThan(cy.getElementById('n2').data('size'));
+  });
+});
+
+describe('importance and hubs', () => {
+  it('scores degree, betweenness and PageRank with Cytoscape, the best at 1', () => {
+    const cy = headless();
+    for (const measure of ['degree', 'betweenness', 'pagerank'] as const) {
+      const s = centrality(cy.elements(), measure);
+      expect(Math.max(...s.values())).toBeCloseTo(1);
+      if (measure !== 'pagerank') expect(s.get('n1')).toBeCloseTo(1);
+    }
+    // PageRank follows the direction of relations: the end of the chain collects rank.
+    const pr = centrality(cy.elements(), 'pagerank');
+    expect(pr.get('n7')!).toBeGreaterThan(pr.get('n1')!);
+    expect(centrality(cy.elements(), 'betweenness').get('n6')!).toBeGreaterThan(centrality(cy.elements(), 'betweenness').get('n7')!);
+  });
+
+  it('always labels the best by degree or betweenness, repeatably', () => {
+    const cy = headless();
+    expect(hubsOf(cy.elements(), 3)).toEqual(['n1', 'n5', 'n6']);
+    expect(topNodes(new Map([['a', 1], ['b', 0.2], ['c', 0.2]]), new Map([['b', 0.1], ['c', 0.9]]), 2)).toEqual(['a', 'c']);
+  });
+});
+
+describe('placement and the seeded layout', () => {
+  it('draws the same numbers from the same seed, whatever the order of the ids', () => {
+    expect(storySeed(['b', 'a'])).toBe(storySeed(['a', 'b']));
+    expect(storySeed(['a'])).not.toBe(storySeed(['b']));
+    const r1 = seededRandom(7);
+    const r2 = seededRandom(7);
+    expect([r1(), r1()]).toEqual([r2(), r2()]);
+  });
+
+  it('lays the same story out at the same positions every time', () => {
+    const run = () => {
+      const cy = headless();
+      withSeed(storySeed(cy.nodes().map((n) => n.id())), () => cy.layout({ name: 'fcose', animate: false, randomize: true } as cytoscape.LayoutOptions).run());
+      return cy.nodes().map((n) => ({ ...n.position() }));
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('puts new nodes around their anchor without moving or covering drawn ones', () => {
+    const drawn = new Map([['hub', { x: 0, y: 0 }], ['other', { x: 84, y: 0 }]]);
+    const fresh = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id, i) => ({ id, anchors: ['hub'], weight: 8 - i, size: 30 }));
+    const placed = placeAround(fresh, drawn);
+    expect(placed.size).toBe(8);
+    const all = [...drawn.values(), ...placed.values()];
+    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(Math.hypot(all[i]!.x - all[j]!.x, all[i]!.y - all[j]!.y)).toBeGreaterThanOrEqual(54);
+    for (const p of placed.values()) expect(Math.hypot(p.x, p.y)).toBeLessThan(400);
+    expect(placeAround(fresh, drawn)).toEqual(placed);
+  });
+});
+
+describe('exports and the table', () => {
+  const quotes = new Map([['n1-n2', [{ quote: 'N1 met N2, "briefly"', certainty: 'ATTRIBUTED', accordingTo: { id: 'x', name: 'Viasna' }, article: { id: 'a1', title: 'One', source: 'AP' } }]]]);
+  const exportNodes = [{ id: 'n1', name: 'N1', kind: 'PERSON', degree: 4, date: null, x: 1.4, y: 2 }, { id: 'n2', name: '=N2', kind: 'PERSON', degree: 1, date: null, x: 0, y: 0 }];
+  const exportEdges = [{ id: 'n1-n2', from: 'n1', to: 'n2', type: 'MET', label: 'met', date: null, certainty: 'ATTRIBUTED' }];
+
+  it('JSON carries every quote with its certainty and article, and the list of sources', () => {
+    const json = viewJson(exportNodes, exportEdges, quotes, { title: 't', link: 'l', exported: 'e', state: {} });
+    expect(json.edges[0]!.evidence).toEqual([{ quote: 'N1 met N2, "briefly"', certainty: 'ATTRIBUTED', accordingTo: 'Viasna', article: { id: 'a1', title: 'One', source: 'AP', url: null } }]);
+    expect(json.sources).toEqual([{ id: 'a1', title: 'One', source: 'AP' }]);
+  });
+
+  it('CSV quotes fields properly and defuses formulas', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
+    const files = viewCsv(exportNodes, exportEdges, quotes);
+    expect(files.nodes.split('\r\n')[2]).toBe("n2,'=N2,PERSON,1,");
+    expect(files.edges.split('\r\n')[1]).toBe(`n1-n2,N1,met,'=N2,,ATTRIBUTED,"N1 met N2, ""briefly""",Viasna,One,AP`);
+  });
+
+  it('the table sorts by a column and filters by words, diacritics folded', () => {
+    const rows = [{ id: 'a', name: 'Nausėda', degree: 3 }, { id: 'b', name: 'Losik', degree: 9 }, { id: 'c', name: 'Zed', degree: 3 }];
+    expect(sortRows(rows, { key: 'degree', descending: true }).map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    expect(sortRows(rows, { key: 'name', descending: false }).map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    expect(filterRows(rows, 'nauseda').map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('says how sure each quote is in words', () => {
+    expect(certaintyWords('STATED')).toBe('');
+    expect(certaintyWords(undefined)).toBe('');
+    expect(certaintyWords('ATTRIBUTED', 'Viasna')).toBe('according to Viasna');
+    expect(certaintyWords('UNCONFIRMED')).toBe('reportedly');
+    expect(certaintyWords('PLANNED')).toMatch(/promised/);
+  });
+});

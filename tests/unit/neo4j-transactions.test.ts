@@ -1,0 +1,347 @@
+/**
+ * What the Neo4j adapter asks of the driver, without a server: a recording
+ * stand-in for the driver shows which statements run, in which managed
+ * transactions, on which database, with which parameters (LIMIT must be an
+ * integer, not a float), and how the answers come back as domain objects.
+ */
+import path from 'node:path';
+import neo4j, { isInt, Node, Path, PathSegment, Record, Relationship, type Driver } from 'neo4j-driver';
+import { PROJECT_ROOT } from '../../server/config.js';
+import { GraphUnavailable } from '../../server/domain/errors.js';
+import { readStatements } from '../../server/store/cypher-files.js';
+import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
+import { readStory } from '../../server/domain/story/read-story.js';
+import { TINY_STORY } from '../support/story-format-2-contract.js';
+
+type Params = { [key: string]: unknown };
+type Answer = (name: string, params: Params) => Record[];
+
+interface Transaction {
+  kind: 'READ' | 'WRITE' | 'AUTO-COMMIT';
+  database: string;
+  config: unknown;
+  statements: { name: string; params: Params }[];
+  outcome?: 'committed' | 'failed';
+}
+
+const nameOf = new Map(Object.entries(readStatements('neo4j')).map(([name, text]) => [text, name]));
+
+/** Records what the adapter runs; `answer` plays the database. */
+class RecordingDriver {
+  transactions: Transaction[] = [];
+  probes: unknown[] = [];
+  closed = false;
+  probeFails = false;
+  constructor(public answer: Answer = () => []) {}
+
+  session({ database, defaultAccessMode }: { database: string; defaultAccessMode: string }) {
+    const managed = (kind: 'READ' | 'WRITE') => async (work: (tx: unknown) => Promise<unknown>, config: unknown) => {
+      const t: Transaction = { kind, database, config, statements: [] };
+      this.transactions.push(t);
+      try {
+        const result = await work({ run: async (query: string, params: Params = {}) => this.run(t, query, params) });
+        t.outcome = 'committed';
+        return result;
+      } catch (err) {
+        t.outcome = 'failed';
+        throw err;
+      }
+    };
+    return {
+      accessMode: defaultAccessMode,
+      executeRead: managed('READ'),
+      executeWrite: managed('WRITE'),
+      run: async (query: string, params: Params, config: unknown) => {
+        const t: Transaction = { kind: 'AUTO-COMMIT', database, config, statements: [] };
+        this.transactions.push(t);
+        return this.run(t, query, params);
+      },
+      close: async () => undefined,
+    };
+  }
+
+  private run(t: Transaction, query: string, params: Params) {
+    const name = nameOf.get(query);
+    if (!name) throw new Error(`not a statement from cypher/neo4j: ${query}`);
+    t.statements.push({ name, params });
+    return { records: this.answer(name, params) };
+  }
+
+  async verifyConnectivity(options: unknown) {
+    this.probes.push(options);
+    if (this.probeFails) throw new neo4j.Neo4jError('Failed to connect to server', 'ServiceUnavailable', '08000', 'error: connection exception');
+    return {};
+  }
+
+  async close() {
+    this.closed = true;
+  }
+}
+
+const HARBOUR = readStory({ data: path.join(PROJECT_ROOT, 'tests/fixtures/harbour/data'), articles: path.join(PROJECT_ROOT, 'tests/fixtures/harbour/articles') });
+
+function row(fields: Params): Record {
+  return new Record(Object.keys(fields), Object.values(fields));
+}
+
+function entityNode(n: number, id: string, name: string, degree: number, kind = 'Person'): Node {
+  return new Node(neo4j.int(n), ['Entity'], { id, kind, name, aliases: '[]', evidence: '[]', claims: '[]', degree: neo4j.int(degree) }, `4:db:${n}`);
+}
+
+function storeOver(driver: RecordingDriver, options: ConstructorParameters<typeof Neo4jStore>[1] = {}): Neo4jStore {
+  return new Neo4jStore(driver as unknown as Driver, { database: 'stories', queryTimeoutMs: 1234, ...options });
+}
+
+/** Every statement name, in order, with its transaction kind. */
+function script(driver: RecordingDriver): string[] {
+  return driver.transactions.flatMap((t) => t.statements.map((s) => `${t.kind} ${s.name}`));
+}
+
+describe('reads', () => {
+  it('run as managed read transactions on the named database, with the query timeout', async () => {
+    const driver = new RecordingDriver((name) => (name === 'entities-by-ids' ? [row({ e: entityNode(1, 'marta-zelazna', 'Marta Żelazná', 4) })] : []));
+    const store = storeOver(driver);
+    const [marta, nobody] = await store.entitiesByIds(['marta-zelazna', 'nobody']);
+    expect(marta).toMatchObject({ id: 'marta-zelazna', name: 'Marta Żelazná', degree: 4 });
+    expect(nobody).toBeNull();
+    expect(driver.transactions).toEqual([
+      { kind: 'READ', database: 'stories', config: { timeout: 1234 }, statements: [{ name: 'entities-by-ids', params: { ids: ['marta-zelazna', 'nobody'] } }], outcome: 'committed' },
+    ]);
+  });
+
+  it('probe the server once before the first call, and again only after it was found unreachable', async () => {
+    const driver = new RecordingDriver();
+    const store = storeOver(driver);
+    await store.timeline();
+    await store.articles();
+    expect(driver.probes).toEqual([{ database: 'stories' }]);
+
+    driver.answer = () => {
+      throw new neo4j.Neo4jError('Failed to connect to server', 'ServiceUnavailable', '08000', 'error: connection exception');
+    };
+    await expect(store.timeline()).rejects.toBeInstanceOf(GraphUnavailable);
+    driver.probeFails = true;
+    await expect(store.timeline()).rejects.toBeInstanceOf(GraphUnavailable);
+    expect(driver.probes).toHaveLength(2);
+    expect(driver.transactions).toHaveLength(3); // the failed probe stopped the last call before any transaction
+  });
+
+  it('pass LIMIT as a Neo4j integer and read the page and its total in one transaction', async () => {
+    const summary = { entities: 12, relations: 13, articles: 2, byKind: { Person: 4 }, byType: {}, loadedAt: '' };
+    const driver = new RecordingDriver((name) => {
+      if (name === 'meta') return [row({ value: JSON.stringify(summary) })];
+      if (name === 'entities-page') return [1, 2, 3].map((n) => row({ e: entityNode(n, `p${n}`, `P${n}`, 1) }));
+      return [];
+    });
+    const page = await storeOver(driver).entities('Person', { first: 2 });
+    expect(page).toMatchObject({ totalCount: 4, hasNextPage: true });
+    expect(page.items.map((e) => e.id)).toEqual(['p1', 'p2']);
+    expect(driver.transactions).toHaveLength(1);
+    const [pageRun, metaRun] = driver.transactions[0]!.statements;
+    expect(pageRun?.name).toBe('entities-page');
+    expect(metaRun).toEqual({ name: 'meta', params: { key: 'graph' } });
+    expect(isInt(pageRun?.params.limit)).toBe(true);
+    expect(String(pageRun?.params.limit)).toBe('3');
+    expect(pageRun?.params).toMatchObject({ kind: 'Person', after: '' });
+  });
+
+  it('search with the folded text and a full-text query, and rank the candidates by name', async () => {
+    const driver = new RecordingDriver((name) =>
+      name === 'search'
+        ? [row({ e: entityNode(2, 'tomas-zelazny', 'Tomas Zelazny', 3) }), row({ e: entityNode(1, 'marta-zelazna', 'Marta Żelazná', 4) }), row({ e: entityNode(3, 'portvale', 'Portvale', 9, 'Place') })]
+        : [],
+    );
+    const found = await storeOver(driver).search('Żelazná', { kinds: ['Person'] });
+    expect(found.map((e) => e.id)).toEqual(['marta-zelazna', 'tomas-zelazny']);
+    const { params } = driver.transactions[0]!.statements[0]!;
+    expect(params).toMatchObject({ q: 'zelazna', lucene: 'zelazna* OR zelazna~1', kinds: ['Person'] });
+    expect(isInt(params.limit)).toBe(true);
+  });
+
+  it('find nothing, rather than fail, before the first load has made the full-text index', async () => {
+    const driver = new RecordingDriver(() => {
+      throw new neo4j.Neo4jError('Failed to invoke procedure: There is no such fulltext schema index: entity_search', 'Neo.ClientError.Procedure.ProcedureCallFailed', '52N37', 'error');
+    });
+    await expect(storeOver(driver).search('zelazna')).resolves.toEqual([]);
+  });
+
+  it('map the shortest path, and give null when it is longer than maxLength', async () => {
+    const a = entityNode(1, 'a', 'A', 1);
+    const b = entityNode(2, 'b', 'B', 2);
+    const c = entityNode(3, 'c', 'C', 1);
+    const ab = new Relationship(neo4j.int(7), neo4j.int(1), neo4j.int(2), 'RELATION', { id: 'a.met.b', type: 'MET' }, '5:db:7', '4:db:1', '4:db:2');
+    const cb = new Relationship(neo4j.int(8), neo4j.int(3), neo4j.int(2), 'RELATION', { id: 'c.met.b', type: 'MET' }, '5:db:8', '4:db:3', '4:db:2');
+    const driver = new RecordingDriver(() => [row({ p: new Path(a, c, [new PathSegment(a, ab, b), new PathSegment(b, cb, c)]) })]);
+    const store = storeOver(driver);
+    expect(await store.shortestPath('a', 'c', 1)).toBeNull();
+    const p = await store.shortestPath('a', 'c', 2);
+    expect(p?.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(p?.edges.map((r) => `${r.from}>${r.to}`)).toEqual(['a>b', 'c>b']);
+    expect(driver.transactions[0]?.statements[0]).toEqual({ name: 'shortest-path', params: { source: 'a', target: 'c' } });
+  });
+});
+
+describe('load', () => {
+  /** Answers each UNWIND batch with how many rows it wrote: all of them, unless `short` names the statement. */
+  const writer = (short?: string): Answer => (name, params) => {
+    const rows = (params.rows as unknown[] | undefined)?.length ?? 0;
+    return name.startsWith('write-') && name !== 'write-meta' ? [row({ written: neo4j.int(name === short ? rows - 1 : rows) })] : [];
+  };
+
+  it('makes the schema first, each statement in its own transaction, then writes everything in one', async () => {
+    const driver = new RecordingDriver(writer());
+    const summary = await storeOver(driver, { batchSize: 5 }).load(HARBOUR);
+    expect(summary).toMatchObject({ entities: 12, relations: 13, articles: 2, mentions: HARBOUR.mentions.length });
+
+    const schema = Object.keys(readStatements('neo4j')).filter((n) => n.startsWith('schema-'));
+    const batches = (n: number) => Math.ceil(n / 5);
+    expect(script(driver)).toEqual([
+      ...schema.map((n) => `WRITE ${n}`),
+      'WRITE await-indexes',
+      'WRITE clear-statements',
+      'WRITE clear-entities',
+      'WRITE clear-articles',
+      'WRITE clear-meta',
+      ...Array<string>(batches(12)).fill('WRITE write-entities'),
+      'WRITE write-articles',
+      ...Array<string>(batches(13)).fill('WRITE write-relations'),
+      ...Array<string>(batches(HARBOUR.mentions.length)).fill('WRITE write-mentions'),
+      ...Array<string>(batches(HARBOUR.statements!.length)).fill('WRITE write-statements'),
+      ...Array<string>(batches(HARBOUR.statements!.flatMap((s) => s.about).length)).fill('WRITE write-statement-about'),
+      'WRITE write-meta',
+    ]);
+    // Schema statements each alone; the data in exactly one transaction, without a client-side timeout.
+    const data = driver.transactions.at(-1)!;
+    expect(driver.transactions).toHaveLength(schema.length + 2);
+    expect(data.statements[0]?.name).toBe('clear-statements');
+    expect(data.config).toEqual({});
+    expect(data.database).toBe('stories');
+    expect(data.outcome).toBe('committed');
+    expect(isInt(driver.transactions[schema.length]?.statements[0]?.params.seconds)).toBe(true);
+  });
+
+  it('writes rows the statements expect: integer degrees, JSON evidence, relation properties apart from their ends', async () => {
+    const driver = new RecordingDriver(writer());
+    await storeOver(driver, { batchSize: 100 }).load(HARBOUR);
+    const runs = driver.transactions.at(-1)!.statements;
+    const entities = runs.find((s) => s.name === 'write-entities')!.params.rows as Params[];
+    const marta = entities.find((e) => e.id === 'marta-zelazna')!;
+    expect(isInt(marta.degree)).toBe(true);
+    expect(String(marta.degree)).toBe('4');
+    expect(marta).toMatchObject({ name: 'Marta Żelazná', aliases: '["Marta Zelazna"]', keys: 'marta zelazna|marta|zelazna', date: null });
+    const relations = runs.find((s) => s.name === 'write-relations')!.params.rows as Params[];
+    expect(relations.find((r) => r.from === 'tomas-zelazny' && r.to === 'port-ansel')).toEqual({
+      from: 'tomas-zelazny',
+      to: 'port-ansel',
+      properties: {
+        id: 'tomas-zelazny.crossed_into.port-ansel',
+        type: 'CROSSED_INTO',
+        date: '2031-03-04',
+        note: null,
+        evidence: JSON.stringify([{ article: 'h002', quote: 'crossed into Port Ansel on Tuesday, March 4, 2031, carrying Tomas Zelazny', certainty: 'STATED' }]),
+        endDate: null,
+        dateDerived: null,
+        role: null,
+      },
+    });
+    const meta = runs.find((s) => s.name === 'write-meta')!.params;
+    expect(meta.key).toBe('graph');
+    expect(JSON.parse(String(meta.value))).toMatchObject({ entities: 12, relations: 13, articles: 2, byKind: { Person: 4, Organisation: 3, Place: 2, Event: 3 } });
+  });
+
+  it('writes statements after the entities that speak them, then one row per statement and subject', async () => {
+    const driver = new RecordingDriver(writer());
+    await storeOver(driver, { batchSize: 100 }).load(TINY_STORY);
+    const runs = driver.transactions.at(-1)!.statements;
+    const names = runs.map((s) => s.name);
+    expect(names.indexOf('write-statements')).toBeGreaterThan(names.indexOf('write-entities'));
+    expect(names.indexOf('write-statement-about')).toBeGreaterThan(names.indexOf('write-statements'));
+    const statements = runs.find((s) => s.name === 'write-statements')!.params.rows as Params[];
+    expect(statements.find((s) => s.id === 'master-undated')).toEqual({
+      id: 'master-undated',
+      speaker: 'harbour-master',
+      words: 'The harbour stays open',
+      date: null,
+      dateDerived: null,
+      channel: 'X',
+      about: '["walkout"]',
+      reportedBy: '[]',
+      evidence: JSON.stringify([{ article: 'n001', quote: 'The harbour stays open', certainty: 'ATTRIBUTED', accordingTo: 'harbour-council' }]),
+    });
+    expect(runs.find((s) => s.name === 'write-statement-about')!.params.rows).toEqual([
+      { statement: 'brook-no-return', entity: 'walkout' },
+      { statement: 'brook-no-return', entity: 'harbour-council' },
+      { statement: 'brook-early', entity: 'harbour-council' },
+      { statement: 'master-undated', entity: 'walkout' },
+    ]);
+    const meta = runs.find((s) => s.name === 'write-meta')!.params;
+    expect(JSON.parse(String(meta.value))).toMatchObject({ statements: 3, byKind: { Group: 1, Position: 1 } });
+  });
+
+  it('fails inside its transaction when a batch writes fewer rows than it was given, so nothing is kept', async () => {
+    const driver = new RecordingDriver(writer('write-relations'));
+    await expect(storeOver(driver, { batchSize: 5 }).load(HARBOUR)).rejects.toThrow(/write-relations: wrote 4 of 5 rows/);
+    const data = driver.transactions.at(-1)!;
+    expect(data.outcome).toBe('failed');
+    expect(data.statements.map((s) => s.name)).not.toContain('write-meta');
+  });
+
+  it('makes the schema once per store, and runs one load at a time', async () => {
+    const driver = new RecordingDriver(writer());
+    const store = storeOver(driver);
+    await Promise.all([store.load(HARBOUR), store.load(HARBOUR)]);
+    const names = script(driver);
+    expect(names.filter((n) => n === 'WRITE await-indexes')).toHaveLength(1);
+    expect(names.filter((n) => n === 'WRITE clear-entities')).toHaveLength(2);
+    // The second load began after the first had written its summary.
+    expect(names.indexOf('WRITE write-meta')).toBeLessThan(names.lastIndexOf('WRITE clear-entities'));
+  });
+});
+
+describe('statements', () => {
+  it('are read by speaker and subject in one read transaction, with an integer limit', async () => {
+    const driver = new RecordingDriver();
+    const store = storeOver(driver);
+    await store.statements({ speaker: 'ada-brook', about: 'walkout', first: 5 });
+    await store.statements({ about: 'walkout', first: 5 });
+    await store.statements({ first: 5 });
+    expect(script(driver)).toEqual(['READ statements-by-speaker-about', 'READ statements-about', 'READ statements']);
+    const [both] = driver.transactions[0]!.statements;
+    expect(both?.params).toMatchObject({ speaker: 'ada-brook', about: 'walkout' });
+    expect(isInt(both?.params.limit)).toBe(true);
+  });
+});
+
+describe('ping and close', () => {
+  it('ping runs one auto-commit query, which the driver does not retry', async () => {
+    const driver = new RecordingDriver((name) => (name === 'ping' ? [row({ ok: neo4j.int(1) })] : []));
+    await storeOver(driver).ping();
+    expect(driver.transactions).toEqual([{ kind: 'AUTO-COMMIT', database: 'stories', config: { timeout: 1234 }, statements: [{ name: 'ping', params: {} }] }]);
+    expect(driver.probes).toEqual([]);
+  });
+
+  it('stats and relation types come from the stored summary', async () => {
+    const summary = { entities: 3, relations: 2, articles: 1, byKind: { Person: 2, Place: 1 }, byType: { MET: 1, LEADS: 1 }, loadedAt: '2031-03-05T00:00:00Z' };
+    const driver = new RecordingDriver((name) => (name === 'meta' ? [row({ value: JSON.stringify(summary) })] : []));
+    const store = storeOver(driver);
+    expect(await store.stats()).toEqual({
+      entities: 3,
+      relations: 2,
+      articles: 1,
+      statements: 0,
+      byKind: [{ kind: 'Person', count: 2 }, { kind: 'Place', count: 1 }],
+      byRelationType: [{ type: 'LEADS', count: 1 }, { type: 'MET', count: 1 }],
+    });
+    expect(await store.relationTypes()).toEqual(['LEADS', 'MET']);
+  });
+
+  it('an empty database has empty stats', async () => {
+    expect(await storeOver(new RecordingDriver()).stats()).toMatchObject({ entities: 0, relations: 0, byKind: [] });
+  });
+
+  it('close closes the driver', async () => {
+    const driver = new RecordingDriver();
+    await storeOver(driver).close();
+    expect(driver.closed).toBe(true);
+  });
+});
