@@ -45,13 +45,13 @@ describe('the import rules', () => {
   it('fail when server/ imports from seed/, bench/, scripts/ or client/, naming each import', async () => {
     const dir = project({
       'server/app.ts': [
-        "import { seedStory } from '../../seed/load.js';",
-        "import { measure } from '../../bench/api.js';",
-        "import { stress } from '../../scripts/stress.js';",
-        "import { draw } from '../../client/src/scene.js';",
+        "import { seedStory } from '../seed/load.js';",
+        "import { measure } from '../bench/api.js';",
+        "import { stress } from '../scripts/stress.js';",
+        "import { draw } from '../client/src/scene.js';",
         'export const all = [seedStory, measure, stress, draw];',
       ].join('\n'),
-      'seed/load.ts': "import { all } from '../../server/app.js';\nexport const seedStory = () => all;",
+      'seed/load.ts': "import { all } from '../server/app.js';\nexport const seedStory = () => all;",
       'bench/api.ts': 'export const measure = 1;',
       'scripts/stress.ts': 'export const stress = 1;',
       'client/src/scene.ts': 'export const draw = 1;',
