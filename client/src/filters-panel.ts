@@ -5,6 +5,7 @@
 import { h, fill, kindSwatch, byId } from './dom.js';
 import type { Kind, RelationTypeInfo, Subgraph } from './queries.js';
 import { KIND_LOOKS } from './style.js';
+import { readableType } from './elements.js';
 
 export interface FiltersPanelOptions {
   onKinds: (hidden: Kind[]) => void;
@@ -58,7 +59,7 @@ export function createFiltersPanel({ onKinds, onTypes }: FiltersPanelOptions): F
         ),
       );
       const known = new Set(types.map((t) => t.type));
-      const extra = [...typeCounts.keys()].filter((t) => !known.has(t)).map((t) => ({ type: t, label: t.toLowerCase().replace(/_/g, ' '), description: '', count: 0 }));
+      const extra = [...typeCounts.keys()].filter((t) => !known.has(t)).map((t) => ({ type: t, label: readableType(t), description: '', count: 0 }));
       fill(
         typeList,
         [...types, ...extra].map((t) =>

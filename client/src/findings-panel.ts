@@ -5,7 +5,7 @@
  */
 import { evidenceList } from './details-panel.js';
 import { h, kindSwatch } from './dom.js';
-import { pathSteps } from './elements.js';
+import { pathSteps, readableType } from './elements.js';
 import type { Answer, Evidence, Subgraph } from './queries.js';
 import { kindLook } from './style.js';
 
@@ -36,7 +36,7 @@ export function answerView(a: Answer, act: FindingActions): HTMLElement {
             {},
             h('li', {}, h('span', { class: 'muted' }, 'Kind of question: '), i.intent),
             i.entities.map((l) => h('li', {}, h('span', { class: 'muted' }, `“${l.matched}” → `), h('button', { type: 'button', class: 'entity-link', onclick: () => act.selectNode(l.entity.id) }, l.entity.name))),
-            i.relationTypes.length ? h('li', {}, h('span', { class: 'muted' }, 'About: '), i.relationTypes.map((t) => t.toLowerCase().replace(/_/g, ' ')).join(', ')) : null,
+            i.relationTypes.length ? h('li', {}, h('span', { class: 'muted' }, 'About: '), i.relationTypes.map((t) => readableType(t)).join(', ')) : null,
           ),
         )
       : null,
@@ -56,7 +56,7 @@ export function answerView(a: Answer, act: FindingActions): HTMLElement {
                   'p',
                   { class: 'row-line' },
                   r.subject ? h('button', { type: 'button', class: 'entity-link', onclick: () => act.selectNode(r.subject!.id) }, r.subject.name) : null,
-                  r.relation ? h('span', { class: 'rel-label' }, ` ${r.relation.toLowerCase().replace(/_/g, ' ')} `) : null,
+                  r.relation ? h('span', { class: 'rel-label' }, ` ${readableType(r.relation)} `) : null,
                   r.object ? h('button', { type: 'button', class: 'entity-link', onclick: () => act.selectNode(r.object!.id) }, r.object.name) : null,
                 ),
                 evidenceList(r.evidence, act, true),
