@@ -51,7 +51,7 @@ describe('authorisation', () => {
     expect((await s.call('{ curator { name } }')).body.data.curator.name).toBe('Test Curator');
   });
   it('answers 403 CURATION_DISABLED on a server started without a token', async () => {
-    const other = await curationServer({ CURATOR_TOKEN: '' });
+    const other = await curationServer({ CURATOR_TOKEN: '' }, s.store);
     try {
       const res = await other.call(mutation);
       expect([res.status, code(res)]).toEqual([403, 'CURATION_DISABLED']);

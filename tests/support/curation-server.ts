@@ -1,6 +1,7 @@
 /** Test support: the real server over a real LadybugDB, in curator mode over a temporary copy of the harbour story. */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { GraphStore } from '../../server/store/graph-store.js';
 import { seededStore, startServer, type RunningServer } from './graph.js';
 import { copyOfHarbour } from './story-folder.js';
 
@@ -13,9 +14,14 @@ export interface CurationServer extends RunningServer {
   cleanup: () => Promise<void>;
 }
 
-export async function curationServer(env: Record<string, string> = {}): Promise<CurationServer> {
+/**
+ * `shared`: a second server over another's store (its graph is left alone).
+ * On Neo4j there is one database, so a second seeded store would replace the
+ * first one's graph, and its cleanup would empty it.
+ */
+export async function curationServer(env: Record<string, string> = {}, shared?: GraphStore): Promise<CurationServer> {
   const root = copyOfHarbour('curation-api-');
-  const seeded = await seededStore({ data: path.join(root, 'data'), articles: path.join(root, 'articles') });
+  const seeded = shared ? { store: shared, cleanup: async () => undefined } : await seededStore({ data: path.join(root, 'data'), articles: path.join(root, 'articles') });
   const store = seeded.store;
   const server = await startServer(store, { CURATOR_TOKEN: TOKEN, STORY_DIR: root, CURATOR_NAME: 'Test Curator', ...env });
   const call: CurationServer['call'] = async (query, variables, options = {}) => {
