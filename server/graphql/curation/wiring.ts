@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../../config.js';
 import type { Config } from '../../config.js';
 import { StoryWorkspace } from '../../curation/workspace.js';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -15,7 +15,8 @@ import { checkCurator } from './auth.js';
 import type { CurationContext } from './context.js';
 import { curationResolvers } from './resolvers.js';
 
-const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql');
+// Read from the sources, as the main schema is: the compiled server in dist/ has no copy.
+const SCHEMA_FILE = path.join(PROJECT_ROOT, 'server', 'graphql', 'curation', 'schema.graphql');
 
 export function curationGraphQL({ store, config, generation }: { store: GraphStore; config: Config; generation: GraphGeneration }) {
   const { token, name, story } = config.curation;
