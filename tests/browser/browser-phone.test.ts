@@ -28,6 +28,8 @@ describeInBrowser('the page on a phone', () => {
     const page = await b.open('', PHONE);
     const { graph } = await b.gql<{ graph: { nodes: { id: string; degree: number }[] } }>('{ graph { nodes { id degree } } }');
     const hub = [...graph.nodes].sort((a, c) => c.degree - a.degree || a.id.localeCompare(c.id))[0]!.id;
+    // The phone opener expands the hub after the first drawing; on a slower engine that lands later.
+    await page.waitForURL((u) => new URL(u).searchParams.get('expand') !== null, { timeout: 30_000 });
     const view = await page.evaluate((id) => {
       const cy = window.cy!;
       const n = cy.getElementById(id);
