@@ -31,6 +31,9 @@ export class LadybugEngine implements CypherEngine {
   readonly filterTwins = true;
   private next = 0;
   private names: Promise<NameIndex> | null = null;
+  /** Statements running now: close() waits for them (a database closed under a running query is released later, in the background, and may delete the write-ahead log of the next open of the same file). */
+  private readonly running = new Set<Promise<unknown>>();
+  private closing: Promise<void> | null = null;
 
   private constructor(
     private readonly db: lbug.Database,
@@ -53,13 +56,16 @@ export class LadybugEngine implements CypherEngine {
     return work((name, params) => this.runOnReader(name, params));
   }
 
-  private async runOnReader(name: string, params: Params = {}): Promise<Row[]> {
+  private runOnReader(name: string, params: Params = {}): Promise<Row[]> {
+    if (this.closing) return Promise.reject(translate(new Error('Database is closed.')));
     this.next = (this.next + 1) % this.readers.length;
-    try {
-      return await this.readers[this.next]!.run(cypher(name), params);
-    } catch (err) {
+    const running = this.readers[this.next]!.run(cypher(name), params).catch((err) => {
       throw translate(err);
-    }
+    });
+    this.running.add(running);
+    const done = () => this.running.delete(running);
+    running.then(done, done);
+    return running;
   }
 
   int(n: number): number {
@@ -122,9 +128,14 @@ export class LadybugEngine implements CypherEngine {
     await this.runOnReader('ping');
   }
 
-  async close(): Promise<void> {
-    for (const s of [this.writer, ...this.readers]) await s.close();
-    await this.db.close().catch(() => undefined);
+  /** Waits for the statements already running (a warming full-text scan, say), then closes every connection and the database. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.allSettled([...this.running]);
+      for (const s of [this.writer, ...this.readers]) await s.close();
+      await this.db.close().catch(() => undefined);
+    })();
+    return this.closing;
   }
 }
 
