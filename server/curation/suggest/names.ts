@@ -3,7 +3,8 @@
  * by compromise (a maintained, offline English NLP library: no model to
  * download, no LLM), less the names the story already knows.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type Nlp from 'compromise';
 import type { EntityKind } from '../../domain/types.js';
 import { fold } from '../../domain/text.js';
 import type { Named } from './mentions.js';
@@ -20,6 +21,17 @@ function tidy(name: string): string {
     .replace(/^(the|a|an)\s+/i, '')
     .replace(/['’]s$/i, '')
     .trim();
+}
+
+/**
+ * Loaded on the first suggestion (its CommonJS build, so the call stays
+ * synchronous): compromise's lexicon is about 30 MiB of memory a server
+ * nobody curates on never needs.
+ */
+let loaded: typeof Nlp | null = null;
+function nlp(text: string) {
+  loaded ??= createRequire(import.meta.url)('compromise') as typeof Nlp;
+  return loaded(text);
 }
 
 export function candidateNames(text: string, known: readonly Named[]): CandidateName[] {
