@@ -3,6 +3,7 @@
  * process on a free port; main.ts is the only place that listens for real.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import cors from 'cors';
@@ -16,6 +17,7 @@ import type { QuestionEngine } from './graphql/context.js';
 import { createGraphGeneration } from './graphql/plugins/graph-generation.js';
 import { PREFLIGHT_HEADERS } from './graphql/plugins/csrf.js';
 import { createGraphQL, typeDefs } from './graphql/yoga.js';
+import { graphQLRoute, type Listener, type NodeMiddleware } from './graphql-route.js';
 import { createQuestionEngine } from './questions/index.js';
 import type { GraphStore, LoadSummary } from './store/graph-store.js';
 
@@ -30,7 +32,10 @@ export interface AppDeps {
 }
 
 export interface App {
+  /** The express app; its listen() serves `listener`. */
   app: Express;
+  /** Every request: GraphQL straight to Yoga (graphql-route.ts says why), the rest to express. */
+  listener: Listener;
   /** Replaces the graph and invalidates every cached response. */
   reload(story: Story): Promise<LoadSummary>;
   /** Invalidate cached responses after the graph changed by other means. */
@@ -44,25 +49,25 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          // Cytoscape sets inline styles; PNG export builds blob: and data: images.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'worker-src': ["'self'", 'blob:'],
-          // The server speaks plain HTTP (TLS, if any, ends at a proxy). Upgrading would send a page
-          // opened at http://any-host-but-localhost to https:// for its own scripts, and it would never load.
-          'upgrade-insecure-requests': null,
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        // Cytoscape sets inline styles; PNG export builds blob: and data: images.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'worker-src': ["'self'", 'blob:'],
+        // The server speaks plain HTTP (TLS, if any, ends at a proxy). Upgrading would send a page
+        // opened at http://any-host-but-localhost to https:// for its own scripts, and it would never load.
+        'upgrade-insecure-requests': null,
       },
-    }),
-  );
+    },
+  });
+  app.use(securityHeaders);
 
   // Closed by default: only the origins named in CORS_ORIGINS may call from a browser.
-  app.use(cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['content-type', 'accept', 'authorization', ...PREFLIGHT_HEADERS] }));
+  const corsAnswer = cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['content-type', 'accept', 'authorization', ...PREFLIGHT_HEADERS] });
+  app.use(corsAnswer);
 
   if (config.rateLimitPerMinute > 0) {
     app.use(
@@ -79,7 +84,8 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
   }
 
   // Refuse oversized bodies before anything reads them, chunked ones included.
-  app.use(limitBody(bytes(config.bodyLimit), config.bodyLimit));
+  const bodyLimit = limitBody(bytes(config.bodyLimit), config.bodyLimit);
+  app.use(bodyLimit);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -127,8 +133,18 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
     res.status(404).json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
   });
 
+  const listener = graphQLRoute({
+    before: [securityHeaders as NodeMiddleware, corsAnswer as NodeMiddleware, bodyLimit],
+    graphql: yoga as unknown as Listener,
+    fallback: app,
+    direct: config.rateLimitPerMinute === 0,
+  });
+  // express's own listen() serves the app alone; this one serves the listener (main.ts, tests and benches call it).
+  app.listen = ((...args: Parameters<http.Server['listen']>) => http.createServer(listener).listen(...args)) as Express['listen'];
+
   return {
     app,
+    listener,
     async reload(story) {
       const summary = await store.load(story);
       generation.bump();
@@ -143,9 +159,12 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
  * chunked body (no length up front) as soon as the bytes read cross the limit.
  * A chunked body within the limit is handed on read (Yoga takes a Buffer body).
  */
-function limitBody(max: number, limit: string): express.RequestHandler {
-  const tooLarge = (res: express.Response) => {
-    res.set('connection', 'close').status(413).json({ errors: [{ message: `Request body too large: at most ${limit}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+function limitBody(max: number, limit: string): NodeMiddleware {
+  const tooLarge = (res: http.ServerResponse) => {
+    res.statusCode = 413;
+    res.setHeader('connection', 'close');
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify({ errors: [{ message: `Request body too large: at most ${limit}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
   };
   return (req, res, next) => {
     if (req.headers['content-length'] !== undefined) {
@@ -169,7 +188,7 @@ function limitBody(max: number, limit: string): express.RequestHandler {
       tooLarge(res);
     };
     const onEnd = () => {
-      req.body = Buffer.concat(chunks);
+      (req as http.IncomingMessage & { body?: Buffer }).body = Buffer.concat(chunks);
       next();
     };
     // A client that hangs up mid-body gets no answer: there is no one to read it.

@@ -181,6 +181,38 @@ describe('limits and errors', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('sends the same security headers on GraphQL answers, which skip express', async () => {
+    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ stats { entities } }')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('the direct GraphQL route (no rate limit)', () => {
+  it('refuses bodies over BODY_LIMIT, declared or chunked, and answers CORS only for the configured origin', async () => {
+    const seeded = await seededStore();
+    const server = await startServer(seeded.store, { BODY_LIMIT: '1kb', CORS_ORIGINS: 'https://newsroom.example' });
+    try {
+      const headers = { 'content-type': 'application/json', 'x-graphql-csrf': '1' };
+      const body = JSON.stringify({ query: `{ search(text: "${'x'.repeat(2000)}") { id } }` });
+      const big = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
+      expect(big.status).toBe(413);
+      expect((await big.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      const chunked = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: new Blob([body]).stream(), duplex: 'half' } as RequestInit);
+      expect(chunked.status).toBe(413);
+      const small = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { ...headers, origin: 'https://newsroom.example' }, body: JSON.stringify({ query: '{ stats { entities } }' }) });
+      expect(small.status).toBe(200);
+      expect(small.headers.get('access-control-allow-origin')).toBe('https://newsroom.example');
+      const other = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await server.close();
+      await seeded.cleanup();
+    }
+  });
 });
 
 describe('configurable protections', () => {
