@@ -289,3 +289,41 @@ describe('what the audit found left out', () => {
     }
   });
 });
+
+describe('the articles’ own analysis, recorded no more firmly than they put it', () => {
+  const evidenceOf = (id: string, pattern: RegExp) => entity(id).evidence.filter((e) => pattern.test(e.quote));
+
+  it('keeps 001’s “may be a tactical move” hedged, in the article’s voice and no one else’s', () => {
+    const [hedge] = evidenceOf('expulsion-of-52-prisoners-2025', /may be a tactical move/);
+    expect(hedge).toMatchObject({ article: '001_eccc57a8f53e1c8d', certainty: 'UNCONFIRMED' });
+    expect(hedge!.accordingTo).toBeUndefined();
+    expect(entity('expulsion-of-52-prisoners-2025').summary).toMatch(/hedged, that the expulsions may be a tactical move/);
+  });
+
+  it('records that the deported were not given a genuine choice, and that forced expulsions can split families', () => {
+    const quotes = entity('expulsion-of-52-prisoners-2025').evidence.map((e) => e.quote);
+    expect(quotes).toEqual(expect.arrayContaining([
+      expect.stringMatching(/not given a genuine choice about where to live/),
+      expect.stringMatching(/forced expulsions can split families/),
+    ]));
+  });
+
+  it('records 003’s “being viewed as” a breakthrough without naming who views it so', () => {
+    const [viewed] = evidenceOf('release-of-52-prisoners-2025', /being viewed as/);
+    expect(viewed).toMatchObject({ article: '003_be641e94f7ec2c34', certainty: 'STATED' });
+    expect(entity('release-of-52-prisoners-2025').summary).toMatch(/by whom it does not say/);
+  });
+
+  it('gives 001’s unnamed advocates their own group and their call as a statement, not the opposition’s', () => {
+    expect(entity('advocates-cited').kind).toBe('Group');
+    const calls = story.statements.filter((s) => /safe return guarantees/.test(s.words));
+    expect(calls.map((s) => s.speaker)).toEqual(['advocates-cited']);
+  });
+
+  it('records 000’s likening of Statkevich’s refusal to Kolesnikova’s choice on both events, as the article’s comparison', () => {
+    for (const id of ['statkevich-refusal-at-border-2025', 'kolesnikova-deportation-attempt']) {
+      expect(evidenceOf(id, /echoes a similar choice by Maria Kolesnikova/)).toHaveLength(1);
+    }
+    expect(relations('mikalai-statkevich', null, 'maria-kolesnikova')).toHaveLength(0);
+  });
+});
