@@ -156,7 +156,7 @@ describeInBrowser('the explorer page in Chromium', () => {
     expect(legend).toEqual(['Person', 'Group', 'Organisation', 'Position', 'Country', 'Event', 'Place']);
     const edgeLabel = await page.evaluate(() => window.cy!.getElementById('released-prisoners-2025-09-11.deported_to.lithuania').data('label'));
     expect(edgeLabel).toBe('deported to');
-    expect(await page.textContent('#stats')).toContain('103 entities');
+    expect(await page.textContent('#stats')).toContain('104 entities');
     await page.context().close();
   });
 
@@ -366,7 +366,7 @@ describeInBrowser('the explorer page in Chromium', () => {
     for (const e of timeline) expect([e.id, inGraph.includes(e.id)]).toEqual([e.id, lastDay(e.date) >= '2025-09-11']);
     await page.click('#range-reset');
     await settled(page);
-    expect(await page.evaluate(() => window.cy!.nodes(':visible').length)).toBe(103);
+    expect(await page.evaluate(() => window.cy!.nodes(':visible').length)).toBe(104);
     await page.context().close();
   });
 
