@@ -318,6 +318,7 @@ describe('the articles’ own analysis, recorded no more firmly than they put it
     expect(entity('advocates-cited').kind).toBe('Group');
     const calls = story.statements.filter((s) => /safe return guarantees/.test(s.words));
     expect(calls.map((s) => s.speaker)).toEqual(['advocates-cited']);
+    expect(relations('advocates-cited', 'CALLED_FOR', 'political-prisoners-held-in-belarus')).toHaveLength(1);
   });
 
   it('records 000’s likening of Statkevich’s refusal to Kolesnikova’s choice on both events, as the article’s comparison', () => {
