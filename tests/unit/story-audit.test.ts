@@ -5,10 +5,12 @@
  * edges, spans and derived dates, roles. Reads the JSON files directly (no
  * format code, no database), so it holds whatever the loader does.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { RELATION_TYPES } from '../../server/domain/relation-types.js';
-import { normaliseQuote } from '../../server/domain/text.js';
-import { readStoryFiles, relationId, type RawRelation } from '../support/story-files.js';
+import { fold, normaliseQuote } from '../../server/domain/text.js';
+import { readStoryFiles, relationId, SEED_DIR, type RawRelation } from '../support/story-files.js';
 
 const story = readStoryFiles();
 const entity = (id: string) => {
@@ -326,5 +328,38 @@ describe('the articles’ own analysis, recorded no more firmly than they put it
       expect(evidenceOf(id, /echoes a similar choice by Maria Kolesnikova/)).toHaveLength(1);
     }
     expect(relations('mikalai-statkevich', null, 'maria-kolesnikova')).toHaveLength(0);
+  });
+});
+
+describe('no sentence of any article skipped', () => {
+  /** Page furniture, links and pointers for readers: they state nothing about the story (docs/curation-coverage.md). */
+  const FURNITURE = [/^for readers seeking u s policy context/, /^join our newsletter/, /^we respect your privacy/, /^https /];
+  const quotesOf = (article: string) => [
+    ...story.entities.flatMap((e) => [...e.evidence, ...(e.claims ?? []).flatMap((c) => c.evidence)]),
+    ...story.relations.flatMap((r) => r.evidence),
+    ...story.statements.flatMap((s) => s.evidence),
+  ].filter((e) => e.article === article).map((e) => fold(e.quote));
+
+  it('backs at least three quarters of every sentence of eight words or more with evidence quotes', () => {
+    const thin: string[] = [];
+    for (const article of story.texts.keys()) {
+      const lines = fs.readFileSync(path.join(SEED_DIR, 'articles', `${article}.txt`), 'utf8').split('\n');
+      const sentences = lines.flatMap((line) => normaliseQuote(line).split(/(?<=[.!?"])\s+(?=["A-Z])/)).map(fold).filter(Boolean);
+      const whole = sentences.join(' ');
+      // Which characters of the article some quote holds.
+      const held = new Array<boolean>(whole.length).fill(false);
+      for (const q of quotesOf(article)) {
+        for (let at = whole.indexOf(q); at >= 0; at = whole.indexOf(q, at + 1)) held.fill(true, at, at + q.length);
+      }
+      let cursor = 0;
+      for (const s of sentences) {
+        const at = whole.indexOf(s, cursor);
+        cursor = at + s.length;
+        if (s.split(' ').length < 8 || FURNITURE.some((f) => f.test(s))) continue;
+        const share = held.slice(at, at + s.length).filter(Boolean).length / s.length;
+        if (share < 0.75) thin.push(`${article}: ${s}`);
+      }
+    }
+    expect(thin).toEqual([]);
   });
 });
