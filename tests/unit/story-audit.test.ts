@@ -323,6 +323,12 @@ describe('the articles’ own analysis, recorded no more firmly than they put it
     expect(relations('advocates-cited', 'CALLED_FOR', 'political-prisoners-held-in-belarus')).toHaveLength(1);
   });
 
+  it('places Tsikhanouskaya’s remark on Statkevich’s case on Friday, not at the news conference the article does not tie it to', () => {
+    const remark = story.statements.find((s) => /right to choose either to stay or to leave/.test(s.words));
+    expect(remark).toMatchObject({ speaker: 'sviatlana-tsikhanouskaya', date: '2025-09-12' });
+    expect(remark!.channel).toBeUndefined();
+  });
+
   it('records 000’s likening of Statkevich’s refusal to Kolesnikova’s choice on both events, as the article’s comparison', () => {
     for (const id of ['statkevich-refusal-at-border-2025', 'kolesnikova-deportation-attempt']) {
       expect(evidenceOf(id, /echoes a similar choice by Maria Kolesnikova/)).toHaveLength(1);
