@@ -329,6 +329,12 @@ describe('the articles’ own analysis, recorded no more firmly than they put it
     expect(remark!.channel).toBeUndefined();
   });
 
+  it('leaves undated and unrouted what 000 says only “Tsikhanouskaya said” or “Lyabedzka said”, with no day and no outlet', () => {
+    const bare = story.statements.filter((s) => s.evidence.every((e) => /(Tsikhanouskaya|Lyabedzka) said\.?$/.test(e.quote.trim())));
+    expect(bare.map((s) => s.id).sort()).toEqual(['lyabedzka-statkevich-refused', 'lyabedzka-statkevich-taken', 'tsikhanouskaya-passports-confiscated', 'tsikhanouskaya-statkevich-whereabouts']);
+    for (const s of bare) expect([s.id, s.date, s.channel, s.reportedBy ?? []]).toEqual([s.id, undefined, undefined, []]);
+  });
+
   it('records 000’s likening of Statkevich’s refusal to Kolesnikova’s choice on both events, as the article’s comparison', () => {
     for (const id of ['statkevich-refusal-at-border-2025', 'kolesnikova-deportation-attempt']) {
       expect(evidenceOf(id, /echoes a similar choice by Maria Kolesnikova/)).toHaveLength(1);
