@@ -4,9 +4,13 @@
  * with its article), or an article with the quoted passage highlighted.
  */
 import { h, kindSwatch } from './dom.js';
-import { certaintyWords, formatFigure, groupClaims, groupRelations, splitAtQuote } from './evidence.js';
-import type { Article, ArticleRef, EntityDetail, EntityNode, Evidence, RelationDetail } from './queries.js';
+import { formatFigure, groupClaims, groupRelations, splitAtQuote, splitStatements } from './evidence.js';
+import { articleButton, evidenceList } from './quote-list.js';
+import type { Article, EntityDetail, EntityNode, RelationDetail, Statement } from './queries.js';
+import { statementList } from './statements-view.js';
 import { kindLook } from './style.js';
+
+export { evidenceList } from './quote-list.js';
 
 export interface DetailActions {
   selectNode(id: string): void;
@@ -39,6 +43,7 @@ export function entityView(e: EntityDetail, ctx: EntityContext, act: DetailActio
   const look = kindLook(e.kind);
   const groups = groupRelations(e.id, e.relations);
   const claims = groupClaims(e.claims);
+  const said = splitStatements(e.statements ?? [], e.statementsAbout ?? []);
   return h(
     'article',
     { class: 'details', 'aria-labelledby': 'details-title' },
@@ -107,12 +112,18 @@ export function entityView(e: EntityDetail, ctx: EntityContext, act: DetailActio
           )
         : h('p', { class: 'muted' }, 'No relations.'),
     ),
+    said.made.length ? section(`Said by ${e.name} (${said.made.length})`, statementList(said.made, act, e.id, `Statements by ${e.name}`)) : null,
+    said.about.length ? section(`Said about ${e.name} (${said.about.length})`, statementList(said.about, act, e.id, `Statements about ${e.name}`)) : null,
     e.evidence.length ? section(`In the articles (${e.evidence.length})`, evidenceList(e.evidence, act, false)) : null,
     e.mentionedIn.length ? section('Mentioned in', h('ul', { class: 'articles' }, e.mentionedIn.map((a) => h('li', {}, articleButton(a, null, act))))) : null,
   );
 }
 
-export function relationView(r: RelationDetail, act: DetailActions): HTMLElement {
+/**
+ * A relation and its quotes. A SAID edge (drawn from statements) lists the
+ * statements behind it, each with its chain, instead of bare quotes.
+ */
+export function relationView(r: RelationDetail, act: DetailActions, statements: readonly Statement[] = []): HTMLElement {
   const articles = new Set(r.evidence.map((e) => e.article.id)).size;
   return h(
     'article',
@@ -127,7 +138,9 @@ export function relationView(r: RelationDetail, act: DetailActions): HTMLElement
     ),
     h('p', { class: 'muted' }, [r.date ? `Dated ${r.date}. ` : '', `${r.evidence.length} quote${r.evidence.length === 1 ? '' : 's'} from ${articles} article${articles === 1 ? '' : 's'}.`]),
     r.note ? h('p', { class: 'summary' }, r.note) : null,
-    section('Evidence', evidenceList(r.evidence, act, false)),
+    statements.length
+      ? section(`Statements (${statements.length})`, statementList(statements, act, null, `What ${r.from.name} said about ${r.to.name}`))
+      : section('Evidence', evidenceList(r.evidence, act, false)),
   );
 }
 
@@ -150,26 +163,7 @@ function section(title: string, ...content: (HTMLElement | HTMLElement[] | null)
   return h('section', { class: 'section' }, h('h3', {}, title), content);
 }
 
-export function evidenceList(evidence: readonly Evidence[], act: Pick<DetailActions, 'openArticle'>, compact: boolean): HTMLElement {
-  return h(
-    'ul',
-    { class: `evidence${compact ? ' compact' : ''}` },
-    evidence.map((ev) => {
-      const hedge = certaintyWords(ev.certainty, ev.accordingTo?.name);
-      return h('li', { class: hedge ? `hedged ${String(ev.certainty).toLowerCase()}` : null }, h('blockquote', {}, `“${ev.quote}”`), h('p', { class: 'cite' }, hedge ? h('span', { class: 'hedge' }, `${hedge} · `) : null, '— ', articleButton(ev.article, ev.quote, act)));
-    }),
-  );
-}
-
-function articleButton(a: ArticleRef, quote: string | null, act: Pick<DetailActions, 'openArticle'>): HTMLElement {
-  return h('button', { type: 'button', class: 'article-link', 'data-article': a.id, onclick: () => act.openArticle(a.id, quote), title: 'Open the article' }, shorten(a.title, 90), a.source ? h('span', { class: 'muted' }, ` (${a.source})`) : null);
-}
-
 function endButton(e: EntityNode, act: DetailActions): HTMLElement {
   const look = kindLook(e.kind);
   return h('button', { type: 'button', class: 'entity-link end', onclick: () => act.selectNode(e.id) }, kindSwatch(look.shape, look.colour, 14), e.name);
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }

@@ -3,7 +3,7 @@
  * quotes, dashes and spacing, as the seed compares them), claims grouped so
  * conflicting figures stand side by side, relations grouped by type. Pure.
  */
-import type { Claim, RelationDetail } from './queries.js';
+import type { Claim, Evidence, RelationDetail, Statement } from './queries.js';
 
 /** Folds one character the way quotes are compared; '' drops it. */
 function foldChar(ch: string): string {
@@ -96,8 +96,8 @@ export type Certainty = 'STATED' | 'ATTRIBUTED' | 'UNCONFIRMED' | 'PLANNED';
 
 /**
  * The words beside a quote that say how sure the article is: nothing for
- * STATED, "according to X", "reportedly", "promised". Undefined (an API
- * without certainty yet) reads as stated.
+ * STATED, "according to X", "reportedly", "promised or planned, not done when
+ * reported". Undefined (an API without certainty yet) reads as stated.
  */
 export function certaintyWords(certainty: string | null | undefined, accordingTo?: string | null): string {
   switch (certainty) {
@@ -106,8 +106,49 @@ export function certaintyWords(certainty: string | null | undefined, accordingTo
     case 'UNCONFIRMED':
       return accordingTo ? `reportedly, according to ${accordingTo}` : 'reportedly';
     case 'PLANNED':
-      return 'promised or planned';
+      return accordingTo ? `promised or planned (according to ${accordingTo}), not done when reported` : 'promised or planned, not done when reported';
     default:
       return '';
   }
+}
+
+/**
+ * A passage in quotation marks, unless it already opens with one (a quote
+ * that starts with someone's words carries the article's own marks).
+ */
+export function quoted(text: string): string {
+  return /^["\u201C\u201E\u00AB]/.test(text.trim()) ? text.trim() : `\u201C${text.trim()}\u201D`;
+}
+
+/** Strongest first, as the story format ranks evidence (docs/story-format.md). */
+const RANK: readonly Certainty[] = ['STATED', 'ATTRIBUTED', 'UNCONFIRMED', 'PLANNED'];
+
+/**
+ * The evidence item that sets a record's certainty: the strongest, as the
+ * server computes a relation's (STATED > ATTRIBUTED > UNCONFIRMED > PLANNED).
+ * Evidence without certainty (an older API) counts as STATED.
+ */
+export function strongestEvidence(evidence: readonly Evidence[]): Evidence | null {
+  let best: Evidence | null = null;
+  for (const ev of evidence) {
+    if (!best || RANK.indexOf(ev.certainty ?? 'STATED') < RANK.indexOf(best.certainty ?? 'STATED')) best = ev;
+  }
+  return best;
+}
+
+/** How sure the article is of a statement, in words: its strongest evidence's hedge, or that the article reports it in its own voice. */
+export function statementCertaintyWords(s: Pick<Statement, 'evidence'>): string {
+  const ev = strongestEvidence(s.evidence);
+  return certaintyWords(ev?.certainty, ev?.accordingTo?.name) || 'reported in the article’s own voice';
+}
+
+/**
+ * An entity's statements in two lists, clearly apart: what it said, and what
+ * others said about it. A statement it made about itself stays with what it
+ * said; one listed twice by the API is kept once.
+ */
+export function splitStatements(made: readonly Statement[], about: readonly Statement[]): { made: Statement[]; about: Statement[] } {
+  const own = [...new Map(made.map((s) => [s.id, s])).values()];
+  const mine = new Set(own.map((s) => s.id));
+  return { made: own, about: [...new Map(about.filter((s) => !mine.has(s.id)).map((s) => [s.id, s])).values()] };
 }

@@ -129,7 +129,10 @@ export function createPanel(d: PanelDeps): Panel {
           const id = s.selection.id;
           if (!d.cache.has(sourceKey.relation(id))) show(h('p', { class: 'muted loading' }, 'Loading the evidence…'));
           const r = await d.cache.get(sourceKey.relation(id), () => d.api.relation(id));
-          show(r ? relationView(r, d.details) : h('p', { class: 'error' }, 'That relation is not in the graph.'));
+          if (!r) return void show(h('p', { class: 'error' }, 'That relation is not in the graph.'));
+          // A SAID edge stands for statements: list them with their chain (speaker, channel, who relayed it).
+          const said = r.type === 'SAID' ? await d.cache.get(sourceKey.said(r.from.id, r.to.id), () => d.api.saidAbout(r.from.id, r.to.id)) : [];
+          show(relationView(r, d.details, said));
         } else {
           show(multi, intro());
         }

@@ -52,12 +52,31 @@ export interface RelationDetail {
   certainty?: Certainty;
 }
 
+/** An entity named in a statement's chain (speaker, subject, relayer). */
+export interface NamedEntity { id: string; kind: Kind; name: string }
+
+/** What someone said (story format 2): the words, when, through what, relayed by whom, and the passages that report it. */
+export interface Statement {
+  id: string;
+  words: string;
+  date: string | null;
+  channel: string | null;
+  speaker: NamedEntity;
+  about: NamedEntity[];
+  reportedBy: NamedEntity[];
+  evidence: Evidence[];
+}
+
 export interface EntityDetail extends EntityNode {
   summary: string | null;
   claims: Claim[];
   evidence: Evidence[];
   mentionedIn: ArticleRef[];
   relations: RelationDetail[];
+  /** What this entity said; absent from an API that predates statements. */
+  statements?: Statement[];
+  /** What others (and it) said about this entity; absent from an API that predates statements. */
+  statementsAbout?: Statement[];
 }
 
 export interface Article extends ArticleRef { text: string }
@@ -79,8 +98,19 @@ const NODE = 'id kind name aliases degree date';
 const EDGE = 'id type label date note from { id } to { id } evidence { article { id } }';
 const SUBGRAPH = `nodes { ${NODE} } edges { ${EDGE} } truncated`;
 const EVIDENCE = 'quote article { id title source url }';
-/** Version 2 of the API adds how sure each fact is; these replace the plain selections when it has them. */
+const NAMED = 'id kind name';
+const STATEMENT = `id words date channel speaker { ${NAMED} } about { ${NAMED} } reportedBy { ${NAMED} } evidence { ${EVIDENCE} }`;
+/** Where statements go in a document; a comment, so an API without statements is asked without them. */
+const OWN_STATEMENTS = '# statements made';
+const STATEMENTS_ABOUT = '# statements about';
+/**
+ * Version 2 of the API adds how sure each fact is and statements; these
+ * replace the plain selections when it has them (statements first: the
+ * evidence they bring in is upgraded by the pair after them).
+ */
 const V2: readonly [string, string][] = [
+  [OWN_STATEMENTS, `statements { ${STATEMENT} }`],
+  [STATEMENTS_ABOUT, `statementsAbout: statements(about: $id, first: 200) { ${STATEMENT} }`],
   [EDGE, `${EDGE} certainty`],
   [EVIDENCE, `${EVIDENCE} certainty accordingTo { id name }`],
   ['relations(first: 200) { id type label date note from', 'relations(first: 200) { certainty id type label date note from'],
@@ -94,7 +124,7 @@ export function withCertainty(document: string): string {
 
 /** True when the API refused a document for a version-2 field it does not know (an older server). */
 export function isMissingV2Field(message: string): boolean {
-  return /Cannot query field "(certainty|accordingTo)"/.test(message);
+  return /Cannot query field "(certainty|accordingTo|statements)"/.test(message);
 }
 
 export const OVERVIEW = `query Overview($limit: Int) {
@@ -119,11 +149,18 @@ export const ENTITY_DETAIL = `query EntityDetail($id: ID!) {
     evidence { ${EVIDENCE} }
     mentionedIn { id title source url }
     relations(first: 200) { id type label date note from { ${NODE} } to { ${NODE} } evidence { ${EVIDENCE} } }
+    ${OWN_STATEMENTS}
   }
+  ${STATEMENTS_ABOUT}
 }`;
 
 export const RELATION_DETAIL = `query RelationDetail($id: ID!) {
   relation(id: $id) { id type label date note from { ${NODE} } to { ${NODE} } evidence { ${EVIDENCE} } }
+}`;
+
+/** What one speaker said about one subject: the statements behind a SAID edge (from the speaker to the subject). */
+export const SPEAKER_STATEMENTS = `query SpeakerStatements($from: ID!, $to: ID!) {
+  statements(speaker: $from, about: $to, first: 100) { ${STATEMENT} }
 }`;
 
 export const ARTICLE = `query Article($id: ID!) { article(id: $id) { id title source url text } }`;
@@ -165,9 +202,22 @@ export function createExplorerApi(plain: GraphQLClient) {
     overview: (limit: number) => request<{ graph: Subgraph; stats: Stats; relationTypeInfo: RelationTypeInfo[] }>(OVERVIEW, { limit }),
     neighbourhood: async (id: string, limit: number) => (await request<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id, limit })).neighbourhood,
     entityNode: async (id: string) => (await request<{ entity: (EntityNode & { relations: RelationEdge[] }) | null }>(ENTITY_NODE, { id })).entity,
-    entity: async (id: string) => (await request<{ entity: EntityDetail | null }>(ENTITY_DETAIL, { id })).entity,
+    entity: async (id: string) => {
+      // What others said about it is a top-level field beside the entity; the panel reads both from the entity.
+      const r = await request<{ entity: EntityDetail | null; statementsAbout?: Statement[] }>(ENTITY_DETAIL, { id });
+      return r.entity && (r.statementsAbout ? { ...r.entity, statementsAbout: r.statementsAbout } : r.entity);
+    },
     relation: async (id: string) => (await request<{ relation: RelationDetail | null }>(RELATION_DETAIL, { id })).relation,
     article: async (id: string) => (await request<{ article: Article | null }>(ARTICLE, { id })).article,
+    /** What `speaker` said about `about` (the statements behind a SAID edge); empty from an API without statements. */
+    saidAbout: async (speaker: string, about: string): Promise<Statement[]> => {
+      try {
+        return (await request<{ statements: Statement[] }>(SPEAKER_STATEMENTS, { from: speaker, to: about })).statements;
+      } catch (err) {
+        if (err instanceof Error && isMissingV2Field(err.message)) return [];
+        throw err;
+      }
+    },
     search: async (text: string) => (await request<{ search: EntityNode[] }>(SEARCH, { text })).search,
     shortestPath: async (from: string, to: string) => (await request<{ shortestPath: Subgraph | null }>(SHORTEST_PATH, { from, to })).shortestPath,
     timeline: async () => (await request<{ timeline: EntityNode[] }>(TIMELINE)).timeline,

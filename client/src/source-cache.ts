@@ -62,5 +62,7 @@ export const sourceKey = {
   answer: (question: string) => `answer:${question}`,
   entity: (id: string) => `entity:${id}`,
   relation: (id: string) => `relation:${id}`,
+  /** The statements behind a SAID edge: what `speaker` said about `about`. */
+  said: (speaker: string, about: string) => `said:${speaker}\u0000${about}`,
   article: (id: string) => `article:${id}`,
 };

@@ -1,6 +1,6 @@
 /** Quotes in articles, claims side by side, relations by type (client/src/evidence.ts). */
-import { findQuote, formatFigure, groupClaims, groupRelations, splitAtQuote } from '../../client/src/evidence.js';
-import type { Claim, EntityNode, RelationDetail } from '../../client/src/queries.js';
+import { certaintyWords, findQuote, formatFigure, groupClaims, groupRelations, quoted, splitAtQuote, splitStatements, statementCertaintyWords, strongestEvidence } from '../../client/src/evidence.js';
+import type { Claim, EntityNode, Evidence, RelationDetail, Statement } from '../../client/src/queries.js';
 
 const text = 'VILNIUS — Belarus freed 52 political prisoners\nThursday. “Of course, we are so happy,” she said.';
 
@@ -59,5 +59,38 @@ describe('groupRelations', () => {
       ['LEADS', true, 1],
       ['MET', false, 1],
     ]);
+  });
+});
+
+describe('how sure, in words, and statements', () => {
+  const article = { id: 'a1', title: 'One', source: 'AP' };
+  const ev = (certainty: Evidence['certainty'], accordingTo: string | null = null): Evidence => ({ quote: 'a passage of the article', article, certainty, accordingTo: accordingTo ? { id: accordingTo.toLowerCase(), name: accordingTo } : null });
+  const named = (id: string) => ({ id, kind: 'PERSON' as const, name: id });
+  const statement = (id: string, speaker: string, evidence: Evidence[] = [ev('STATED')]): Statement => ({ id, words: 'we are free', date: null, channel: null, speaker: named(speaker), about: [], reportedBy: [], evidence });
+
+  it('says a promise was not done when reported, and whose promise it was', () => {
+    expect(certaintyWords('PLANNED')).toBe('promised or planned, not done when reported');
+    expect(certaintyWords('PLANNED', 'The Embassy')).toBe('promised or planned (according to The Embassy), not done when reported');
+    expect(certaintyWords('UNCONFIRMED', 'Viasna')).toBe('reportedly, according to Viasna');
+  });
+
+  it('takes a statement’s certainty from its strongest evidence, as the server ranks it', () => {
+    expect(strongestEvidence([ev('PLANNED'), ev('ATTRIBUTED', 'BelTA'), ev('UNCONFIRMED')])!.certainty).toBe('ATTRIBUTED');
+    expect(strongestEvidence([ev('UNCONFIRMED'), ev(undefined)])!.certainty).toBeUndefined();
+    expect(strongestEvidence([])).toBeNull();
+    expect(statementCertaintyWords({ evidence: [ev('PLANNED'), ev('ATTRIBUTED', 'BelTA')] })).toBe('according to BelTA');
+    expect(statementCertaintyWords({ evidence: [ev('UNCONFIRMED'), ev('STATED')] })).toBe('reported in the article’s own voice');
+  });
+
+  it('keeps what an entity said apart from what was said about it, each statement once', () => {
+    const own = statement('own', 'me');
+    const split = splitStatements([own, own], [statement('theirs', 'them'), own, statement('theirs', 'them')]);
+    expect(split.made.map((s) => s.id)).toEqual(['own']);
+    expect(split.about.map((s) => s.id)).toEqual(['theirs']);
+  });
+
+  it('puts a passage in quotation marks unless it opens with the article’s own', () => {
+    expect(quoted('Belarus freed 52')).toBe('“Belarus freed 52”');
+    expect(quoted('“We do not need political prisoners,” Lukashenko said.')).toBe('“We do not need political prisoners,” Lukashenko said.');
   });
 });
