@@ -51,4 +51,53 @@ describe('the evidence check script', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/zelazna-fair-wage\): quote not found in h001: "said the deal was a disgrace"/);
   });
+
+  it('names ATTRIBUTED evidence without accordingTo, an unknown certainty and accordingTo on a STATED quote', async () => {
+    const dirs = storyWith(
+      (d) => {
+        delete d.entities[0].claims[0].evidence[0].accordingTo;
+        d.relations[1].evidence[0].certainty = 'RUMOURED';
+        d.statements[0].evidence[0].accordingTo = 'portvale-gazette';
+      },
+      undefined,
+      'seed',
+    );
+    const { code, out } = await check(dirs);
+    expect(code).toBe(1);
+    expect(out).toMatch(/v2\.json entities\[0\]\.claims\[0\] \(strikers-300\): ATTRIBUTED without accordingTo/);
+    expect(out).toMatch(/v2\.json relations\[1\] \(calloway-shipping -PARTICIPATED_IN-> ferry-strike\): certainty RUMOURED is not one of STATED, ATTRIBUTED, UNCONFIRMED, PLANNED/);
+    expect(out).toMatch(/calloway-good-faith\): accordingTo portvale-gazette on a STATED quote/);
+    expect(out.trim().split('\n').pop()).toBe('3 problems');
+  });
+
+  it('passes a Place that stands for an organisation, and names every standsFor that breaks the format', async () => {
+    const standsFor = (to: string, on = 'portvale') => (d: any) => (d.entities.find((e: any) => e.id === on).standsFor = to);
+    const ok = await check(storyWith(undefined, standsFor('calloway-shipping'), 'seed'));
+    expect(ok.out.trim().split('\n').pop()).toBe('evidence ok');
+    expect(ok.code).toBe(0);
+
+    const cases: [(d: any) => void, RegExp][] = [
+      [standsFor('the-harbour-board'), /story\.json entities\[\d+\] \(portvale\): standsFor names unknown entity the-harbour-board/],
+      [standsFor('portvale'), /entity portvale: stands for itself/],
+      [standsFor('marta-zelazna'), /entity portvale: standsFor marta-zelazna is a Person; a place's name stands for a state or institution/],
+      [standsFor('ferryworkers-guild', 'tomas-zelazny'), /entity tomas-zelazny: standsFor is only for a Place whose name stands for a government; this is a Person/],
+    ];
+    for (const [spoil, problem] of cases) {
+      const { code, out } = await check(storyWith(undefined, spoil, 'seed'));
+      expect(out).toMatch(problem);
+      expect(code).toBe(1);
+    }
+  });
+
+  it('names a statement whose words are in none of its evidence articles', async () => {
+    const { code, out } = await check(storyWith((d) => (d.statements[0].words = 'the company never negotiated at all'), undefined, 'seed'));
+    expect(code).toBe(1);
+    expect(out).toMatch(/v2\.json statements\[0\] \(calloway-good-faith\): words not found in its evidence articles: "the company never negotiated at all"/);
+  });
+
+  it('says evidence ok on the seed story', async () => {
+    const { code, out } = await check({ data: path.join(PROJECT_ROOT, 'seed', 'data') });
+    expect(out.trim().split('\n').pop()).toBe('evidence ok');
+    expect(code).toBe(0);
+  });
 });
