@@ -66,7 +66,7 @@ function entityButton(e: NamedEntity, act: StatementActions): HTMLElement {
   return h('button', { type: 'button', class: 'entity-link', 'data-entity': e.id, onclick: () => act.selectNode(e.id) }, kindSwatch(look.shape, look.colour, 12), e.name);
 }
 
-/** Elements separated by commas, as a reader lists names. */
+/** Names separated by commas, as a reader lists them; each comma stays with its name when the line wraps. */
 function joined(items: HTMLElement[]): HTMLElement {
-  return h('span', {}, items.flatMap((el, i) => (i === 0 ? [el] : [', ', el])));
+  return h('span', { class: 'names' }, items.map((el, i) => h('span', {}, el, i < items.length - 1 ? ',' : null)));
 }

@@ -17,6 +17,7 @@ import { PROJECT_ROOT, readConfig } from '../../server/config.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { readStory } from '../../server/domain/story/read-story.js';
 import { SEED, seededStore } from '../support/graph.js';
+import { quoted } from '../../client/src/evidence.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -227,7 +228,7 @@ describeInBrowser('the explorer page in Chromium', () => {
     await settled(page);
     expect(await selectedIds(page)).toEqual([edgeId]);
     const quotes = await page.$$eval('#panel-body .evidence blockquote', (qs) => qs.map((q) => q.textContent));
-    expect(quotes).toEqual(relation.evidence.map((e) => `“${e.quote}”`));
+    expect(quotes).toEqual(relation.evidence.map((e) => quoted(e.quote)));
     expect(await page.textContent('#details-title')).toContain(relation.label);
 
     await page.click(`#panel-body .evidence li:first-child .article-link`);
