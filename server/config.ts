@@ -34,6 +34,7 @@ const envSchema = z.object({
   NEO4J_DATABASE: z.string().default('neo4j'),
   NEO4J_CONNECTION_TIMEOUT_MS: int(3000, 100, 120000),
   NEO4J_RETRY_TIMEOUT_MS: int(2000, 0, 120000),
+  NEO4J_LOAD_TIMEOUT_MINUTES: int(60, 1, 10_080),
   QUERY_TIMEOUT_MS: int(10000, 100, 600000),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
@@ -91,6 +92,8 @@ export interface Config {
     connectionTimeoutMs: number;
     retryTimeoutMs: number;
     queryTimeoutMs: number;
+    /** Longest a load may run (Neo4j ends it), and the age after which the next load ends an unfinished one. */
+    loadTimeoutMs: number;
   };
   limits: Limits;
   graphiql: boolean;
@@ -129,6 +132,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
             connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
             retryTimeoutMs: e.NEO4J_RETRY_TIMEOUT_MS,
             queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+            loadTimeoutMs: e.NEO4J_LOAD_TIMEOUT_MINUTES * 60_000,
           }
         : { kind: 'embedded', path: path.resolve(e.DB_PATH), queryTimeoutMs: e.QUERY_TIMEOUT_MS },
     limits: DEFAULT_LIMITS,

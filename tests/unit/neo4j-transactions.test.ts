@@ -4,6 +4,7 @@
  * transactions, on which database, with which parameters (LIMIT must be an
  * integer, not a float), and how the answers come back as domain objects.
  */
+import os from 'node:os';
 import path from 'node:path';
 import neo4j, { isInt, Node, Path, PathSegment, Record, Relationship, type Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../../server/config.js';
@@ -17,7 +18,7 @@ type Params = { [key: string]: unknown };
 type Answer = (name: string, params: Params) => Record[];
 
 interface Transaction {
-  kind: 'READ' | 'WRITE' | 'AUTO-COMMIT';
+  kind: 'READ' | 'WRITE' | 'EXPLICIT' | 'AUTO-COMMIT';
   database: string;
   config: unknown;
   statements: { name: string; params: Params }[];
@@ -49,6 +50,15 @@ class RecordingDriver {
     };
     return {
       accessMode: defaultAccessMode,
+      beginTransaction: (config: unknown) => {
+        const t: Transaction = { kind: 'EXPLICIT', database, config, statements: [] };
+        this.transactions.push(t);
+        return {
+          run: async (query: string, params: Params = {}) => this.run(t, query, params),
+          commit: async () => void (t.outcome = 'committed'),
+          rollback: async () => void (t.outcome = 'failed'),
+        };
+      },
       executeRead: managed('READ'),
       executeWrite: managed('WRITE'),
       run: async (query: string, params: Params, config: unknown) => {
@@ -188,7 +198,7 @@ describe('load', () => {
     return name.startsWith('write-') && name !== 'write-meta' ? [row({ written: neo4j.int(name === short ? rows - 1 : rows) })] : [];
   };
 
-  it('makes the schema first, each statement in its own transaction, then writes everything in one', async () => {
+  it('looks for unfinished loads first, makes the schema, each statement in its own transaction, then writes everything in one explicit transaction, never retried', async () => {
     const driver = new RecordingDriver(writer());
     const summary = await storeOver(driver, { batchSize: 5 }).load(HARBOUR);
     expect(summary).toMatchObject({ entities: 12, relations: 13, articles: 2, mentions: HARBOUR.mentions.length });
@@ -196,28 +206,77 @@ describe('load', () => {
     const schema = Object.keys(readStatements('neo4j')).filter((n) => n.startsWith('schema-'));
     const batches = (n: number) => Math.ceil(n / 5);
     expect(script(driver)).toEqual([
+      'AUTO-COMMIT load-transactions',
       ...schema.map((n) => `WRITE ${n}`),
       'WRITE await-indexes',
-      'WRITE clear-statements',
-      'WRITE clear-entities',
-      'WRITE clear-articles',
-      'WRITE clear-meta',
-      ...Array<string>(batches(12)).fill('WRITE write-entities'),
-      'WRITE write-articles',
-      ...Array<string>(batches(13)).fill('WRITE write-relations'),
-      ...Array<string>(batches(HARBOUR.mentions.length)).fill('WRITE write-mentions'),
-      ...Array<string>(batches(HARBOUR.statements!.length)).fill('WRITE write-statements'),
-      ...Array<string>(batches(HARBOUR.statements!.flatMap((s) => s.about).length)).fill('WRITE write-statement-about'),
-      'WRITE write-meta',
+      'EXPLICIT clear-statements',
+      'EXPLICIT clear-entities',
+      'EXPLICIT clear-articles',
+      'EXPLICIT clear-meta',
+      ...Array<string>(batches(12)).fill('EXPLICIT write-entities'),
+      'EXPLICIT write-articles',
+      ...Array<string>(batches(13)).fill('EXPLICIT write-relations'),
+      ...Array<string>(batches(HARBOUR.mentions.length)).fill('EXPLICIT write-mentions'),
+      ...Array<string>(batches(HARBOUR.statements!.length)).fill('EXPLICIT write-statements'),
+      ...Array<string>(batches(HARBOUR.statements!.flatMap((s) => s.about).length)).fill('EXPLICIT write-statement-about'),
+      'EXPLICIT write-meta',
     ]);
-    // Schema statements each alone; the data in exactly one transaction, without a client-side timeout.
+    // Schema statements each alone; the data in exactly one transaction, tagged as a load, with the load timeout.
     const data = driver.transactions.at(-1)!;
-    expect(driver.transactions).toHaveLength(schema.length + 2);
+    expect(driver.transactions).toHaveLength(schema.length + 3);
     expect(data.statements[0]?.name).toBe('clear-statements');
-    expect(data.config).toEqual({});
+    expect(data.config).toEqual({
+      timeout: 3_600_000,
+      metadata: { app: 'story-graph-explorer', kind: 'load', pid: process.pid, host: os.hostname(), startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+    });
     expect(data.database).toBe('stories');
     expect(data.outcome).toBe('committed');
-    expect(isInt(driver.transactions[schema.length]?.statements[0]?.params.seconds)).toBe(true);
+    expect(isInt(driver.transactions[schema.length + 1]?.statements[0]?.params.seconds)).toBe(true);
+  });
+
+  it('ends the unfinished loads of processes that are gone before it loads, and says so', async () => {
+    const gone = { app: 'story-graph-explorer', kind: 'load', pid: 2 ** 22 + 17, host: os.hostname(), startedAt: '2031-03-04T10:00:00.000Z' };
+    const live = { ...gone, pid: process.pid };
+    const answer = writer();
+    const driver = new RecordingDriver((name, params) => {
+      if (name === 'load-transactions') {
+        return [
+          row({ transactionId: 'neo4j-transaction-7', metaData: gone, status: 'Running', ageSeconds: neo4j.int(40) }),
+          row({ transactionId: 'neo4j-transaction-8', metaData: live, status: 'Running', ageSeconds: neo4j.int(40) }),
+        ];
+      }
+      if (name === 'terminate-transactions') return [row({ transactionId: 'neo4j-transaction-7', username: 'neo4j', message: 'Transaction terminated.' })];
+      return answer(name, params);
+    });
+    const lines: string[] = [];
+    await storeOver(driver, { log: (line) => lines.push(line) }).load(HARBOUR);
+    expect(script(driver).slice(0, 2)).toEqual(['AUTO-COMMIT load-transactions', 'AUTO-COMMIT terminate-transactions']);
+    expect(driver.transactions[0]!.statements[0]!.params).toEqual({ database: 'stories', app: 'story-graph-explorer' });
+    expect(driver.transactions[1]!.statements[0]!.params).toEqual({ ids: ['neo4j-transaction-7'] });
+    expect(lines).toEqual([expect.stringMatching(/ended an unfinished load, neo4j-transaction-7 .*process \d+ on .* is gone; Transaction terminated\./)]);
+    expect(driver.transactions.at(-1)!.outcome).toBe('committed');
+  });
+
+  it('says what to change when Neo4j refuses the load for lack of transaction memory, and rolls it back', async () => {
+    const answer = writer();
+    const driver = new RecordingDriver((name, params) => {
+      if (name === 'write-relations') throw new neo4j.Neo4jError('The allocation of an extra 2.0 MiB would use more than the limit 2.8 GiB.', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', '50N42', 'error');
+      return answer(name, params);
+    });
+    await expect(storeOver(driver, { log: () => undefined }).load(HARBOUR)).rejects.toThrow(/more memory than Neo4j allows one transaction .*NEO4J_HEAP.*Nothing was loaded/);
+    expect(driver.transactions.filter((t) => t.kind === 'EXPLICIT').map((t) => t.outcome)).toEqual(['failed']);
+  });
+
+  it('loads anyway, and says why, when Neo4j refuses to list transactions', async () => {
+    const answer = writer();
+    const driver = new RecordingDriver((name, params) => {
+      if (name === 'load-transactions') throw new neo4j.Neo4jError('Permission denied.', 'Neo.ClientError.Security.Forbidden', '42NFF', 'error');
+      return answer(name, params);
+    });
+    const lines: string[] = [];
+    await storeOver(driver, { log: (line) => lines.push(line) }).load(HARBOUR);
+    expect(lines).toEqual([expect.stringMatching(/could not list running loads .*loading anyway/)]);
+    expect(driver.transactions.at(-1)!.outcome).toBe('committed');
   });
 
   it('writes rows the statements expect: integer degrees, JSON evidence, relation properties apart from their ends', async () => {
@@ -292,9 +351,9 @@ describe('load', () => {
     await Promise.all([store.load(HARBOUR), store.load(HARBOUR)]);
     const names = script(driver);
     expect(names.filter((n) => n === 'WRITE await-indexes')).toHaveLength(1);
-    expect(names.filter((n) => n === 'WRITE clear-entities')).toHaveLength(2);
+    expect(names.filter((n) => n === 'EXPLICIT clear-entities')).toHaveLength(2);
     // The second load began after the first had written its summary.
-    expect(names.indexOf('WRITE write-meta')).toBeLessThan(names.lastIndexOf('WRITE clear-entities'));
+    expect(names.indexOf('EXPLICIT write-meta')).toBeLessThan(names.lastIndexOf('EXPLICIT clear-entities'));
   });
 });
 

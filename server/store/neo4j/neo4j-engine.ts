@@ -3,7 +3,9 @@
  * as managed transactions (executeRead/executeWrite) on the named database;
  * driver errors are translated by code at this boundary (errors.ts).
  */
+import os from 'node:os';
 import neo4j, { type Driver, type ManagedTransaction, type Path } from 'neo4j-driver';
+import { GraphUnavailable } from '../../domain/errors.js';
 import { fold } from '../../domain/text.js';
 import type { Entity, EntityKind, Story } from '../../domain/types.js';
 import { readStatements, statementsOf } from '../cypher-files.js';
@@ -15,6 +17,7 @@ import type { GraphSummary } from '../summary.js';
 import { pathRows, propertiesOf, toNative } from './driver-values.js';
 import { isUnreachable, translateError } from './errors.js';
 import { fulltextQuery } from './fulltext.js';
+import { APP, describeEnded, loadTag, processAlive, staleLoads, type LoadTag, type RunningLoad } from './stale-loads.js';
 
 type Mode = 'READ' | 'WRITE';
 
@@ -32,6 +35,13 @@ export interface Neo4jEngineOptions {
   queryTimeoutMs?: number;
   /** Rows per UNWIND batch in load. @default 5000 */
   batchSize?: number;
+  /**
+   * Longest a load may run: Neo4j ends a load transaction older than this,
+   * and the next load ends one (a dead process's) older than this. @default 3600000
+   */
+  loadTimeoutMs?: number;
+  /** Where the ending of an unfinished load is reported. @default console.warn */
+  log?: (line: string) => void;
 }
 
 export class Neo4jEngine implements CypherEngine {
@@ -51,14 +61,18 @@ export class Neo4jEngine implements CypherEngine {
   private readonly database: string;
   private readonly queryTimeoutMs: number;
   private readonly batchSize: number;
+  private readonly loadTimeoutMs: number;
+  private readonly log: (line: string) => void;
 
   constructor(
     private readonly driver: Driver,
-    { database = 'neo4j', queryTimeoutMs = 10000, batchSize = 5000 }: Neo4jEngineOptions = {},
+    { database = 'neo4j', queryTimeoutMs = 10000, batchSize = 5000, loadTimeoutMs = 3_600_000, log = (line) => console.warn(line) }: Neo4jEngineOptions = {},
   ) {
     this.database = database;
     this.queryTimeoutMs = queryTimeoutMs;
     this.batchSize = Math.max(1, batchSize);
+    this.loadTimeoutMs = loadTimeoutMs;
+    this.log = log;
   }
 
   /** One read transaction; its statements run one after another, as a transaction is one connection. */
@@ -103,16 +117,16 @@ export class Neo4jEngine implements CypherEngine {
   /**
    * All or nothing: one write transaction clears the graph and writes every
    * batch; any failure (or a batch that wrote fewer rows than it was given)
-   * rolls the whole load back and readers keep the graph they had. No
-   * client-side timeout: a large story may take a while.
+   * rolls the whole load back and readers keep the graph they had. The
+   * transaction carries a LoadTag and the load timeout, and an unfinished
+   * load of a process that is gone is ended first (stale-loads.ts).
    */
   async write(story: Story, summary: GraphSummary): Promise<void> {
+    await this.endStaleLoads();
     await this.ensureSchema();
     const records = storyRecords(story);
     const entities = records.entities.map((e) => ({ ...e, degree: neo4j.int(e.degree) }));
-    await this.transact(
-      'WRITE',
-      async (tx) => {
+    await this.loadTransaction(async (tx) => {
         for (const name of ['clear-statements', 'clear-entities', 'clear-articles', 'clear-meta']) await runIn(tx, name);
         await writeBatches(tx, 'write-entities', entities, this.batchSize);
         await writeBatches(tx, 'write-articles', records.articles, this.batchSize);
@@ -121,9 +135,82 @@ export class Neo4jEngine implements CypherEngine {
         await writeBatches(tx, 'write-statements', records.statements, this.batchSize);
         await writeBatches(tx, 'write-statement-about', records.about, this.batchSize);
         await runIn(tx, 'write-meta', { key: SUMMARY_KEY, value: JSON.stringify(summary) });
-      },
-      null,
-    );
+    });
+  }
+
+  /**
+   * The load's one write transaction, explicit rather than managed: the
+   * driver retries a managed transaction after any transient error, and its
+   * retry clock starts at the first failure, so a load that ran out of
+   * transaction memory after minutes was run again from the start, to fail
+   * the same way (found live with a million relations). A load is not
+   * retried; its error says what to change.
+   */
+  private async loadTransaction(work: (tx: Tx) => Promise<void>): Promise<void> {
+    if (!this.reachable) await this.probe();
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const tx = session.beginTransaction({ timeout: this.loadTimeoutMs, metadata: { ...loadTag() } });
+      try {
+        await work(tx);
+        await tx.commit();
+      } catch (err) {
+        await tx.rollback().catch(() => undefined);
+        throw err;
+      }
+      this.reachable = true;
+    } catch (err) {
+      throw this.translated(loadError(err));
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Ends the loads of this application still running in Neo4j whose process
+   * is gone (or that ran past the load timeout), so that this load does not
+   * wait behind their locks. On the member that takes writes (the leader of
+   * a cluster), where a load runs. A refusal (no right to see or end other
+   * transactions) is logged, and the load goes on.
+   */
+  private async endStaleLoads(): Promise<void> {
+    let running: RunningLoad[];
+    try {
+      running = (await this.autoCommit('load-transactions', { database: this.database, app: APP })).map((r) => ({
+        transactionId: String(r.transactionId),
+        metaData: (toNative(r.metaData) ?? {}) as Partial<LoadTag>,
+        ageSeconds: Number(toNative(r.ageSeconds)),
+      }));
+    } catch (err) {
+      if (err instanceof GraphUnavailable) throw err;
+      this.log(`Neo4j: could not list running loads (${(err as Error).message}); loading anyway.`);
+      return;
+    }
+    const stale = staleLoads(running, { host: os.hostname(), alive: processAlive, maxAgeSeconds: Math.round(this.loadTimeoutMs / 1000) });
+    if (stale.length === 0) return;
+    let outcomes = new Map<string, string>();
+    try {
+      const rows = await this.autoCommit('terminate-transactions', { ids: stale.map((s) => s.transactionId) });
+      outcomes = new Map(rows.map((r) => [String(r.transactionId), String(r.message)]));
+    } catch (err) {
+      if (err instanceof GraphUnavailable) throw err;
+      outcomes = new Map(stale.map((s) => [s.transactionId, `could not be ended (${(err as Error).message})`]));
+    }
+    for (const s of stale) this.log(describeEnded(s, outcomes.get(s.transactionId) ?? 'no answer'));
+  }
+
+  /** One auto-commit statement on the member that takes writes: the transaction commands (SHOW, TERMINATE) run outside managed transactions. */
+  private async autoCommit(name: string, params: Params): Promise<Row[]> {
+    if (!this.reachable) await this.probe();
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const result = await session.run(cypher(name), params, { timeout: this.queryTimeoutMs });
+      return result.records.map((r) => r.toObject() as Row);
+    } catch (err) {
+      throw this.translated(err);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
   }
 
   /** Constraints and indexes, each in its own transaction (Neo4j does not mix schema and data writes). */
@@ -157,7 +244,7 @@ export class Neo4jEngine implements CypherEngine {
 
   /**
    * One managed transaction on the named database, errors translated.
-   * `timeoutMs` null: no client-side timeout (the load, the index wait).
+   * `timeoutMs` (enforced by Neo4j) null: none (the index wait).
    */
   private async transact<T>(mode: Mode, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs: number | null = this.queryTimeoutMs): Promise<T> {
     if (!this.reachable) await this.probe();
@@ -190,13 +277,28 @@ export class Neo4jEngine implements CypherEngine {
   }
 }
 
-async function runIn(tx: ManagedTransaction, name: string, params: Params = {}): Promise<Row[]> {
+/** What a load's statements run in: a managed transaction, or the load's explicit one. */
+type Tx = Pick<ManagedTransaction, 'run'>;
+
+/** A load refused for lack of transaction memory, as an error that says what to change. */
+function loadError(err: unknown): unknown {
+  if ((err as { code?: unknown } | null)?.code !== 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') return err;
+  return new Error(
+    `Neo4j refused the load: it needs more memory than Neo4j allows one transaction (${(err as Error).message}). ` +
+      'The whole story loads in one transaction, so that a failed load keeps the old graph; give Neo4j a larger heap ' +
+      '(server.memory.heap.max_size; with npm run neo4j, NEO4J_HEAP, for example 8g for a million relations) or raise ' +
+      'db.memory.transaction.total.max. Nothing was loaded; the graph is unchanged.',
+    { cause: err },
+  );
+}
+
+async function runIn(tx: Tx, name: string, params: Params = {}): Promise<Row[]> {
   const result = await tx.run(cypher(name), params);
   return result.records.map((r) => r.toObject() as Row);
 }
 
 /** UNWIND batches inside the caller's transaction; a short count aborts (and so rolls back) the load. */
-async function writeBatches(tx: ManagedTransaction, name: string, rows: readonly object[], size: number): Promise<void> {
+async function writeBatches(tx: Tx, name: string, rows: readonly object[], size: number): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
     const batch = rows.slice(i, i + size);
     const [row] = await runIn(tx, name, { rows: batch });

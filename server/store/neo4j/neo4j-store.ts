@@ -43,7 +43,7 @@ export class Neo4jStore extends CypherStore {
    * Creates the process's one driver. Does not connect: the server starts and
    * answers /ready with 503 while Neo4j is down, and recovers when it is back.
    */
-  static async open({ uri, user, password, database = 'neo4j', connectionTimeoutMs = 3000, retryTimeoutMs = 2000, queryTimeoutMs = 10000, batchSize }: Neo4jOptions): Promise<Neo4jStore> {
+  static async open({ uri, user, password, database = 'neo4j', connectionTimeoutMs = 3000, retryTimeoutMs = 2000, queryTimeoutMs = 10000, batchSize, loadTimeoutMs, log }: Neo4jOptions): Promise<Neo4jStore> {
     let driver: Driver;
     try {
       driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
@@ -56,7 +56,7 @@ export class Neo4jStore extends CypherStore {
     } catch (err) {
       throw new Error(`NEO4J_URI "${uri}" is not a Neo4j address (${err instanceof Error ? err.message : String(err)}); use bolt://host:7687, neo4j://host:7687 or neo4j+s://<id>.databases.neo4j.io`, { cause: err });
     }
-    return new Neo4jStore(driver, { database, queryTimeoutMs, batchSize }, `Neo4j at ${redact(uri)} (database "${database}")`);
+    return new Neo4jStore(driver, { database, queryTimeoutMs, batchSize, loadTimeoutMs, log }, `Neo4j at ${redact(uri)} (database "${database}")`);
   }
 
   override toString(): string {

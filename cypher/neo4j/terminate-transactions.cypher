@@ -1,0 +1,2 @@
+// Ends the given transactions: Neo4j rolls them back and releases their locks.
+TERMINATE TRANSACTIONS $ids
