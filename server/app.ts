@@ -29,6 +29,8 @@ export interface AppDeps {
   /** Built front end to serve at /. @default client/dist */
   clientDir?: string;
   log?: (message: string, error?: unknown) => void;
+  /** Why the server is not ready although the database answers (an empty graph being seeded), or null. */
+  notReady?: () => string | null;
 }
 
 export interface App {
@@ -42,7 +44,7 @@ export interface App {
   graphChanged(): void;
 }
 
-export function buildApp({ store, config, questions = createQuestionEngine(store), clientDir = path.join(PROJECT_ROOT, 'client', 'dist'), log = defaultLog }: AppDeps): App {
+export function buildApp({ store, config, questions = createQuestionEngine(store), clientDir = path.join(PROJECT_ROOT, 'client', 'dist'), log = defaultLog, notReady = () => null }: AppDeps): App {
   const generation = createGraphGeneration();
   const yoga = createGraphQL({ store, config, questions, generation, log });
   const app = express();
@@ -94,7 +96,9 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
   app.get('/ready', async (_req, res) => {
     try {
       await store.ping();
-      res.json({ status: 'ready', engine: store.engine });
+      const reason = notReady();
+      if (reason) res.status(503).json({ status: 'seeding', engine: store.engine, reason });
+      else res.json({ status: 'ready', engine: store.engine });
     } catch (err) {
       const reason = err instanceof GraphUnavailable ? err.message : 'the graph database does not answer';
       if (!(err instanceof GraphUnavailable)) log('readiness check failed', err);

@@ -1,7 +1,8 @@
 /**
- * npm start: read the config once, open the store, seed it when empty, build
- * the page when it is missing, listen, and print the URL. SIGHUP reloads the
- * story from seed/data; SIGINT/SIGTERM close the store cleanly.
+ * npm start: read the config once, open the store, seed it when empty (now,
+ * or once the database answers: startup-seed.ts), build the page when it is
+ * missing, listen, and print the URL. SIGHUP reloads the story from
+ * seed/data; SIGINT/SIGTERM close the store cleanly.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,8 +10,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { PROJECT_ROOT, readConfig } from './config.js';
-import { GraphUnavailable, InvalidStory } from './domain/errors.js';
-import type { GraphStore } from './store/graph-store.js';
+import { InvalidStory } from './domain/errors.js';
+import { StartupSeed } from './startup-seed.js';
 import { openStore } from './store/open-store.js';
 import { readStory } from './domain/story/read-story.js';
 import { formatSummary, readingOf } from './domain/story/summary.js';
@@ -22,10 +23,18 @@ async function main() {
   // STORY_DIR (default seed/): the story the graph starts from, reloads on SIGHUP and curator mode changes.
   STORY = { data: path.join(config.curation.story, 'data'), articles: path.join(config.curation.story, 'articles') };
   const store = await openStore(config.store);
-  await seedIfEmpty(store);
+  let seed: StartupSeed | null = null;
+  const { app, reload } = buildApp({ store, config, notReady: () => seed?.notReady() ?? null });
+  // An empty graph is seeded now, or, when the database does not answer yet, as soon as it does.
+  seed = new StartupSeed({
+    store,
+    readStory: () => readStory(STORY),
+    load: reload,
+    describe: async (loaded, story) => formatSummary({ loaded, stats: await store.stats(), target: String(store), read: readingOf(story) }),
+  });
+  await seed.start();
   buildClientIfMissing();
 
-  const { app, reload } = buildApp({ store, config });
   const server = app.listen(config.port, config.host);
   server.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') console.error(`Port ${config.port} is already in use. Stop the other process or start with PORT=<another port>.`);
@@ -51,6 +60,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down.`);
+    seed?.stop();
     // Refuse new connections, let the requests already accepted finish, then close the database.
     server.close(() => void store.close().finally(() => process.exit(0)));
     // Keep-alive clients could hold the server open forever: after 3 s, cut them and finish anyway.
@@ -59,26 +69,6 @@ async function main() {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-}
-
-/** Seeds an empty graph; a database that does not answer yet (Neo4j starting) is not fatal. */
-async function seedIfEmpty(store: GraphStore) {
-  let stats;
-  try {
-    stats = await store.stats();
-  } catch (err) {
-    if (!(err instanceof GraphUnavailable)) throw err;
-    console.warn(`The graph database does not answer yet (${err.message}). Serving anyway: /ready reports 503 until it does.`);
-    return;
-  }
-  if (stats.entities === 0) {
-    console.log('The graph is empty: seeding it from seed/data ...');
-    const story = readStory(STORY);
-    const loaded = await store.load(story);
-    console.log(formatSummary({ loaded, stats: await store.stats(), target: String(store), read: readingOf(story) }));
-  } else {
-    console.log(`Using the graph in ${String(store)}: ${stats.entities} entities, ${stats.relations} relations, ${stats.articles} articles.`);
-  }
 }
 
 /** Builds client/dist with Vite when it is missing and the client sources exist. */

@@ -118,7 +118,7 @@ describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
     await cleanup?.();
   });
 
-  it('leaves the old graph, complete; run again, the new one loads', async () => {
+  it('leaves the old graph, complete; the next load ends the dead one\'s transaction itself and loads the new one', async () => {
     const before = await store.stats();
     const next = syntheticStory(3_000, 15_000);
     const story = writeStoryFolder(path.join(tempDir('killed-load-'), 'story'), next);
@@ -132,15 +132,20 @@ describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
     const child = seed();
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const driver = driverOf();
+    /** The load transactions Neo4j runs for that process, found by the metadata the adapter tags them with. */
+    const loadsOf = async (pid: number) =>
+      (await cypher(driver, "SHOW TRANSACTIONS YIELD transactionId, metaData, currentQuery WHERE metaData.kind = 'load' AND metaData.pid = $pid RETURN transactionId, currentQuery", { pid })).map(
+        (r) => ({ id: String(r.transactionId), query: String(r.currentQuery) }),
+      );
+    let killed: string[] = [];
     try {
-      // Kill it once Neo4j shows the load's write transaction at work on its batches.
-      let seen = false;
-      for (let i = 0; i < 1200 && !seen && child.exitCode === null; i++) {
-        const running = await cypher(driver, "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND $rows' RETURN count(*) AS n");
-        seen = Number(running[0]?.n) > 0;
-        if (!seen) await new Promise((r) => setTimeout(r, 50));
+      // Kill it once Neo4j shows the load's tagged write transaction at work on its batches.
+      for (let i = 0; i < 1200 && killed.length === 0 && child.exitCode === null; i++) {
+        const running = await loadsOf(child.pid!);
+        if (running.some((t) => t.query.includes('UNWIND $rows'))) killed = running.map((t) => t.id);
+        else await new Promise((r) => setTimeout(r, 50));
       }
-      expect(seen).toBe(true);
+      expect(killed).toHaveLength(1);
       child.kill('SIGKILL');
       await exited;
       expect(await store.stats()).toEqual(before);
@@ -148,21 +153,27 @@ describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
       expect(Number(counted?.n)).toBe(before.entities);
       // Found live: Neo4j runs a dead client's statement on (it notices the
       // closed connection only when it writes back), holding the load's
-      // locks, for minutes on a busy machine; a new load waits behind it. The
-      // old graph is intact meanwhile (above). End it as an operator would.
-      const stuck = await cypher(driver, "SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE currentQuery CONTAINS 'UNWIND $rows' RETURN collect(transactionId) AS ids");
-      const ids = (stuck[0]?.ids ?? []) as string[];
-      if (ids.length) await cypher(driver, 'TERMINATE TRANSACTIONS $ids', { ids });
+      // locks; the next load would wait behind it for minutes. The next load
+      // finds it by its tag, sees its process is gone, and ends it.
     } finally {
       child.kill('SIGKILL');
+    }
+    // The premise: Neo4j still runs the dead seed's transaction (it did for minutes in every run here).
+    const stillRunning = (await loadsOf(child.pid!)).length > 0;
+    try {
+      const again = seed();
+      let stderr = '';
+      again.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+      const code = await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)));
+      expect(code).toBe(0);
+      expect(stderr.trim().split('\n').filter(Boolean)).toEqual(stillRunning ? [expect.stringMatching(new RegExp(`^Neo4j: ended an unfinished load, ${killed[0]} \\(pid ${child.pid} .*process ${child.pid} on .* is gone; Transaction terminated\\.$`))] : []);
+      expect(await loadsOf(child.pid!)).toEqual([]);
+      expect(await store.stats()).toMatchObject({ entities: next.entities.length, relations: next.relations.length });
+      const [relations] = await cypher(driver, 'MATCH ()-[r:RELATION]->() RETURN count(r) AS n');
+      expect(Number(relations?.n)).toBe(next.relations.length);
+    } finally {
       await driver.close();
     }
-    const again = seed();
-    let stderr = '';
-    again.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-    const code = await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)));
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect((await store.stats()).relations).toBe(next.relations.length);
   }, 600_000);
 });
 
@@ -246,4 +257,67 @@ describeLive('Neo4j, live: down at start, stopped under the server, back again',
     expect(back.status).toBe(200);
     expect(back.body.data.search.map((e: { id: string }) => e.id)).toContain('marta-zelazna');
   }, 300_000);
+});
+
+describeLive('Neo4j, live: npm start while Neo4j is down, then Neo4j starts with an empty graph', () => {
+  let home: string;
+  let local: { stop: () => Promise<number> } | null = null;
+  let server: ReturnType<typeof spawn> | null = null;
+  let output = '';
+  let appUrl = '';
+  afterAll(async () => {
+    server?.kill('SIGTERM');
+    await local?.stop();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('serves 503 meanwhile, then seeds the empty graph from its story folder once Neo4j answers, and /ready says so', async () => {
+    const neo4jPort = await freePort();
+    const appPort = await freePort();
+    home = tempDir('neo4j-late-');
+    // The real server process, as npm start runs it (from the sources here), over a Neo4j not started yet.
+    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        ...env,
+        NEO4J_URI: `bolt://127.0.0.1:${neo4jPort}`,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(appPort),
+        STORY_DIR: path.dirname(HARBOUR.data),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout!.on('data', (chunk) => (output += String(chunk)));
+    server.stderr!.on('data', (chunk) => (output += String(chunk)));
+    const until = async (what: () => boolean | Promise<boolean>, ms: number) => {
+      const end = Date.now() + ms;
+      while (!(await what()) && Date.now() < end) await new Promise((r) => setTimeout(r, 250));
+    };
+    await until(() => output.includes('Explorer:') || server!.exitCode !== null, 240_000);
+    expect(output).toMatch(/does not answer yet\. Serving anyway/);
+    appUrl = `http://127.0.0.1:${appPort}`;
+    const ready = async () => {
+      const res = await fetch(`${appUrl}/ready`);
+      return { status: res.status, body: (await res.json()) as { status: string } };
+    };
+    expect(await ready()).toMatchObject({ status: 503, body: { status: 'unavailable' } });
+
+    local = await startNeo4j({ temp: false, data: home, port: neo4jPort, password: env.NEO4J_PASSWORD, onLine: () => undefined });
+    const seen = new Set<string>();
+    await until(async () => {
+      const r = await ready();
+      seen.add(`${r.status} ${r.body.status}`);
+      return r.status === 200;
+    }, 180_000);
+    expect([...seen].at(-1)).toBe('200 ready');
+    expect(output).toMatch(/The graph is empty: seeding it/);
+    const res = await fetch(`${appUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+      body: JSON.stringify({ query: '{ stats { entities relations articles } }' }),
+    });
+    expect(((await res.json()) as { data: unknown }).data).toEqual({ stats: { entities: 12, relations: 13, articles: 2 } });
+  }, 600_000);
 });
