@@ -31,6 +31,7 @@ export class StartupSeed {
   private current: SeedState = 'checking';
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private attempting = false;
   private readonly log: (line: string) => void;
   private readonly warn: (line: string) => void;
   private readonly retryMs: number;
@@ -49,9 +50,21 @@ export class StartupSeed {
     return this.current;
   }
 
-  /** Why /ready must say 503 although the database answers, or null. */
+  /**
+   * Why /ready must say 503 although the database answers, or null. While
+   * waiting, the graph has not been looked at yet: asked by /ready, the
+   * next look happens now rather than at the next tick.
+   */
   notReady(): string | null {
-    return this.current === 'seeding' ? 'the graph was empty and is being seeded from the story folder' : null;
+    if (this.current === 'seeding') return 'the graph was empty and is being seeded from the story folder';
+    if (this.current === 'waiting') {
+      if (this.timer && !this.attempting) {
+        clearTimeout(this.timer);
+        void this.retry();
+      }
+      return 'the database did not answer at start; an empty graph is seeded once it does';
+    }
+    return null;
   }
 
   /**
@@ -83,6 +96,7 @@ export class StartupSeed {
 
   private async retry(): Promise<void> {
     this.timer = null;
+    this.attempting = true;
     try {
       if ((await this.attempt()) === 'waiting') this.schedule();
     } catch (err) {
@@ -90,6 +104,8 @@ export class StartupSeed {
       this.finish('failed');
       if (err instanceof InvalidStory) this.warn(`The story is invalid; the empty graph was not seeded.\n${err.message}`);
       else this.warn(`Seeding the empty graph failed; it stays empty until a seed succeeds (npm run seed): ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.attempting = false;
     }
   }
 

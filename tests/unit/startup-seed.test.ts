@@ -67,16 +67,33 @@ describe('the start-up seed', () => {
     const seed = new StartupSeed({ store, load, readStory: () => STORY, log: () => undefined, warn: (l) => warnings.push(l), retryMs: 10 });
     await seed.start();
     expect(seed.state).toBe('waiting');
-    expect(seed.notReady()).toBeNull(); // /ready says 503 "unavailable" from its own ping meanwhile
     expect(warnings[0]).toMatch(/does not answer yet\. Serving anyway/);
     await new Promise((r) => setTimeout(r, 50));
     expect(db.loads).toBe(0);
     db.up = true;
-    while (db.loads === 0) await new Promise((r) => setTimeout(r, 5));
+    // Not ready until the graph has been looked at, even though the database answers now.
+    while (db.loads === 0) {
+      expect(seed.notReady()).toMatch(/seeded/);
+      await new Promise((r) => setTimeout(r, 5));
+    }
     expect(seed.state).toBe('seeding');
     db.loading!();
     expect(await seed.settled).toBe('done');
     expect(db.loads).toBe(1);
+  });
+
+  it('looks at once when /ready asks while it waits, instead of at the next tick', async () => {
+    const { db, store, load } = database();
+    const seed = new StartupSeed({ store, load, readStory: () => STORY, ...quiet, retryMs: 60_000 });
+    await seed.start();
+    db.up = true;
+    expect(seed.notReady()).toMatch(/did not answer at start/);
+    await new Promise((r) => setImmediate(r));
+    expect(db.loads).toBe(1);
+    expect(seed.notReady()).toMatch(/being seeded/);
+    db.loading!();
+    expect(await seed.settled).toBe('done');
+    expect(seed.notReady()).toBeNull();
   });
 
   it('stops asking once stopped (the server shutting down)', async () => {
