@@ -164,7 +164,10 @@ describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
       const again = seed();
       let stderr = '';
       again.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+      const t0 = performance.now();
       const code = await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)));
+      // For the record (docs/neo4j.md): no bound asserted on a shared machine.
+      console.log(`killed load still running in Neo4j when the next began: ${stillRunning}; the next seed took ${Math.round(performance.now() - t0)} ms`);
       expect(code).toBe(0);
       expect(stderr.trim().split('\n').filter(Boolean)).toEqual(stillRunning ? [expect.stringMatching(new RegExp(`^Neo4j: ended an unfinished load, ${killed[0]} \\(pid ${child.pid} .*process ${child.pid} on .* is gone; Transaction terminated\\.$`))] : []);
       expect(await loadsOf(child.pid!)).toEqual([]);
