@@ -1,0 +1,186 @@
+/**
+ * Loads that do not finish, on a live Neo4j (npm run test:neo4j; skipped
+ * elsewhere): a seed killed with SIGKILL in the middle leaves the old graph,
+ * and a dead process's load that Neo4j still runs (its connection never
+ * closed) is ended by the next load, which then loads.
+ */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { syntheticStory } from '../../bench/synthetic.js';
+import { PROJECT_ROOT } from '../../server/config.js';
+import type { GraphStore } from '../../server/store/graph-store.js';
+import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
+import { writeStoryFolder } from '../../scripts/stress/story.js';
+import { HARBOUR, ON_NEO4J, seededStore, storeEnv, tempDir } from '../support/graph.js';
+
+const describeLive = ON_NEO4J ? describe : describe.skip;
+const env = ON_NEO4J ? storeEnv('') : {};
+
+function driverOf(uri = env.NEO4J_URI!): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(env.NEO4J_USER!, env.NEO4J_PASSWORD!));
+}
+
+async function cypher(driver: Driver, text: string, params: Record<string, unknown> = {}) {
+  const { records } = await driver.executeQuery(text, params, { database: env.NEO4J_DATABASE });
+  return records.map((r) => r.toObject());
+}
+
+describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
+  let store: GraphStore;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await seededStore(HARBOUR));
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it('leaves the old graph, complete; the next load, ending the dead one\'s transaction if Neo4j still runs it, loads the new one', async () => {
+    const before = await store.stats();
+    const next = syntheticStory(3_000, 15_000);
+    const story = writeStoryFolder(path.join(tempDir('killed-load-'), 'story'), next);
+    const seed = () =>
+      // node itself, with tsx as a loader: killing a tsx wrapper would leave the real seed running.
+      spawn(process.execPath, ['--import', 'tsx', 'seed/seed.ts', '--data', story.data, '--articles', story.articles], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    const child = seed();
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const driver = driverOf();
+    /** The load transactions Neo4j runs for that process, found by the metadata the adapter tags them with. */
+    const loadsOf = async (pid: number) =>
+      (await cypher(driver, "SHOW TRANSACTIONS YIELD transactionId, metaData, currentQuery WHERE metaData.kind = 'load' AND metaData.pid = $pid RETURN transactionId, currentQuery", { pid })).map(
+        (r) => ({ id: String(r.transactionId), query: String(r.currentQuery) }),
+      );
+    let killed: string[] = [];
+    try {
+      // Kill it once Neo4j shows the load's tagged write transaction at work on its batches.
+      for (let i = 0; i < 1200 && killed.length === 0 && child.exitCode === null; i++) {
+        const running = await loadsOf(child.pid!);
+        if (running.some((t) => t.query.includes('UNWIND $rows'))) killed = running.map((t) => t.id);
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(killed).toHaveLength(1);
+      child.kill('SIGKILL');
+      await exited;
+      expect(await store.stats()).toEqual(before);
+      const [counted] = await cypher(driver, 'MATCH (e:Entity) RETURN count(e) AS n');
+      expect(Number(counted?.n)).toBe(before.entities);
+      // Found live: Neo4j runs a dead client's statement on (it notices the
+      // closed connection only when it writes back), holding the load's
+      // locks; the next load would wait behind it for minutes. The next load
+      // finds it by its tag, sees its process is gone, and ends it.
+    } finally {
+      child.kill('SIGKILL');
+    }
+    // The premise: Neo4j still runs the dead seed's transaction (it did for minutes in every run here).
+    const stillRunning = (await loadsOf(child.pid!)).length > 0;
+    try {
+      const again = seed();
+      let stderr = '';
+      again.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+      const t0 = performance.now();
+      const code = await new Promise<number | null>((resolve) => again.on('exit', (c) => resolve(c)));
+      // For the record (docs/neo4j.md): no bound asserted on a shared machine.
+      console.log(`killed load still running in Neo4j when the next began: ${stillRunning}; the next seed took ${Math.round(performance.now() - t0)} ms`);
+      expect(code).toBe(0);
+      expect(stderr.trim().split('\n').filter(Boolean)).toEqual(stillRunning ? [expect.stringMatching(new RegExp(`^Neo4j: ended an unfinished load, ${killed[0]} \\(pid ${child.pid} .*process ${child.pid} on .* is gone; Transaction terminated\\.$`))] : []);
+      expect(await loadsOf(child.pid!)).toEqual([]);
+      expect(await store.stats()).toMatchObject({ entities: next.entities.length, relations: next.relations.length });
+      const [relations] = await cypher(driver, 'MATCH ()-[r:RELATION]->() RETURN count(r) AS n');
+      expect(Number(relations?.n)).toBe(next.relations.length);
+    } finally {
+      await driver.close();
+    }
+  }, 600_000);
+});
+
+describeLive('Neo4j, live: a dead process\'s load still running in Neo4j', () => {
+  let store: GraphStore;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await seededStore(HARBOUR));
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it('is ended by the next load, which then loads without waiting behind its locks', async () => {
+    // Neo4j ends a killed client's transaction within seconds once the
+    // connection closes (measured). It runs on when the connection does not
+    // close: a lost host, a network partition, a frozen container. Played
+    // here by a proxy that keeps Neo4j's side open when the client's goes.
+    const upstream = new URL(env.NEO4J_URI!);
+    const proxy = net.createServer((client) => {
+      const server = net.connect(Number(upstream.port), upstream.hostname);
+      client.pipe(server, { end: false });
+      server.pipe(client);
+      client.on('error', () => undefined);
+      server.on('error', () => undefined);
+      sockets.push(server);
+    });
+    const sockets: net.Socket[] = [];
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUri = `bolt://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    // A process tags a transaction as a load does, locks every entity, and
+    // starts a statement that would run for hours, through the proxy; then it is killed.
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import neo4j from 'neo4j-driver';
+         import os from 'node:os';
+         const d = neo4j.driver(process.env.HOLDER_URI, neo4j.auth.basic(process.env.NEO4J_USER, process.env.NEO4J_PASSWORD));
+         const tx = d.session({ database: process.env.NEO4J_DATABASE }).beginTransaction({ metadata: { app: 'story-graph-explorer', kind: 'load', pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() } });
+         await tx.run('MATCH (e:Entity) SET e.held = true');
+         await tx.run('UNWIND range(1, 10000000000) AS i WITH i WHERE i < 0 RETURN count(i)');`,
+      ],
+      { cwd: PROJECT_ROOT, env: { ...process.env, ...env, HOLDER_URI: proxyUri }, stdio: 'ignore' },
+    );
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    const driver = driverOf();
+    const loadsOf = async (pid: number) =>
+      (await cypher(driver, "SHOW TRANSACTIONS YIELD transactionId, metaData, currentQuery, status WHERE metaData.kind = 'load' AND metaData.pid = $pid RETURN transactionId, currentQuery, status", { pid })).map(
+        (r) => ({ id: String(r.transactionId), query: String(r.currentQuery), status: String(r.status) }),
+      );
+    try {
+      let held: { id: string; query: string; status: string }[] = [];
+      for (let i = 0; i < 1200 && !held.some((t) => t.query.startsWith('UNWIND range')); i++) {
+        held = await loadsOf(holder.pid!);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(held.map((t) => t.query)).toEqual([expect.stringMatching(/^UNWIND range/)]);
+      holder.kill('SIGKILL');
+      await exited;
+      // Its process is gone; Neo4j still runs its statement and holds its locks.
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await loadsOf(holder.pid!)).toEqual(held);
+      const lines: string[] = [];
+      const loader = await Neo4jStore.open({ uri: env.NEO4J_URI!, user: env.NEO4J_USER!, password: env.NEO4J_PASSWORD!, database: env.NEO4J_DATABASE, log: (line) => lines.push(line) });
+      try {
+        const next = syntheticStory(200, 600);
+        await loader.load(next);
+        expect(lines).toEqual([expect.stringMatching(new RegExp(`^Neo4j: ended an unfinished load, ${held[0]!.id} \\(pid ${holder.pid} .*process ${holder.pid} on .* is gone; Transaction terminated\\.$`))]);
+        // Ended: its statement stopped and its locks are gone (the load above went through them); Neo4j
+        // lists it as terminated until the connection it still believes open is closed.
+        expect((await loadsOf(holder.pid!)).map((t) => [t.id, t.query, t.status])).toEqual([[held[0]!.id, '', expect.stringMatching(/^Terminated/)]]);
+        expect(await store.stats()).toMatchObject({ entities: 200, relations: 600 });
+        const [unheld] = await cypher(driver, 'MATCH (e:Entity) WHERE e.held RETURN count(e) AS n');
+        expect(Number(unheld?.n)).toBe(0);
+      } finally {
+        await loader.close();
+      }
+    } finally {
+      holder.kill('SIGKILL');
+      await driver.close();
+      for (const socket of sockets) socket.destroy();
+      proxy.close();
+    }
+  }, 600_000);
+});
