@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
+import { describeSettled, settleInterruptedSave } from './curation/settle.js';
 import { PROJECT_ROOT, readConfig } from './config.js';
 import { GraphUnavailable, InvalidStory } from './domain/errors.js';
 import type { GraphStore } from './store/graph-store.js';
@@ -22,6 +23,7 @@ async function main() {
   // STORY_DIR (default seed/): the story the graph starts from, reloads on SIGHUP and curator mode changes.
   STORY = { data: path.join(config.curation.story, 'data'), articles: path.join(config.curation.story, 'articles') };
   const store = await openStore(config.store);
+  settle();
   await seedIfEmpty(store);
   buildClientIfMissing();
 
@@ -41,6 +43,11 @@ async function main() {
 
   process.on('SIGHUP', () => {
     console.log('SIGHUP: reloading the story from seed/data ...');
+    try {
+      settle();
+    } catch (err) {
+      return void console.error(`Reload refused; the graph is unchanged: ${(err as Error).message}`);
+    }
     reload(readStory(STORY)).then(
       (s) => console.log(`Reloaded: ${s.entities} entities, ${s.relations} relations in ${Math.round(s.milliseconds)} ms.`),
       (err) => console.error(err instanceof InvalidStory ? `Reload refused; the graph is unchanged.\n${err.message}` : `Reload failed; the graph is unchanged: ${err.message}`),
@@ -59,6 +66,12 @@ async function main() {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Finishes (or rolls back) a curation save that was killed half-way, so the story read is whole. */
+function settle() {
+  const done = describeSettled(settleInterruptedSave(STORY));
+  if (done) console.log(done);
 }
 
 /** Seeds an empty graph; a database that does not answer yet (Neo4j starting) is not fatal. */
