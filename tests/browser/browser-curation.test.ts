@@ -162,7 +162,8 @@ describeInBrowser('building a story in the page', () => {
     await page.click('#merge');
     await atRevision(page, 8);
     expect((await gql<{ entity: { aliases: string[] } }>('{ entity(id: "samuel-oduya") { aliases } }')).entity.aliases).toContain('Sam Oduya');
-    expect((await gql<{ entity: unknown }>('{ entity(id: "sam-oduya") { id } }')).entity).toBeNull();
+    // The merged-away id now answers with the survivor, and says so.
+    expect((await gql<{ entity: unknown }>('{ entity(id: "sam-oduya") { id redirectedFrom } }')).entity).toEqual({ id: 'samuel-oduya', redirectedFrom: 'sam-oduya' });
     await page.click('#undo-change');
     await atRevision(page, 9);
 

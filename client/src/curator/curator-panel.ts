@@ -94,7 +94,7 @@ export function mountCurator(topbar: HTMLElement) {
       const f = file.files?.[0];
       if (f) text.value = await f.text();
     };
-    const form = el('form', { id: 'add-article' }, el('h3', {}, 'Add an article'), field('Title', title), field('Outlet', source), field('Published', published), field('Text', text), file, el('button', { type: 'submit' }, 'Add article'));
+    const form = el('form', { id: 'add-article' }, el('h3', {}, 'Add an article'), field('Title', title), field('Outlet', source), field('Published', published), field('Text', text), field('Or a .txt file', file), el('button', { type: 'submit' }, 'Add article'));
     form.onsubmit = async (ev) => {
       ev.preventDefault();
       const added = await run(() => curatorCall<{ addArticle: { id: string } }>('mutation($title: String!, $text: String!, $source: String, $published: String, $revision: Int) { addArticle(title: $title, text: $text, source: $source, published: $published, revision: $revision) { id } }', { title: title.value, text: text.value, source: source.value, published: published.value, revision }));

@@ -5,7 +5,7 @@
  * into, and says so). Each record is its own small form; "replace the
  * evidence with the picked quote" swaps a record's quotes for the one above.
  */
-import { curatorCall } from './curator-api.js';
+import { curatorCall, type CuratorError } from './curator-api.js';
 import { curatorForm } from './curator-form.js';
 import { el, field, select } from './curator-dom.js';
 import { entityIds, isoDate, KINDS, number, required, ROLES, splitIds, type Problem } from './form-checks.js';
@@ -124,15 +124,17 @@ function editorFor(e: Entity, c: Curating): HTMLElement[] {
 
 /** Wraps a Delete button: asks, sends, reports a refusal beside the button. */
 function deletion(button: HTMLButtonElement, question: string, c: Curating, run: () => Promise<string>): HTMLElement {
-  const note = el('span', { className: 'form-errors' });
+  const note = el('span', { className: 'form-errors deletion-error', hidden: true });
   note.setAttribute('role', 'alert');
   button.onclick = async () => {
     if (!window.confirm(question)) return;
-    note.replaceChildren();
+    note.hidden = true;
     try {
       c.saved(await run());
     } catch (err) {
-      note.replaceChildren(`Not deleted: ${(err as Error).message}`);
+      const e = err as CuratorError;
+      note.replaceChildren(`Not deleted: ${e.message}`, ...(e.code === 'CONFLICT' ? [' ', el('button', { type: 'button', onclick: () => location.reload() }, 'Reload')] : []));
+      note.hidden = false;
       button.focus();
     }
   };
