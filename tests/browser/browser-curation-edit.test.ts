@@ -128,7 +128,7 @@ describeInBrowser('curating by hand in the page', () => {
     await page.evaluate(AXE);
     const found = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await axe.run(document.querySelector('#curator-panel'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+      const r = await axe.run(document.querySelector('#curator-panel'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] });
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });
     return found.filter((f) => f.impact === 'serious' || f.impact === 'critical');

@@ -102,6 +102,10 @@ function explain(e: CuratorError, show: (heading: string, lines: string[], fix: 
       show('Not saved: with this change the story would not pass the seed\'s validation.', e.problems.length ? e.problems : [e.message], 'Correct what each line names and send again; nothing was written.');
       return mark(fieldsNamed(e.problems.join('\n'), fields));
     case 'BAD_USER_INPUT':
+      if (/changes nothing/.test(e.message)) {
+        show('Nothing saved: the record already says this.', [], 'Change a field first.');
+        return mark([]);
+      }
       show('Not saved: the server refused a field.', [e.message], 'Correct the marked field and send again; nothing was written.');
       return mark(fieldsNamed(e.message, fields));
     case 'NOT_FOUND':
