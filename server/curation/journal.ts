@@ -23,6 +23,8 @@ interface Journal {
 }
 
 const TEMP = '.curating-tmp';
+/** The ending of a save's temporary files: what recover sweeps. */
+export const TEMP_SUFFIX = TEMP;
 
 export function journalPath(curationDir: string): string {
   return path.join(curationDir, 'journal.json');

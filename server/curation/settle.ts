@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Conflict } from './errors.js';
-import { recover, type Recovered } from './journal.js';
+import { journalPath, recover, TEMP_SUFFIX, type Recovered } from './journal.js';
 import { withFolderLock } from './lock.js';
 
 export interface SettleOptions {
@@ -23,7 +23,8 @@ export interface SettleOptions {
 /** Settles an interrupted save of the story whose data folder is `data`; null when the story has no curation folder. */
 export function settleInterruptedSave({ data, articles, waitMs = 15_000 }: SettleOptions): Recovered | null {
   const curation = path.join(path.dirname(path.resolve(data)), 'curation');
-  if (!fs.existsSync(curation)) return null;
+  // Nothing left by a save: read on without the lock (a story on a read-only disk still loads).
+  if (!leftBySave(curation, [data, articles])) return null;
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
@@ -33,6 +34,12 @@ export function settleInterruptedSave({ data, articles, waitMs = 15_000 }: Settl
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); // another process is saving: let it finish
     }
   }
+}
+
+function leftBySave(curation: string, dirs: string[]): boolean {
+  if (!fs.existsSync(curation)) return false;
+  if (fs.existsSync(journalPath(curation))) return true;
+  return [curation, ...dirs].some((dir) => fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith(TEMP_SUFFIX)));
 }
 
 /** One line for a person: what was settled, or null when there was nothing to do. */

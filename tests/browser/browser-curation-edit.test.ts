@@ -247,6 +247,7 @@ describeInBrowser('curating by hand in the page', () => {
     await page.click('#delete-entity');
     await atRevision(page, ++rev);
     expect(story().entities.some((e) => e.id === 'greywick-towers')).toBe(false);
+    expect(await page.inputValue('#edit-entity-id')).toBe(''); // a deleted entity is not reopened after the reload
 
     await openEntity(page, 'helena-markov');
     await page.click(`#edit-statement-${statement.id} button:has-text("Delete statement")`);

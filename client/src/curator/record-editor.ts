@@ -29,8 +29,10 @@ export function recordEditor(c: Curating): HTMLElement {
   const body = el('div', { id: 'record-editor-body' });
   body.setAttribute('aria-live', 'polite');
   const finder = el('form', { id: 'edit-entity-open' }, field('Entity', id), open);
+  let deleted = false; // the entity open was deleted: do not reopen it after the reload
   const saved = (what: string) => {
-    sessionStorage.setItem(EDITING_KEY, id.value.trim());
+    if (deleted) sessionStorage.removeItem(EDITING_KEY);
+    else sessionStorage.setItem(EDITING_KEY, id.value.trim());
     c.saved(what);
   };
   const load = async () => {
@@ -40,7 +42,7 @@ export function recordEditor(c: Curating): HTMLElement {
     if (!r) return;
     if (!r.entity) return void body.replaceChildren(el('p', { role: 'alert' }, `No entity "${wanted}": pick an id from the list as you type.`));
     id.value = r.entity.id;
-    body.replaceChildren(...editorFor(r.entity, { ...c, saved }));
+    body.replaceChildren(...editorFor(r.entity, { ...c, saved }, () => (deleted = true)));
   };
   finder.onsubmit = (ev) => {
     ev.preventDefault();
@@ -55,7 +57,7 @@ const send = <T>(c: Curating, query: string, variables: Record<string, unknown>)
 const replaceBox = (name: string) => el('input', { type: 'checkbox', className: 'replace-evidence', name });
 const evidenceList = (evidence: Evidence[]) => el('ul', { className: 'evidence-list' }, ...evidence.map((e) => el('li', {}, `“${e.quote}” (${e.article.id}, ${e.certainty})`)));
 
-function editorFor(e: Entity, c: Curating): HTMLElement[] {
+function editorFor(e: Entity, c: Curating, forget: () => void): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (e.redirectedFrom) out.push(el('p', { className: 'muted' }, `"${e.redirectedFrom}" was merged into ${e.id}: editing ${e.id}.`));
 
@@ -71,7 +73,7 @@ function editorFor(e: Entity, c: Curating): HTMLElement[] {
     fields: [['name', 'Name', name], ['kind', 'Kind', kind], ['summary', 'Summary', summary], ['date', 'Date', date], ['endDate', 'End date', endDate]],
     actions: [deletion(del, `Delete ${e.id}? Relations and statements that name it must be deleted first.`, c, async () => {
       await send(c, 'mutation($id: ID!, $revision: Int) { deleteEntity(id: $id, revision: $revision) }', { id: e.id });
-      sessionStorage.removeItem(EDITING_KEY);
+      forget();
       return `deleted entity ${e.id}`;
     })],
     check: () => [...required('name', name.value, 'The name'), ...isoDate('date', date.value), ...isoDate('endDate', endDate.value)],
