@@ -47,6 +47,7 @@ async function main(): Promise<number> {
   const data = path.resolve(values.data ?? path.join(PROJECT_ROOT, 'seed', 'data'));
   const articles = path.resolve(values.articles ?? defaultArticles(data));
   const result = await seedStory({ config, dirs: { data, articles }, reset: values.reset, checkOnly: values.check, open: openStore });
+  if (result.settled) console.log(result.settled);
   console.log(formatSummary(result));
   return 0;
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
+import { describeSettled, settleInterruptedSave } from './curation/settle.js';
 import { PROJECT_ROOT, readConfig } from './config.js';
 import { InvalidStory } from './domain/errors.js';
 import { StartupSeed } from './startup-seed.js';
@@ -23,12 +24,17 @@ async function main() {
   // STORY_DIR (default seed/): the story the graph starts from, reloads on SIGHUP and curator mode changes.
   STORY = { data: path.join(config.curation.story, 'data'), articles: path.join(config.curation.story, 'articles') };
   const store = await openStore(config.store);
+  settle();
   let seed: StartupSeed | null = null;
   const { app, reload } = buildApp({ store, config, notReady: () => seed?.notReady() ?? null });
   // An empty graph is seeded now, or, when the database does not answer yet, as soon as it does.
   seed = new StartupSeed({
     store,
-    readStory: () => readStory(STORY),
+    // A curation save killed half-way is finished (or rolled back) first, so the story read is whole.
+    readStory: () => {
+      settle();
+      return readStory(STORY);
+    },
     load: reload,
     describe: async (loaded, story) => formatSummary({ loaded, stats: await store.stats(), target: String(store), read: readingOf(story) }),
   });
@@ -50,6 +56,11 @@ async function main() {
 
   process.on('SIGHUP', () => {
     console.log('SIGHUP: reloading the story from seed/data ...');
+    try {
+      settle();
+    } catch (err) {
+      return void console.error(`Reload refused; the graph is unchanged: ${(err as Error).message}`);
+    }
     reload(readStory(STORY)).then(
       (s) => console.log(`Reloaded: ${s.entities} entities, ${s.relations} relations in ${Math.round(s.milliseconds)} ms.`),
       (err) => console.error(err instanceof InvalidStory ? `Reload refused; the graph is unchanged.\n${err.message}` : `Reload failed; the graph is unchanged: ${err.message}`),
@@ -69,6 +80,12 @@ async function main() {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Finishes (or rolls back) a curation save that was killed half-way, so the story read is whole. */
+function settle() {
+  const done = describeSettled(settleInterruptedSave(STORY));
+  if (done) console.log(done);
 }
 
 /** Builds client/dist with Vite when it is missing and the client sources exist. */

@@ -58,13 +58,7 @@ export function applyChange(before: StoryState, change: Change): Applied {
     }
     case 'updateEntity': {
       const { id, ...patch } = change.entity;
-      const rec = entity('entity.id', id);
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === undefined) continue;
-        if (value === null || value === '') delete rec[key];
-        else rec[key] = value;
-      }
-      return done(`edited entity ${id} (${Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined).join(', ') || 'nothing'})`, id);
+      return done(`edited entity ${id} (${edit(entity('entity.id', id), patch)})`, id);
     }
     case 'deleteEntity': {
       entity('id', change.id);
@@ -104,6 +98,12 @@ export function applyChange(before: StoryState, change: Change): Applied {
       (newRecordsFile(state).relations ??= []).push(defined({ ...fields, evidence: evidence.map(cleanEvidence) }));
       return done(`created relation ${fields.from} -${fields.type}-> ${fields.to}`, key);
     }
+    case 'updateRelation': {
+      const { id, evidence, ...patch } = change.relation;
+      const found = findRecord(state, 'relations', id);
+      if (!found) throw new NotFound(`updateRelation: relation.id: no relation "${id}" (a relation's id is its "id", or from.type.to in lower case).`);
+      return done(`edited relation ${id} (${edit(found.rec, { ...patch, evidence: evidence?.map(cleanEvidence) })})`, id);
+    }
     case 'deleteRelation': {
       const found = findRecord(state, 'relations', change.id);
       if (!found) throw new NotFound(`deleteRelation: id: no relation "${change.id}" (a relation's id is its "id", or from.type.to in lower case).`);
@@ -118,11 +118,17 @@ export function applyChange(before: StoryState, change: Change): Applied {
       rec.claims = [...((rec.claims as Rec[] | undefined) ?? []), defined({ ...claim, id, evidence: evidence.map(cleanEvidence) })];
       return done(`added claim ${id} (${claim.measure}: ${claim.value}) to ${change.entity}`, id);
     }
+    case 'updateClaim': {
+      const { claims, at } = claimOf(entity('entity', change.entity), change.op, change.entity, change.claim);
+      const { evidence, ...patch } = change.patch;
+      const what = edit(claims[at]!, { ...patch, evidence: evidence?.map(cleanEvidence) });
+      return done(`edited claim ${change.claim} of ${change.entity} (${what})`, String(claims[at]!.id ?? change.claim));
+    }
     case 'deleteClaim': {
       const rec = entity('entity', change.entity);
-      const claims = (rec.claims as Rec[] | undefined) ?? [];
-      if (!claims.some((c) => c.id === change.claim)) throw new NotFound(`deleteClaim: claim: ${change.entity} has no claim "${change.claim}".`);
-      rec.claims = claims.filter((c) => c.id !== change.claim);
+      const { claims, at } = claimOf(rec, change.op, change.entity, change.claim);
+      rec.claims = claims.filter((_, i) => i !== at);
+      if ((rec.claims as Rec[]).length === 0) delete rec.claims;
       return done(`deleted claim ${change.claim} of ${change.entity}`, change.claim);
     }
     case 'createStatement': {
@@ -136,6 +142,14 @@ export function applyChange(before: StoryState, change: Change): Applied {
       (newRecordsFile(state).statements ??= []).push(defined({ ...fields, id, about, reportedBy, evidence: evidence.map(cleanEvidence) }));
       return done(`created statement ${id} by ${fields.speaker}`, id);
     }
+    case 'updateStatement': {
+      const { id, evidence, ...patch } = change.statement;
+      const found = findRecord(state, 'statements', id);
+      if (!found) throw new NotFound(`updateStatement: statement.id: no statement "${id}".`);
+      for (const [field, ids] of [['about', patch.about], ['reportedBy', patch.reportedBy]] as const) for (const ref of ids ?? []) entity(`statement.${field}`, ref);
+      const lists = { about: patch.about?.length ? patch.about : patch.about && null, reportedBy: patch.reportedBy?.length ? patch.reportedBy : patch.reportedBy && null };
+      return done(`edited statement ${id} (${edit(found.rec, { ...patch, ...lists, evidence: evidence?.map(cleanEvidence) })})`, id);
+    }
     case 'deleteStatement': {
       const found = findRecord(state, 'statements', change.id);
       if (!found) throw new NotFound(`deleteStatement: id: no statement "${change.id}".`);
@@ -145,6 +159,27 @@ export function applyChange(before: StoryState, change: Change): Applied {
     case 'mergeEntities':
       return done(mergeEntities(state, change.from, change.into), change.into);
   }
+}
+
+/** Sets the fields given; null or "" removes an optional one. Says which fields it touched. */
+function edit(rec: Rec, patch: Record<string, unknown>): string {
+  const touched: string[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    touched.push(key);
+    if (value === null || value === '') delete rec[key];
+    else rec[key] = value;
+  }
+  return touched.join(', ') || 'nothing';
+}
+
+/** A claim of an entity by its id, or "#N" (its place from 1) for a claim without an id. */
+function claimOf(rec: Rec, op: string, entityId: string, key: string): { claims: Rec[]; at: number } {
+  const claims = (rec.claims as Rec[] | undefined) ?? [];
+  const numbered = /^#(\d+)$/.exec(key);
+  const at = numbered ? Number(numbered[1]) - 1 : claims.findIndex((c) => c.id === key);
+  if (at < 0 || at >= claims.length) throw new NotFound(`${op}: claim: ${entityId} has no claim "${key}" (give its id, or #N for the N-th claim of ${claims.length}).`);
+  return { claims, at };
 }
 
 /** Every quote and statement's words that cite an article. */

@@ -59,6 +59,40 @@ export const relationFields = z.strictObject({
 
 export const statementFields = statementSchema.extend({ id: statementSchema.shape.id.optional(), about: z.array(id).optional(), reportedBy: z.array(id).optional() });
 
+/** A field an edit may clear: null (or an empty string from a form) removes it from the record. */
+const clearable = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? null : v), schema.nullable()).optional();
+
+/** An edit of a relation: its key stays (from, type and to are its identity: delete it and create another to change them). */
+export const relationPatch = z.strictObject({
+  id,
+  date: clearable(relationSchema.shape.date.unwrap()),
+  endDate: clearable(relationSchema.shape.endDate.unwrap()),
+  dateDerived: clearable(relationSchema.shape.dateDerived.unwrap()),
+  role: clearable(relationSchema.shape.role.unwrap()),
+  note: clearable(relationSchema.shape.note.unwrap()),
+  evidence: evidenceList.optional(),
+});
+
+/** An edit of a claim, found by its id or, for a claim without one, by "#N" (its place among the entity's claims, from 1). */
+export const claimPatch = z.strictObject({
+  measure: claimSchema.shape.measure.optional(),
+  value: claimSchema.shape.value.optional(),
+  valueMax: clearable(claimSchema.shape.valueMax.unwrap()),
+  qualifier: clearable(claimSchema.shape.qualifier.unwrap()),
+  evidence: evidenceList.optional(),
+});
+
+export const statementPatch = z.strictObject({
+  id,
+  words: statementSchema.shape.words.optional(),
+  date: clearable(statementSchema.shape.date.unwrap()),
+  dateDerived: clearable(statementSchema.shape.dateDerived.unwrap()),
+  channel: clearable(statementSchema.shape.channel.unwrap()),
+  about: z.array(id).optional(),
+  reportedBy: z.array(id).optional(),
+  evidence: evidenceList.optional(),
+});
+
 export const changeInput = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('addArticle'), article: addArticleInput }),
   z.strictObject({ op: z.literal('updateArticleText'), article: id, text: addArticleInput.shape.text }),
@@ -69,10 +103,13 @@ export const changeInput = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('removeAlias'), entity: id, alias: z.string().trim().min(1) }),
   z.strictObject({ op: z.literal('addEvidence'), entity: id, evidence }),
   z.strictObject({ op: z.literal('createRelation'), relation: relationFields }),
+  z.strictObject({ op: z.literal('updateRelation'), relation: relationPatch }),
   z.strictObject({ op: z.literal('deleteRelation'), id }),
   z.strictObject({ op: z.literal('createClaim'), entity: id, claim: claimSchema }),
+  z.strictObject({ op: z.literal('updateClaim'), entity: id, claim: id, patch: claimPatch }),
   z.strictObject({ op: z.literal('deleteClaim'), entity: id, claim: id }),
   z.strictObject({ op: z.literal('createStatement'), statement: statementFields }),
+  z.strictObject({ op: z.literal('updateStatement'), statement: statementPatch }),
   z.strictObject({ op: z.literal('deleteStatement'), id }),
   z.strictObject({ op: z.literal('mergeEntities'), from: id, into: id }),
 ]);

@@ -23,6 +23,8 @@ interface Journal {
 }
 
 const TEMP = '.curating-tmp';
+/** The ending of a save's temporary files: what recover sweeps. */
+export const TEMP_SUFFIX = TEMP;
 
 export function journalPath(curationDir: string): string {
   return path.join(curationDir, 'journal.json');
@@ -59,14 +61,31 @@ export function commitFiles(curationDir: string, writes: readonly FileWrite[], l
   finish(curationDir, { steps, log });
 }
 
+/** What recover found: a committed save it finished (its files, and the revision of its log line), and temporary files it swept. */
+export interface Recovered {
+  finished: { files: number; revision: number | null } | null;
+  swept: number;
+}
+
 /** Finishes a committed journal, or sweeps what an uncommitted save left. Run before every read. */
-export function recover(curationDir: string, dirs: readonly string[]): void {
+export function recover(curationDir: string, dirs: readonly string[]): Recovered {
   const journal = journalPath(curationDir);
-  if (fs.existsSync(journal)) finish(curationDir, JSON.parse(fs.readFileSync(journal, 'utf8')) as Journal);
+  let finished: Recovered['finished'] = null;
+  if (fs.existsSync(journal)) {
+    const committed = JSON.parse(fs.readFileSync(journal, 'utf8')) as Journal;
+    finish(curationDir, committed);
+    finished = { files: committed.steps.length, revision: committed.log?.revision ?? null };
+  }
+  let swept = 0;
   for (const dir of [curationDir, ...dirs]) {
     if (!fs.existsSync(dir)) continue;
-    for (const f of fs.readdirSync(dir)) if (f.endsWith(TEMP)) fs.rmSync(path.join(dir, f), { force: true });
+    for (const f of fs.readdirSync(dir)) {
+      if (!f.endsWith(TEMP)) continue;
+      fs.rmSync(path.join(dir, f), { force: true });
+      swept++;
+    }
   }
+  return { finished, swept };
 }
 
 function finish(curationDir: string, journal: Journal) {

@@ -67,5 +67,7 @@ export function mergeEntities(state: StoryState, from: string, into: string): st
   }
   for (const [old, target] of Object.entries(state.redirects)) if (target === from) state.redirects[old] = into;
   state.redirects[from] = into;
+  // The survivor is an entity, so an older redirect away from its id (it was merged once, then made again) is stale.
+  delete state.redirects[into];
   return `merged ${from} into ${into}`;
 }

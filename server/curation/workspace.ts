@@ -14,6 +14,7 @@ import { applyDiff, diffStates, invertDiff, isEmptyDiff, type StateDiff } from '
 import { Conflict } from './errors.js';
 import { commitFiles, recover, type FileWrite } from './journal.js';
 import { withFolderLock } from './lock.js';
+import { settleInterruptedSave } from './settle.js';
 import { readQueue, queuePath, type Queue } from './queue.js';
 import { jsonText, storyFileText } from './story-json.js';
 import { readState, REDIRECTS_FILE, storyFolder, validateState, type StoryFolder, type StoryState } from './story-state.js';
@@ -43,7 +44,7 @@ export class StoryWorkspace {
 
   constructor(root: string) {
     this.folder = storyFolder(root);
-    recover(this.folder.curation, [this.folder.data, this.folder.articles]);
+    settleInterruptedSave(this.folder);
   }
 
   get dirs() {

@@ -105,7 +105,7 @@ describe('each mutation changes the files and the graph', () => {
     const merged = await s.call('mutation { mergeEntities(keep: "edwin-calloway", remove: "tomas-zelazny") { id aliases relations { type } } }');
     expect(merged.body.data.mergeEntities.aliases).toContain('Tomas Zelazny');
     expect(merged.body.data.mergeEntities.relations.map((r: { type: string }) => r.type)).toContain('SPOUSE_OF');
-    expect((await s.call('{ entity(id: "tomas-zelazny") { id } }', {}, { token: null })).body.data.entity).toBeNull();
+    expect((await s.call('{ entity(id: "tomas-zelazny") { id redirectedFrom } }', {}, { token: null })).body.data.entity).toEqual({ id: "edwin-calloway", redirectedFrom: "tomas-zelazny" });
     expect((await s.call('{ redirect(id: "tomas-zelazny") }', {}, { token: null })).body.data.redirect).toBe('edwin-calloway');
     expect((await s.call('mutation { undo }')).body.data.undo).toBe(true);
     expect((await s.call('{ entity(id: "tomas-zelazny") { id } }', {}, { token: null })).body.data.entity).toEqual({ id: 'tomas-zelazny' });

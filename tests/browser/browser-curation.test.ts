@@ -94,9 +94,8 @@ describeInBrowser('building a story in the page', () => {
 
   /** Shows an article in the panel, selects `words` in its text with the mouse's range, and makes them the quote. */
   async function quote(page: Page, article: string, words: string) {
-    await page.fill('#quote-article', article);
-    await page.click('#quote-box button:has-text("Show article")');
-    await page.waitForFunction(() => (document.querySelector('#quote-text')?.textContent?.length ?? 0) > 50);
+    await page.selectOption('#quote-article', article);
+    await page.waitForSelector(`#quote-text[data-article="${article}"]`);
     await page.evaluate((w) => {
       // A range over the text nodes (known names are marked, so the text is split into several).
       const box = document.querySelector('#quote-text')!;
@@ -142,7 +141,7 @@ describeInBrowser('building a story in the page', () => {
     await quote(page, second, 'Sam Oduya said the Coastal Workers Union would watch the new rota closely');
     await page.fill('#entity-name', 'Sam Oduya');
     await page.selectOption('#entity-kind', 'PERSON');
-    await page.click('#create-entity');
+    await page.click('#new-entity button[type=submit]');
     await atRevision(page, 6);
 
     // A relation from a selected sentence, attributed to the union.
@@ -151,11 +150,11 @@ describeInBrowser('building a story in the page', () => {
     await page.fill('#relation-from', 'helena-markov');
     await page.fill('#relation-type', 'MET');
     await page.fill('#relation-to', 'samuel-oduya');
-    await page.selectOption('#relation-certainty', 'ATTRIBUTED');
-    await page.fill('#relation-according-to', 'coastal-workers-union');
+    await page.selectOption('#quote-certainty', 'ATTRIBUTED');
+    await page.fill('#quote-according-to', 'coastal-workers-union');
     expect(await page.$$eval('#quote-text mark.known-name', (marks) => marks.map((m) => m.textContent))).toEqual(expect.arrayContaining(['Helena Markov', 'Samuel Oduya', 'Coastal Workers Union']));
     await page.screenshot({ path: path.join(PROJECT_ROOT, 'docs', 'curation-quote.png') });
-    await page.click('#create-relation');
+    await page.click('#new-relation button[type=submit]');
     await atRevision(page, 7);
 
     await page.fill('#merge-keep', 'samuel-oduya');
@@ -163,7 +162,8 @@ describeInBrowser('building a story in the page', () => {
     await page.click('#merge');
     await atRevision(page, 8);
     expect((await gql<{ entity: { aliases: string[] } }>('{ entity(id: "samuel-oduya") { aliases } }')).entity.aliases).toContain('Sam Oduya');
-    expect((await gql<{ entity: unknown }>('{ entity(id: "sam-oduya") { id } }')).entity).toBeNull();
+    // The merged-away id now answers with the survivor, and says so.
+    expect((await gql<{ entity: unknown }>('{ entity(id: "sam-oduya") { id redirectedFrom } }')).entity).toEqual({ id: 'samuel-oduya', redirectedFrom: 'sam-oduya' });
     await page.click('#undo-change');
     await atRevision(page, 9);
 

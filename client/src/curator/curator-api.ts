@@ -6,8 +6,11 @@
 const TOKEN_KEY = 'curator-token';
 
 export class CuratorError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  /** For INVALID_STORY: each problem the seed's validation found, naming file, record and field. */
+  readonly problems: string[];
+  constructor(message: string, readonly code: string | undefined, problems: string[] = []) {
     super(message);
+    this.problems = problems;
   }
 }
 
@@ -28,9 +31,9 @@ export async function curatorCall<T>(query: string, variables: Record<string, un
     throw new CuratorError('The server does not answer.', 'NETWORK');
   }
   if (response.status === 413) throw new CuratorError('Too large for one request: add this article with npm run story -- add-article.', 'PAYLOAD_TOO_LARGE');
-  const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string; problems?: string[] } }[] } | null;
   const error = body?.errors?.[0];
-  if (error) throw new CuratorError(error.message, error.extensions?.code);
+  if (error) throw new CuratorError(error.message, error.extensions?.code, error.extensions?.problems ?? []);
   if (!body?.data) throw new CuratorError(`The server answered ${response.status}.`, undefined);
   return body.data;
 }

@@ -2,21 +2,28 @@
  * Curator mode in the page: a "Curate" button opens a panel that asks for the
  * token once per tab, shows who is curating and the revision, and offers:
  * add an article (pasted or a .txt), its review queue (accept / reject),
- * the article's text where selected words become a quote, create an entity
- * or a relation with that quote, merge two entities, undo. Every change is
+ * the article's text where selected words become a quote (evidence-picker),
+ * new entities, relations, claims and statements with that quote
+ * (record-forms), editing and deleting them (record-editor), merge two
+ * entities, undo. Every change is
  * sent with the revision it was made against; a CONFLICT offers to reload.
  * After each change the graph is redrawn by reloading the page (the token
  * and the open panel survive in this tab's sessionStorage).
  */
 import './curator.css';
 import { curatorCall, CuratorError, token } from './curator-api.js';
-import { el, field, highlighted, select } from './curator-dom.js';
+import { el, field } from './curator-dom.js';
+import { ARTICLE_KEY, evidencePicker } from './evidence-picker.js';
+import { recordEditor } from './record-editor.js';
+import { newClaimForm, newEntityForm, newRelationForm, newStatementForm, type Curating } from './record-forms.js';
 
 interface Suggestion { id: number; kind: string; label: string; sentence: string }
+interface Lists { articles: { id: string; title: string }[]; entities: { edges: { node: { id: string; name: string; kind: string } }[] }; relationTypes: string[] }
 const OPEN_KEY = 'curator-open';
-const ARTICLE_KEY = 'curator-article';
-const KINDS = ['PERSON', 'ORGANISATION', 'PLACE', 'COUNTRY', 'EVENT'];
-const CERTAINTIES = ['STATED', 'ATTRIBUTED', 'UNCONFIRMED', 'PLANNED'];
+// What the forms offer as you type: every article, the first 500 entities (the API's page limit), the relation vocabulary.
+const LISTS = '{ articles { id title } entities(first: 500) { edges { node { id name kind } } } relationTypes }';
+
+const datalist = (id: string, options: [value: string, label: string][]) => el('datalist', { id }, ...options.map(([value, label]) => el('option', { value, label })));
 
 export function mountCurator(topbar: HTMLElement) {
   const button = el('button', { type: 'button', id: 'curate-button', className: 'curate-button' }, 'Curate');
@@ -51,7 +58,19 @@ export function mountCurator(topbar: HTMLElement) {
     const me = await run(() => curatorCall<{ curator: { name: string; revision: number } }>('{ curator { name revision } }'));
     if (!me) return renderLogin();
     revision = me.curator.revision;
-    panel.append(el('p', { id: 'curator-who' }, `Curating as ${me.curator.name} · revision ${revision}`), addArticleForm(), await queueBox(), quoteBox(), mergeBox(), undoBox());
+    panel.append(el('p', { id: 'curator-who' }, `Curating as ${me.curator.name} · revision ${revision}`), addArticleForm(), await queueBox());
+    const lists = await run(() => curatorCall<Lists>(LISTS));
+    const picker = evidencePicker(lists?.articles ?? []);
+    const c: Curating = { revision, picker, saved };
+    panel.append(
+      datalist('curator-entity-ids', (lists?.entities.edges ?? []).map(({ node }) => [node.id, `${node.name} (${node.kind.toLowerCase()})`])),
+      datalist('curator-relation-types', (lists?.relationTypes ?? []).filter((t) => t !== 'SAID').map((t) => [t, t])),
+      picker.section,
+      el('section', { id: 'new-records' }, el('h3', {}, 'New from the quote'), newEntityForm(c), newRelationForm(c), newClaimForm(c), newStatementForm(c)),
+      recordEditor(c),
+      mergeBox(),
+      undoBox(),
+    );
   };
 
   const renderLogin = () => {
@@ -75,7 +94,7 @@ export function mountCurator(topbar: HTMLElement) {
       const f = file.files?.[0];
       if (f) text.value = await f.text();
     };
-    const form = el('form', { id: 'add-article' }, el('h3', {}, 'Add an article'), field('Title', title), field('Outlet', source), field('Published', published), field('Text', text), file, el('button', { type: 'submit' }, 'Add article'));
+    const form = el('form', { id: 'add-article' }, el('h3', {}, 'Add an article'), field('Title', title), field('Outlet', source), field('Published', published), field('Text', text), field('Or a .txt file', file), el('button', { type: 'submit' }, 'Add article'));
     form.onsubmit = async (ev) => {
       ev.preventDefault();
       const added = await run(() => curatorCall<{ addArticle: { id: string } }>('mutation($title: String!, $text: String!, $source: String, $published: String, $revision: Int) { addArticle(title: $title, text: $text, source: $source, published: $published, revision: $revision) { id } }', { title: title.value, text: text.value, source: source.value, published: published.value, revision }));
@@ -107,46 +126,10 @@ export function mountCurator(topbar: HTMLElement) {
     return box;
   };
 
-  const quoteBox = () => {
-    const articleId = el('input', { id: 'quote-article', value: sessionStorage.getItem(ARTICLE_KEY) ?? '' });
-    const text = el('div', { id: 'quote-text', className: 'quote-text' });
-    const quote = el('textarea', { id: 'quote', rows: 2 });
-    const show = el('button', { type: 'button' }, 'Show article');
-    show.onclick = async () => {
-      const r = await run(() => curatorCall<{ article: { text: string; entities: { name: string; aliases: string[] }[] } | null }>('query($id: ID!) { article(id: $id) { text entities { name aliases } } }', { id: articleId.value }));
-      if (!r?.article) return void (text.textContent = 'No such article.');
-      text.replaceChildren(...highlighted(r.article.text, r.article.entities.flatMap((e) => [e.name, ...e.aliases])));
-    };
-    const use = el('button', { type: 'button', id: 'use-selection' }, 'Use selected words as the quote');
-    use.onclick = () => {
-      quote.value = window.getSelection()?.toString().trim() ?? '';
-    };
-    const evidence = (certainty = 'STATED', accordingTo = '') => [{ article: articleId.value, quote: quote.value, certainty, ...(accordingTo ? { accordingTo } : {}) }];
-    const name = el('input', { id: 'entity-name' });
-    const kind = select('entity-kind', KINDS);
-    const createEntity = el('button', { type: 'button', id: 'create-entity' }, 'Create entity');
-    createEntity.onclick = async () => {
-      const r = await run(() => curatorCall<{ createEntity: { id: string } }>('mutation($kind: EntityKind!, $name: String!, $evidence: [EvidenceInput!]!, $revision: Int) { createEntity(kind: $kind, name: $name, evidence: $evidence, revision: $revision) { id } }', { kind: kind.value, name: name.value, evidence: evidence(), revision }));
-      if (r) saved(`entity ${r.createEntity.id}`);
-    };
-    const from = el('input', { id: 'relation-from', placeholder: 'entity id' });
-    const type = el('input', { id: 'relation-type', placeholder: 'MET' });
-    const to = el('input', { id: 'relation-to', placeholder: 'entity id' });
-    const certainty = select('relation-certainty', CERTAINTIES);
-    const according = el('input', { id: 'relation-according-to', placeholder: 'entity id (ATTRIBUTED)' });
-    const createRelation = el('button', { type: 'button', id: 'create-relation' }, 'Create relation');
-    createRelation.onclick = async () => {
-      const r = await run(() => curatorCall<{ createRelation: { id: string } }>('mutation($from: ID!, $type: String!, $to: ID!, $evidence: [EvidenceInput!]!, $revision: Int) { createRelation(from: $from, type: $type, to: $to, evidence: $evidence, revision: $revision) { id } }', { from: from.value, type: type.value, to: to.value, evidence: evidence(certainty.value, according.value), revision }));
-      if (r) saved(`relation ${r.createRelation.id}`);
-    };
-    return el('section', { id: 'quote-box' }, el('h3', {}, 'From a quote'), field('Article id', articleId), show, text, use, field('Quote', quote),
-      el('fieldset', {}, el('legend', {}, 'New entity'), field('Name', name), field('Kind', kind), createEntity),
-      el('fieldset', {}, el('legend', {}, 'New relation'), field('From', from), field('Type', type), field('To', to), field('Certainty', certainty), field('According to', according), createRelation));
-  };
-
   const mergeBox = () => {
-    const keep = el('input', { id: 'merge-keep', placeholder: 'entity id to keep' });
-    const remove = el('input', { id: 'merge-remove', placeholder: 'entity id merged into it' });
+    const keep = el('input', { id: 'merge-keep', placeholder: 'entity id to keep', autocomplete: 'off' });
+    const remove = el('input', { id: 'merge-remove', placeholder: 'entity id merged into it', autocomplete: 'off' });
+    for (const i of [keep, remove]) i.setAttribute('list', 'curator-entity-ids');
     const go = el('button', { type: 'button', id: 'merge' }, 'Merge');
     go.onclick = async () => {
       const r = await run(() => curatorCall<{ mergeEntities: { id: string } }>('mutation($keep: ID!, $remove: ID!, $revision: Int) { mergeEntities(keep: $keep, remove: $remove, revision: $revision) { id } }', { keep: keep.value, remove: remove.value, revision }));

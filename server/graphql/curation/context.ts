@@ -9,4 +9,6 @@ export interface CurationContext {
   curator: CuratorCheck;
   /** Loads a validated story into the graph and empties the response cache. */
   reload: (story: Story) => Promise<unknown>;
+  /** Merged-away entity id -> the id it went into, read from the story folder whether or not curator mode is on. */
+  redirects: () => Record<string, string>;
 }

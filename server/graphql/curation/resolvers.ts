@@ -13,6 +13,7 @@ import type { LogEntry } from '../../curation/change-log.js';
 import type { ChangeInput } from '../../curation/change-input.js';
 import { Conflict } from '../../curation/errors.js';
 import type { Suggestion } from '../../curation/queue.js';
+import { followRedirect } from '../../curation/redirects.js';
 import { accept, reject, suggest } from '../../curation/review.js';
 import type { SaveResult, StoryWorkspace } from '../../curation/workspace.js';
 import type { GraphContext } from '../context.js';
@@ -50,6 +51,11 @@ function given(args: Args, ...keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => args[k] !== undefined && args[k] !== null).map((k) => [k, args[k]]));
 }
 
+/** The arguments passed, null included (an edit clears a field with null or ""); absent ones left out. */
+function present(args: Args, ...keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => args[k] !== undefined).map((k) => [k, args[k]]));
+}
+
 const evidence = (list: Args[] | undefined) => list?.map((e) => given(e, 'article', 'quote', 'certainty', 'accordingTo'));
 
 function changeOf(entry: LogEntry, id: string | null) {
@@ -68,6 +74,14 @@ async function entityAfter(ctx: Ctx, id: string | null) {
 
 export const curationResolvers: IResolvers<unknown, Ctx> = {
   Query: {
+    // The read side's entity(id), plus merges: an id merged away answers with the entity it went into, saying so in redirectedFrom.
+    entity: async (_: unknown, { id }: Args, ctx: Ctx) => {
+      const found = await ctx.loaders.entity.load(id);
+      if (found) return found;
+      const target = followRedirect(ctx.curation.redirects(), id);
+      const survivor = target ? await ctx.loaders.entity.load(target) : null;
+      return survivor ? { ...survivor, redirectedFrom: id } : null;
+    },
     curator: (_: unknown, __: Args, ctx: Ctx) => {
       const { ws, who } = curate(ctx);
       return { name: who, revision: ws.revision() };
@@ -79,7 +93,7 @@ export const curationResolvers: IResolvers<unknown, Ctx> = {
         .items.filter((s) => (!article || s.article === article) && (!status || s.status === String(status).toLowerCase()))
         .map(suggestionOf);
     },
-    redirect: (_: unknown, { id }: Args, ctx: Ctx) => ctx.curation.workspace?.redirects()[id] ?? null,
+    redirect: (_: unknown, { id }: Args, ctx: Ctx) => followRedirect(ctx.curation.redirects(), id),
     changes: (_: unknown, { last }: Args, ctx: Ctx) => {
       const { ws } = curate(ctx);
       if (!Number.isInteger(last) || last < 1 || last > 500) throw new BadInput('last: must be between 1 and 500.');
@@ -106,9 +120,16 @@ export const curationResolvers: IResolvers<unknown, Ctx> = {
     },
     deleteEntity: async (_: unknown, args: Args, ctx: Ctx) => Boolean(await change(ctx, { op: 'deleteEntity', id: args.id }, args.revision)),
     addAlias: async (_: unknown, args: Args, ctx: Ctx) => entityAfter(ctx, (await change(ctx, { op: 'addAlias', entity: args.id, alias: args.alias }, args.revision)).id),
+    removeAlias: async (_: unknown, args: Args, ctx: Ctx) => entityAfter(ctx, (await change(ctx, { op: 'removeAlias', entity: args.id, alias: args.alias }, args.revision)).id),
     addEvidence: async (_: unknown, args: Args, ctx: Ctx) => entityAfter(ctx, (await change(ctx, { op: 'addEvidence', entity: args.id, evidence: evidence([args.evidence])![0] as never }, args.revision)).id),
     createRelation: async (_: unknown, args: Args, ctx: Ctx) => {
       const saved = await change(ctx, { op: 'createRelation', relation: { ...given(args, 'from', 'type', 'to', 'date', 'role', 'note'), evidence: evidence(args.evidence) } as never }, args.revision);
+      const [relation] = await ctx.store.relationsByIds([saved.id!]);
+      if (!relation) throw new BadInput(`The change was saved but the graph has no relation "${saved.id}".`);
+      return relation;
+    },
+    updateRelation: async (_: unknown, args: Args, ctx: Ctx) => {
+      const saved = await change(ctx, { op: 'updateRelation', relation: { id: args.id, ...present(args, 'date', 'endDate', 'role', 'note'), ...(args.evidence ? { evidence: evidence(args.evidence) } : {}) } as never }, args.revision);
       const [relation] = await ctx.store.relationsByIds([saved.id!]);
       if (!relation) throw new BadInput(`The change was saved but the graph has no relation "${saved.id}".`);
       return relation;
@@ -118,8 +139,19 @@ export const curationResolvers: IResolvers<unknown, Ctx> = {
       const saved = await change(ctx, { op: 'createClaim', entity: args.entity, claim: { ...given(args, 'id', 'measure', 'value', 'valueMax', 'qualifier'), evidence: evidence(args.evidence) } as never }, args.revision);
       return changeOf(saved.entry, saved.id);
     },
+    updateClaim: async (_: unknown, args: Args, ctx: Ctx) => {
+      const patch = { ...present(args, 'measure', 'value', 'valueMax', 'qualifier'), ...(args.evidence ? { evidence: evidence(args.evidence) } : {}) };
+      const saved = await change(ctx, { op: 'updateClaim', entity: args.entity, claim: args.claim, patch } as never, args.revision);
+      return changeOf(saved.entry, saved.id);
+    },
+    deleteClaim: async (_: unknown, args: Args, ctx: Ctx) => Boolean(await change(ctx, { op: 'deleteClaim', entity: args.entity, claim: args.claim }, args.revision)),
     createStatement: async (_: unknown, args: Args, ctx: Ctx) => {
       const saved = await change(ctx, { op: 'createStatement', statement: { ...given(args, 'id', 'speaker', 'words', 'about', 'reportedBy', 'channel', 'date'), evidence: evidence(args.evidence) } as never }, args.revision);
+      return changeOf(saved.entry, saved.id);
+    },
+    updateStatement: async (_: unknown, args: Args, ctx: Ctx) => {
+      const patch = { id: args.id, ...present(args, 'words', 'date', 'channel'), ...given(args, 'about', 'reportedBy'), ...(args.evidence ? { evidence: evidence(args.evidence) } : {}) };
+      const saved = await change(ctx, { op: 'updateStatement', statement: patch } as never, args.revision);
       return changeOf(saved.entry, saved.id);
     },
     deleteStatement: async (_: unknown, args: Args, ctx: Ctx) => Boolean(await change(ctx, { op: 'deleteStatement', id: args.id }, args.revision)),

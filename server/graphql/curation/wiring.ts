@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../config.js';
 import type { Config } from '../../config.js';
+import { readRedirects } from '../../curation/redirects.js';
 import { StoryWorkspace } from '../../curation/workspace.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { GraphGeneration } from '../plugins/graph-generation.js';
@@ -28,6 +29,6 @@ export function curationGraphQL({ store, config, generation }: { store: GraphSto
   return {
     typeDefs: fs.readFileSync(SCHEMA_FILE, 'utf8'),
     resolvers: curationResolvers,
-    context: (request: Request): CurationContext => ({ workspace, curator: checkCurator(request.headers.get('authorization'), token, name), reload }),
+    context: (request: Request): CurationContext => ({ workspace, curator: checkCurator(request.headers.get('authorization'), token, name), reload, redirects: () => readRedirects(story) }),
   };
 }
