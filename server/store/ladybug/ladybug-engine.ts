@@ -42,8 +42,8 @@ export class LadybugEngine implements CypherEngine {
   ) {}
 
   /** Opens (creating when absent) the database and its schema. */
-  static async open({ path: file, readOnly = false, readers = 4, queryTimeoutMs = 30000 }: LadybugOptions): Promise<LadybugEngine> {
-    const db = await openDatabase(file, readOnly);
+  static async open({ path: file, readOnly = false, readers = 4, queryTimeoutMs = 30000, bufferPoolMb }: LadybugOptions): Promise<LadybugEngine> {
+    const db = await openDatabase(file, readOnly, bufferPoolMb);
     const writer = await connect(db, queryTimeoutMs);
     const pool = await Promise.all(Array.from({ length: Math.max(1, readers) }, () => connect(db, queryTimeoutMs)));
     const engine = new LadybugEngine(db, writer, pool);

@@ -22,7 +22,15 @@ export interface LadybugOptions {
   readers?: number;
   /** Per-query timeout in milliseconds. @default 30000 */
   queryTimeoutMs?: number;
+  /**
+   * The most memory, in MiB, the engine keeps database pages in (LADYBUG_BUFFER_POOL_MB).
+   * LadybugDB's own default is 80% of the machine's memory, which it fills as a
+   * graph is read and never gives back. @default 128
+   */
+  bufferPoolMb?: number;
 }
+
+export const DEFAULT_BUFFER_POOL_MB = 128;
 
 export class Session {
   private readonly prepared = new Map<string, Promise<lbug.PreparedStatement>>();
@@ -61,10 +69,10 @@ export class Session {
 }
 
 /** Opens (creating when absent) the database file; ":memory:" for a throwaway one. */
-export async function openDatabase(file: string, readOnly: boolean): Promise<lbug.Database> {
+export async function openDatabase(file: string, readOnly: boolean, bufferPoolMb = DEFAULT_BUFFER_POOL_MB): Promise<lbug.Database> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   try {
-    const db = new lbug.Database(file, 0, true, readOnly, MAX_DB_BYTES);
+    const db = new lbug.Database(file, bufferPoolMb * 2 ** 20, true, readOnly, MAX_DB_BYTES);
     await db.init();
     return db;
   } catch (err) {
