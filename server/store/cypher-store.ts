@@ -15,7 +15,8 @@ import type { PassageIndex, PassageStory } from './full-text/passage-index.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, StatementFilter, StoredNode, SubgraphFilter } from './graph-store.js';
 import { byTypeThenId, groupPairs, groupRelations, inOrderOf, pageOf } from './lists.js';
 import { EMPTY_SUMMARY, entityTotal, relationTotal, statsOf, summarise, type GraphSummary } from './summary.js';
-import { breadthFirst } from './traversal.js';
+import { rankedWalk, type Neighbour } from './ranked-walk.js';
+import { shortestWalk } from './shortest-walk.js';
 
 const SUMMARY_KEY = 'graph';
 
@@ -132,8 +133,14 @@ export class CypherStore implements GraphStore {
     return { nodes: top.slice(0, limit), edges: among.map((r) => this.relationOf(r)).sort(byTypeThenId), truncated: top.length > limit };
   }
 
+  /** The walk of traversal.ts, asked of the engine in 2 + depth statements (ranked-walk.ts). */
   neighbourhood(id: string, depth: number, filter: SubgraphFilter): Promise<Subgraph> {
-    return breadthFirst(this, id, depth, filter);
+    return rankedWalk(
+      { entities: (ids) => this.entitiesByIds(ids), neighbours: (ids) => this.neighbours(ids, filter.types), among: (ids) => this.among(ids, filter.types) },
+      id,
+      depth,
+      filter,
+    );
   }
 
   async shortestPath(from: string, to: string, maxLength: number): Promise<Subgraph | null> {
@@ -142,15 +149,30 @@ export class CypherStore implements GraphStore {
       const e = await this.entity(from);
       return e ? { nodes: [e], edges: [], truncated: false } : null;
     }
-    const [row] = await this.cypher.read((run) => run('shortest-path', { source: from, target: to }));
-    if (!row) return null;
-    const path = this.cypher.path(row);
-    if (path.relations.length > maxLength) return null;
-    return {
-      nodes: path.nodes.map(entityFromProps),
-      edges: path.relations.map((r) => relationFromProps(r.properties, r.from, r.to)),
-      truncated: false,
-    };
+    // Bounded as the engines' statement was (1..8 relations); shortest-walk.ts says why it is not that statement any more.
+    return shortestWalk(
+      {
+        entities: (ids) => this.entitiesByIds(ids),
+        neighbours: async (ids) => (await this.neighbours(ids, null)).map((n) => n.id),
+        hops: async (id) => (await this.cypher.read((run) => run('hops', { id }))).map((r) => ({ id: String(r.id), relation: String(r.relation) })),
+        among: (ids) => this.among(ids, null),
+      },
+      from,
+      to,
+      Math.min(maxLength, 8),
+    );
+  }
+
+  /** Distinct entities one hop from any of `ids` through relations of `types` (all when empty): ids, kinds and stored degrees only. */
+  private async neighbours(ids: string[], types: readonly string[] | null | undefined): Promise<Neighbour[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.cypher.read((run) => run(...this.filtered('neighbours', 'types', types, { ids })));
+    return rows.map((r) => ({ id: String(r.id), kind: r.kind as Neighbour['kind'], degree: Number(String(r.degree ?? 0)) }));
+  }
+
+  /** Every relation of `types` (all when empty) with both ends among `ids`. */
+  private async among(ids: string[], types: readonly string[] | null | undefined): Promise<Relation[]> {
+    return (await this.cypher.read((run) => run(...this.filtered('relations-among', 'types', types, { ids })))).map((r) => this.relationOf(r));
   }
 
   async timeline(): Promise<Entity[]> {
