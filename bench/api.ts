@@ -78,9 +78,10 @@ async function main() {
   const config = readConfig({ NODE_ENV: 'production', ...storeEnv });
 
   // 1. Load: the store's path against bare COPY of the same rows (LadybugDB; Neo4j has no such twin here).
-  let store = await openStore(config.store);
+  // Loaded with the pool a build gets (npm run seed's replaceAll); the servers read with the serving pool.
+  let store = await openStore(config.store.kind === 'embedded' ? { ...config.store, bufferPoolMb: config.store.loadBufferPoolMb } : config.store);
   const loadMs = (await store.load(story)).milliseconds;
-  const copyMs = onNeo4j ? NaN : await bareCopy(story, path.join(dir, 'copy.lbug'), config.store.kind === 'embedded' ? config.store.bufferPoolMb : 128);
+  const copyMs = onNeo4j ? NaN : await bareCopy(story, path.join(dir, 'copy.lbug'), config.store.kind === 'embedded' ? config.store.loadBufferPoolMb : 1024);
   log(`load ${Math.round(loadMs)} ms, bare COPY ${onNeo4j ? 'n/a' : `${Math.round(copyMs)} ms`}`);
 
   // 2. Latency: raw store call against the same request through GraphQL over HTTP.

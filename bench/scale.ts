@@ -14,7 +14,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../server/config.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
-import { DEFAULT_BUFFER_POOL_MB } from '../server/store/ladybug/session.js';
+import { DEFAULT_BUFFER_POOL_MB, DEFAULT_LOAD_BUFFER_POOL_MB } from '../server/store/ladybug/session.js';
 import { Floors, type FloorArgs } from './floors.js';
 import { random, syntheticStory } from './synthetic.js';
 import { bareCopy, interleaved, pct } from './timing.js';
@@ -38,6 +38,7 @@ const OPS: { name: string; raw: (s: GraphStore, a: FloorArgs & { name: string })
 
 export async function runScale({ sizes, iterations }: { sizes: number[]; iterations: number }): Promise<void> {
   const bufferPoolMb = Number(process.env.LADYBUG_BUFFER_POOL_MB ?? DEFAULT_BUFFER_POOL_MB);
+  const loadPoolMb = Number(process.env.LADYBUG_LOAD_BUFFER_POOL_MB ?? DEFAULT_LOAD_BUFFER_POOL_MB);
   const figures: Figure[] = [];
   const loads: { relations: number; loadMs: number; copyMs: number }[] = [];
   const started = Date.now();
@@ -47,9 +48,9 @@ export async function runScale({ sizes, iterations }: { sizes: number[]; iterati
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
     try {
       const file = path.join(dir, 'graph.lbug');
-      let store = await LadybugStore.open({ path: file, bufferPoolMb });
+      let store = await LadybugStore.open({ path: file, bufferPoolMb: loadPoolMb });
       const loadMs = (await store.load(story)).milliseconds;
-      const copyMs = await bareCopy(story, path.join(dir, 'copy.lbug'), bufferPoolMb);
+      const copyMs = await bareCopy(story, path.join(dir, 'copy.lbug'), loadPoolMb);
       loads.push({ relations, loadMs, copyMs });
       log(`${relations} relations: load ${Math.round(loadMs)} ms, bare COPY ${Math.round(copyMs)} ms`);
       const rand = random(7);
@@ -84,7 +85,7 @@ function table(figures: Figure[], loads: { relations: number; loadMs: number; co
   const lines = [
     `### Scale: ${loads.map((l) => n(l.relations)).join(', ')} relations (a tenth as many entities)`,
     '',
-    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${new Date().toISOString().slice(0, 10)}. ${iterations} samples per operation and size; buffer pool ${bufferPoolMb} MiB.`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${new Date().toISOString().slice(0, 10)}. ${iterations} samples per operation and size; buffer pool ${bufferPoolMb} MiB (loads ${Number(process.env.LADYBUG_LOAD_BUFFER_POOL_MB ?? DEFAULT_LOAD_BUFFER_POOL_MB)} MiB).`,
     '',
     row(['relations', 'GraphStore.load ms', 'bare COPY ms', 'ratio']),
     row(['---:', '---:', '---:', '---:']),

@@ -37,6 +37,7 @@ const envSchema = z.object({
   NEO4J_LOAD_TIMEOUT_MINUTES: int(60, 1, 10_080),
   QUERY_TIMEOUT_MS: int(10000, 100, 600000),
   LADYBUG_BUFFER_POOL_MB: int(128, 16, 1_048_576),
+  LADYBUG_LOAD_BUFFER_POOL_MB: int(1024, 16, 1_048_576),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
   CORS_ORIGINS: z.string().default(''),
@@ -86,8 +87,11 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  /** bufferPoolMb: the most memory LadybugDB keeps pages in (its default is 80% of the machine's memory). */
-  store: { kind: 'embedded'; path: string; queryTimeoutMs: number; bufferPoolMb: number } | {
+  /**
+   * bufferPoolMb: the most memory LadybugDB keeps pages in while serving (its own default is 80% of the
+   * machine's memory); loadBufferPoolMb: the same for the database a whole new graph is built in (npm run seed).
+   */
+  store: { kind: 'embedded'; path: string; queryTimeoutMs: number; bufferPoolMb: number; loadBufferPoolMb: number } | {
     kind: 'neo4j';
     uri: string;
     user: string;
@@ -139,7 +143,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
             queryTimeoutMs: e.QUERY_TIMEOUT_MS,
             loadTimeoutMs: e.NEO4J_LOAD_TIMEOUT_MINUTES * 60_000,
           }
-        : { kind: 'embedded', path: path.resolve(e.DB_PATH), queryTimeoutMs: e.QUERY_TIMEOUT_MS, bufferPoolMb: e.LADYBUG_BUFFER_POOL_MB },
+        : { kind: 'embedded', path: path.resolve(e.DB_PATH), queryTimeoutMs: e.QUERY_TIMEOUT_MS, bufferPoolMb: e.LADYBUG_BUFFER_POOL_MB, loadBufferPoolMb: e.LADYBUG_LOAD_BUFFER_POOL_MB },
     limits: DEFAULT_LIMITS,
     graphiql: e.GRAPHIQL ?? dev,
     introspection: e.INTROSPECTION ?? dev,

@@ -24,8 +24,8 @@ export interface WalkSteps {
   entities(ids: string[]): Promise<(Entity | null)[]>;
   /** Distinct entities one hop from any of `ids`, through relations of the filter's types. */
   neighbours(ids: string[]): Promise<Neighbour[]>;
-  /** Every relation of the filter's types with both ends among `ids`. */
-  among(ids: string[]): Promise<Relation[]>;
+  /** Every relation of the filter's types with both ends among `ids`, whose least stored degree is `minDegree`. */
+  among(ids: string[], minDegree: number): Promise<Relation[]>;
 }
 
 export async function rankedWalk(steps: WalkSteps, id: string, depth: number, filter: SubgraphFilter): Promise<Subgraph> {
@@ -36,6 +36,7 @@ export async function rankedWalk(steps: WalkSteps, id: string, depth: number, fi
   const order = [start.id];
   let frontier = [start.id];
   let truncated = false;
+  let minDegree = start.degree;
   for (let hop = 0; hop < depth && frontier.length > 0 && !truncated; hop++) {
     const ranked = (await steps.neighbours(frontier))
       .filter((n) => !admitted.has(n.id) && (!kinds || kinds.has(n.kind)))
@@ -48,11 +49,12 @@ export async function rankedWalk(steps: WalkSteps, id: string, depth: number, fi
       }
       admitted.add(n.id);
       next.push(n.id);
+      minDegree = Math.min(minDegree, n.degree);
     }
     order.push(...next);
     frontier = next;
   }
-  const [records, edges] = await Promise.all([steps.entities(order.slice(1)), order.length > 1 ? steps.among(order) : Promise.resolve([])]);
+  const [records, edges] = await Promise.all([steps.entities(order.slice(1)), order.length > 1 ? steps.among(order, minDegree) : Promise.resolve([])]);
   const nodes = [start, ...records.filter((e): e is Entity => e !== null)];
   return { nodes, edges: edges.sort(byTypeThenId), truncated };
 }

@@ -24,8 +24,8 @@ export interface PathSteps {
   neighbours(ids: string[]): Promise<string[]>;
   /** One entity's relations as (neighbour, relation id) pairs. */
   hops(id: string): Promise<{ id: string; relation: string }[]>;
-  /** Every relation with both ends among `ids`. */
-  among(ids: string[]): Promise<Relation[]>;
+  /** Every relation with both ends among `ids`, whose least stored degree is `minDegree`. */
+  among(ids: string[], minDegree: number): Promise<Relation[]>;
 }
 
 /** Orders ids as they compare inside a '|'-joined list (a token followed by '|'). */
@@ -80,7 +80,8 @@ export async function shortestWalk(steps: PathSteps, from: string, to: string, m
     chosen.push(relations.sort(i === length ? cmp : inJoined)[0]!);
     path.push(next);
   }
-  const [nodes, relations] = await Promise.all([steps.entities(path), steps.among([...new Set(path)])]);
+  const nodes = (await steps.entities(path)).filter((e): e is Entity => e !== null);
+  const relations = await steps.among([...new Set(path)], Math.min(...nodes.map((e) => e.degree)));
   const byId = new Map(relations.map((r) => [r.id, r]));
-  return { nodes: nodes.filter((e): e is Entity => e !== null), edges: chosen.map((id) => byId.get(id)!), truncated: false };
+  return { nodes, edges: chosen.map((id) => byId.get(id)!), truncated: false };
 }

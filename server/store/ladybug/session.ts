@@ -28,9 +28,17 @@ export interface LadybugOptions {
    * graph is read and never gives back. @default 128
    */
   bufferPoolMb?: number;
+  /**
+   * The same for the database a whole new graph is built in (replaceAll, npm run seed): a COPY
+   * holds its uncommitted rows in the pool, and a million relations need about 1 GiB
+   * (LADYBUG_LOAD_BUFFER_POOL_MB; 384 MiB failed with "buffer pool is full"). Released when the
+   * build closes. A load in place (load()) has bufferPoolMb only. @default 1024
+   */
+  loadBufferPoolMb?: number;
 }
 
 export const DEFAULT_BUFFER_POOL_MB = 128;
+export const DEFAULT_LOAD_BUFFER_POOL_MB = 1024;
 
 export class Session {
   private readonly prepared = new Map<string, Promise<lbug.PreparedStatement>>();
