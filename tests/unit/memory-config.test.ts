@@ -3,7 +3,7 @@ import { readConfig } from '../../server/config.js';
 describe('the memory settings', () => {
   it('bounds LadybugDB and the response cache by default, sized for a small machine', () => {
     const config = readConfig({});
-    expect(config.store).toMatchObject({ kind: 'embedded', bufferPoolMb: 128, loadBufferPoolMb: 1024 });
+    expect(config.store).toMatchObject({ kind: 'embedded', bufferPoolMb: 256, loadBufferPoolMb: 1024 });
     expect(config.responseCache).toMatchObject({ maxEntries: 1000, maxBytes: 32 * 2 ** 20 });
   });
 

@@ -25,7 +25,8 @@ export interface LadybugOptions {
   /**
    * The most memory, in MiB, the engine keeps database pages in (LADYBUG_BUFFER_POOL_MB).
    * LadybugDB's own default is 80% of the machine's memory, which it fills as a
-   * graph is read and never gives back. @default 128
+   * graph is read and never gives back. 128 MiB was too little for the full-text
+   * index's scan of a million relations (passage-relations.cypher), 256 enough. @default 256
    */
   bufferPoolMb?: number;
   /**
@@ -37,7 +38,7 @@ export interface LadybugOptions {
   loadBufferPoolMb?: number;
 }
 
-export const DEFAULT_BUFFER_POOL_MB = 128;
+export const DEFAULT_BUFFER_POOL_MB = 256;
 export const DEFAULT_LOAD_BUFFER_POOL_MB = 1024;
 
 export class Session {
