@@ -1,12 +1,14 @@
 /**
  * npm run bench [-- --entities 100000 --relations 1000000 | --seed] [--iterations 200] [--duration 10] [--engine embedded|neo4j]
+ * npm run bench -- --scale [--sizes 10000,100000,1000000] [--iterations 100]   (bench/scale.ts: raw calls and floors per graph size, a table and an SVG plot)
  *
  * --engine neo4j runs the same tables on the Neo4j at NEO4J_URI (NEO4J_USER,
  * NEO4J_PASSWORD, NEO4J_DATABASE; npm run neo4j starts one), replacing its graph.
  *
  * One run, side by side:
  *  - load time through GraphStore.load against the engine's own COPY of the same rows;
- *  - p50/p95/p99 of the raw GraphStore call and of the same request as GraphQL over HTTP;
+ *  - p50/p95/p99 of the raw GraphStore call and of the same request as GraphQL over HTTP,
+ *    beside the floor: the bare engine statement the call needs at minimum (bench/floors.ts);
  *  - the full-text index: its build from the story (time, heap), and from a scan of the stored graph;
  *  - req/s under autocannon: a repeated (cached) read and uncached neighbourhood reads,
  *    against a bare Yoga hello-world started in the same run;
@@ -23,17 +25,15 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import autocannon from 'autocannon';
-import lbug from '@ladybugdb/core';
 import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import type { Story } from '../server/domain/types.js';
-import { splitStatements, statementsOf } from '../server/store/cypher-files.js';
 import type { GraphStore } from '../server/store/graph-store.js';
-import { writeStoryCsv } from '../server/store/ladybug/csv.js';
 import { openStore } from '../server/store/open-store.js';
-import { storyRecords } from '../server/store/records.js';
-import { summarise } from '../server/store/summary.js';
 import { readStory } from '../server/domain/story/read-story.js';
 import { PassageIndex } from '../server/store/full-text/passage-index.js';
+import { Floors } from './floors.js';
+import { bareCopy, interleaved, pct } from './timing.js';
+import { runScale } from './scale.js';
 import { random, syntheticStory } from './synthetic.js';
 
 
@@ -46,6 +46,8 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     engine: { type: 'string', default: 'embedded' },
+    scale: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '10000,100000,1000000' },
   },
 });
 if (opts.engine !== 'embedded' && opts.engine !== 'neo4j') throw new Error(`--engine must be embedded or neo4j; got "${opts.engine}"`);
@@ -76,9 +78,10 @@ async function main() {
   const config = readConfig({ NODE_ENV: 'production', ...storeEnv });
 
   // 1. Load: the store's path against bare COPY of the same rows (LadybugDB; Neo4j has no such twin here).
-  let store = await openStore(config.store);
+  // Loaded with the pool a build gets (npm run seed's replaceAll); the servers read with the serving pool.
+  let store = await openStore(config.store.kind === 'embedded' ? { ...config.store, bufferPoolMb: config.store.loadBufferPoolMb } : config.store);
   const loadMs = (await store.load(story)).milliseconds;
-  const copyMs = onNeo4j ? NaN : await bareCopy(story, path.join(dir, 'copy.lbug'));
+  const copyMs = onNeo4j ? NaN : await bareCopy(story, path.join(dir, 'copy.lbug'), config.store.kind === 'embedded' ? config.store.loadBufferPoolMb : 1024);
   log(`load ${Math.round(loadMs)} ms, bare COPY ${onNeo4j ? 'n/a' : `${Math.round(copyMs)} ms`}`);
 
   // 2. Latency: raw store call against the same request through GraphQL over HTTP.
@@ -101,7 +104,9 @@ async function main() {
     // The raw side does the store work the query needs: the passages, then their articles and entities in one batch each.
     { name: 'passages', raw: (s, i) => s.passages(passageQueries[i]!, { first: 10 }).then((found) => Promise.all([s.articlesByIds([...new Set(found.map((p) => p.article))]), s.entitiesByIds([...new Set(found.flatMap((p) => p.entities))])])), query: (i) => ({ query: PASSAGES, variables: { t: passageQueries[i] } }) },
     { name: 'shortestPath', raw: (s, i) => s.shortestPath(pairs[i]![0], pairs[i]![1], 6), query: (i) => ({ query: 'query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b) { nodes { id } edges { id type } } }', variables: { a: pairs[i]![0], b: pairs[i]![1] } }) },
+    { name: 'overview', raw: (s) => s.graph({ limit: 2000 }), query: () => ({ query: OVERVIEW, variables: {} }) },
   ];
+  const floorArgs = (i: number) => ({ id: ids[i]!, ids: ids.slice(i, i + 10), from: pairs[i]![0], to: pairs[i]![1] });
   await store.close();
   // Raw calls run on a copy of the database (LadybugDB; on Neo4j the same
   // database), so that they can alternate with the server's requests sample
@@ -111,6 +116,13 @@ async function main() {
     const rawPath = path.join(dir, 'raw.lbug');
     for (const suffix of ['', '.wal']) if (fs.existsSync(dbPath + suffix)) fs.copyFileSync(dbPath + suffix, rawPath + suffix);
     rawConfig = readConfig({ NODE_ENV: 'production', GRAPH_STORE: 'embedded', DB_PATH: rawPath });
+  }
+  // The floors run on a third copy, opened bare (LadybugDB only).
+  let floors: Floors | null = null;
+  if (!onNeo4j) {
+    const floorPath = path.join(dir, 'floor.lbug');
+    for (const suffix of ['', '.wal']) if (fs.existsSync(dbPath + suffix)) fs.copyFileSync(dbPath + suffix, floorPath + suffix);
+    floors = await Floors.open(floorPath, config.store.kind === 'embedded' ? config.store.bufferPoolMb : 128);
   }
   store = await openStore(rawConfig.store);
   // The reopened store holds no index yet: its first search builds one from a scan of the stored graph.
@@ -123,14 +135,19 @@ async function main() {
   const hello = await startChild('hello');
   const raw = new Map<string, number[]>();
   const http = new Map<string, number[]>();
+  const floor = new Map<string, number[]>();
   let helloLatency: number[] = [];
   for (const op of ops) {
-    const [r, h, bare] = await interleaved(iterations, [(i) => op.raw(store, i), (i) => post(uncached.port, op.query(i)), () => post(hello.port, { query: '{ hello }' })]);
+    const floorOf = floors?.has(op.name) ? (i: number) => floors.run(op.name, floorArgs(i)) : async () => undefined;
+    const [r, h, bare, f] = await interleaved(iterations, [(i) => op.raw(store, i), (i) => post(uncached.port, op.query(i)), () => post(hello.port, { query: '{ hello }' }), floorOf]);
     raw.set(op.name, r!);
     http.set(op.name, h!);
+    if (floors?.has(op.name)) floor.set(op.name, f!);
     if (op.name === 'entity') helloLatency = bare!;
+    log(`${op.name}: raw p50 ${pct(r!, 50).toFixed(2)} ms, floor p50 ${floors?.has(op.name) ? pct(f!, 50).toFixed(2) : 'n/a'} ms`);
   }
   await store.close();
+  await floors?.close();
 
   // 3. Throughput: uncached neighbourhood reads; then a repeated cached read and the
   // hello-world in alternating slices, so that both see the same background load.
@@ -179,20 +196,23 @@ async function main() {
     row(['---', '---:', '---:', '---:', '---:']),
     row(['', index.passages, `${Math.round(index.milliseconds)} ms`, `${index.heapMb} MiB`, `${Math.round(scanMs)} ms`]),
     '',
-    row(['operation', 'raw p50 ms', 'raw p95 ms', 'raw p99 ms', 'GraphQL p50 ms', 'GraphQL p95 ms', 'GraphQL p99 ms', 'GraphQL/raw at p50', 'added at p50 ms']),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['operation', 'floor p50 ms', 'raw p50 ms', 'raw/floor at p50', 'raw p95 ms', 'raw p99 ms', 'GraphQL p50 ms', 'GraphQL p95 ms', 'GraphQL p99 ms', 'GraphQL/raw at p50', 'added at p50 ms']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...ops.map((op) => {
       const r = raw.get(op.name)!;
       const h = http.get(op.name)!;
-      return row([op.name, ms(pct(r, 50)), ms(pct(r, 95)), ms(pct(r, 99)), ms(pct(h, 50)), ms(pct(h, 95)), ms(pct(h, 99)), (pct(h, 50) / pct(r, 50)).toFixed(2), ms(pct(h, 50) - pct(r, 50))]);
+      const f = floor.get(op.name);
+      return row([op.name, f ? ms(pct(f, 50)) : 'n/a', ms(pct(r, 50)), f ? (pct(r, 50) / pct(f, 50)).toFixed(2) : 'n/a', ms(pct(r, 95)), ms(pct(r, 99)), ms(pct(h, 50)), ms(pct(h, 95)), ms(pct(h, 99)), (pct(h, 50) / pct(r, 50)).toFixed(2), ms(pct(h, 50) - pct(r, 50))]);
     }),
-    row(['bare HTTP round trip (hello-world Yoga, same client)', '', '', '', ms(pct(helloLatency, 50)), ms(pct(helloLatency, 95)), ms(pct(helloLatency, 99)), '', '']),
+    row(['bare HTTP round trip (hello-world Yoga, same client)', '', '', '', '', '', ms(pct(helloLatency, 50)), ms(pct(helloLatency, 95)), ms(pct(helloLatency, 99)), '', '']),
     '',
     row(['throughput', 'req/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'ratio to hello-world', 'server CPU µs per request']),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:']),
     row(['Yoga hello-world', Math.round(helloRun.rps), helloRun.p50, helloRun.p99, helloRun.failed, '1.00', Math.round(cpu.hello / helloRun.requests)]),
     row(['cached read (search + stats)', Math.round(cachedRun.rps), cachedRun.p50, cachedRun.p99, cachedRun.failed, (cachedRun.rps / helloRun.rps).toFixed(2), Math.round(cpu.cached / cachedRun.requests)]),
     row(['uncached neighbourhood reads', Math.round(uncachedRun.rps), uncachedRun.p50, uncachedRun.p99, uncachedRun.failed, (uncachedRun.rps / helloRun.rps).toFixed(2), '']),
+    '',
+    `Load average (uptime) at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}.`,
     '',
     `Peak memory (VmHWM) of the server: ${mb(uncachedMemory.peakRssKb * 1024)} MiB after the uncached runs, ${mb(cachedMemory.peakRssKb * 1024)} MiB for the cached server. Whole run: ${Math.round((Date.now() - started) / 1000)} s.`,
     '',
@@ -217,6 +237,7 @@ function goals(ops: { name: string; raw: number; graphql: number }[], cachedShar
 
 const HEADERS = { 'content-type': 'application/json', 'x-graphql-csrf': '1' };
 const PASSAGES = 'query($t: String!) { passages(text: $t) { text start end score article { id } entities { id name } } }';
+const OVERVIEW = '{ graph(limit: 2000) { truncated nodes { id name kind degree } edges { id type from { id } to { id } } } }';
 const NEIGHBOURHOOD = 'query($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth, limit: 500) { truncated nodes { id name kind degree } edges { id type from { id } to { id } } } }';
 
 /** The index alone, built from the story as a load builds it: time and the heap it keeps. */
@@ -231,36 +252,6 @@ function fullTextBuild(story: Story): { passages: number; milliseconds: number; 
   return { passages: index.stats.passages, milliseconds: index.stats.milliseconds, heapMb };
 }
 
-async function bareCopy(story: Story, file: string): Promise<number> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-csv-'));
-  const files = writeStoryCsv(storyRecords(story), summarise(story), dir);
-  const db = new lbug.Database(file, 0, true, false, 2 ** 36);
-  const conn = new lbug.Connection(db);
-  const cypher = statementsOf('ladybug');
-  for (const s of splitStatements(cypher('schema'))) await conn.query(s);
-  const t = performance.now();
-  for (const [table, csv] of Object.entries(files)) if (fs.statSync(csv).size > 0) await conn.query(cypher(`copy-${table}`).replace('{{file}}', csv));
-  const elapsed = performance.now() - t;
-  await conn.close();
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return elapsed;
-}
-
-/** n samples of each function, alternating: fns[0](i), fns[1](i), ... then i + 1. Sorted durations per function. */
-async function interleaved(n: number, fns: ((i: number) => Promise<unknown>)[]): Promise<number[][]> {
-  for (let i = 0; i < Math.min(20, n); i++) for (const fn of fns) await fn(i); // warm up
-  const out = fns.map(() => [] as number[]);
-  for (let i = 0; i < n; i++) {
-    for (let f = 0; f < fns.length; f++) {
-      const t = performance.now();
-      await fns[f]!(i);
-      out[f]!.push(performance.now() - t);
-    }
-  }
-  return out.map((xs) => xs.sort((a, b) => a - b));
-}
-
 /** Several autocannon runs as one: total req/s, the median slice's p50, the worst p99. */
 function summary(runs: autocannon.Result[]) {
   const seconds = runs.reduce((n, r) => n + r.duration, 0);
@@ -272,10 +263,6 @@ function summary(runs: autocannon.Result[]) {
     p99: Math.max(...runs.map((r) => r.latency.p99)),
     failed: runs.reduce((n, r) => n + r.errors + r.non2xx, 0),
   };
-}
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 /**
@@ -348,7 +335,7 @@ function log(message: string) {
   console.error(`[bench] ${message}`);
 }
 
-main().catch((err) => {
+(opts.scale ? runScale({ sizes: opts.sizes.split(',').map(Number), iterations: Number(opts.iterations === '200' ? '100' : opts.iterations) }) : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

@@ -36,6 +36,8 @@ const envSchema = z.object({
   NEO4J_RETRY_TIMEOUT_MS: int(2000, 0, 120000),
   NEO4J_LOAD_TIMEOUT_MINUTES: int(60, 1, 10_080),
   QUERY_TIMEOUT_MS: int(10000, 100, 600000),
+  LADYBUG_BUFFER_POOL_MB: int(256, 16, 1_048_576),
+  LADYBUG_LOAD_BUFFER_POOL_MB: int(1024, 16, 1_048_576),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
   CORS_ORIGINS: z.string().default(''),
@@ -43,6 +45,8 @@ const envSchema = z.object({
   BODY_LIMIT: z.string().default('100kb'),
   RESPONSE_CACHE: bool.default(true),
   RESPONSE_CACHE_TTL_MS: int(60_000, 0, 86_400_000),
+  RESPONSE_CACHE_MAX_ENTRIES: int(1000, 1, 10_000_000),
+  RESPONSE_CACHE_MAX_MB: int(32, 1, 65_536),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CURATOR_TOKEN: z.string().min(16, 'must be 16 characters at least (for example: openssl rand -hex 24)').optional(),
   CURATOR_NAME: z.string().trim().min(1).max(80).default('curator'),
@@ -83,7 +87,11 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  store: { kind: 'embedded'; path: string; queryTimeoutMs: number } | {
+  /**
+   * bufferPoolMb: the most memory LadybugDB keeps pages in while serving (its own default is 80% of the
+   * machine's memory); loadBufferPoolMb: the same for the database a whole new graph is built in (npm run seed).
+   */
+  store: { kind: 'embedded'; path: string; queryTimeoutMs: number; bufferPoolMb: number; loadBufferPoolMb: number } | {
     kind: 'neo4j';
     uri: string;
     user: string;
@@ -101,7 +109,8 @@ export interface Config {
   corsOrigins: string[];
   rateLimitPerMinute: number;
   bodyLimit: string;
-  responseCache: { enabled: boolean; ttlMs: number };
+  /** maxEntries and maxBytes bound the cache: the least recently used responses go first when either is reached. */
+  responseCache: { enabled: boolean; ttlMs: number; maxEntries: number; maxBytes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Curator mode: with a token, requests bearing it may change the story folder; without one the API is read-only. */
   curation: { token: string | null; name: string; story: string };
@@ -134,14 +143,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
             queryTimeoutMs: e.QUERY_TIMEOUT_MS,
             loadTimeoutMs: e.NEO4J_LOAD_TIMEOUT_MINUTES * 60_000,
           }
-        : { kind: 'embedded', path: path.resolve(e.DB_PATH), queryTimeoutMs: e.QUERY_TIMEOUT_MS },
+        : { kind: 'embedded', path: path.resolve(e.DB_PATH), queryTimeoutMs: e.QUERY_TIMEOUT_MS, bufferPoolMb: e.LADYBUG_BUFFER_POOL_MB, loadBufferPoolMb: e.LADYBUG_LOAD_BUFFER_POOL_MB },
     limits: DEFAULT_LIMITS,
     graphiql: e.GRAPHIQL ?? dev,
     introspection: e.INTROSPECTION ?? dev,
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimit: e.BODY_LIMIT,
-    responseCache: { enabled: e.RESPONSE_CACHE, ttlMs: e.RESPONSE_CACHE_TTL_MS },
+    responseCache: { enabled: e.RESPONSE_CACHE, ttlMs: e.RESPONSE_CACHE_TTL_MS, maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: e.RESPONSE_CACHE_MAX_MB * 2 ** 20 },
     logLevel: e.LOG_LEVEL,
     curation: { token: e.CURATOR_TOKEN ?? null, name: e.CURATOR_NAME, story: path.resolve(e.STORY_DIR) },
   };

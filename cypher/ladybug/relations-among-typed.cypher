@@ -1,5 +1,6 @@
 WITH CAST($types AS STRING[]) AS types
 MATCH (a:Entity)-[r:Relation]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids AND list_contains(types, r.type)
+// $minDegree first: see relations-among.cypher.
+WHERE a.degree >= $minDegree AND b.degree >= $minDegree AND a.id IN $ids AND b.id IN $ids AND list_contains(types, r.type)
 // Properties as columns, not the relationship value (see entities-by-ids.cypher).
 RETURN a.id AS source, b.id AS target, r.id AS id, r.type AS type, r.date AS date, r.endDate AS endDate, r.dateDerived AS dateDerived, r.role AS role, r.note AS note, r.evidence AS evidence

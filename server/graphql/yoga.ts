@@ -53,7 +53,7 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
   ];
   if (!config.introspection) plugins.push(useNoIntrospection());
   if (config.responseCache.enabled) {
-    plugins.push(useGraphResponseCache({ generation, ttlMs: config.responseCache.ttlMs }) as Plugin);
+    plugins.push(useGraphResponseCache({ generation, ttlMs: config.responseCache.ttlMs, maxEntries: config.responseCache.maxEntries, maxBytes: config.responseCache.maxBytes }) as Plugin);
     plugins.push(useCacheControl(Math.floor(config.responseCache.ttlMs / 1000)));
   }
   // After the cache: a cached answer was already within the limit.

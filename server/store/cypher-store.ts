@@ -15,9 +15,16 @@ import type { PassageIndex, PassageStory } from './full-text/passage-index.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, StatementFilter, StoredNode, SubgraphFilter } from './graph-store.js';
 import { byTypeThenId, groupPairs, groupRelations, inOrderOf, pageOf } from './lists.js';
 import { EMPTY_SUMMARY, entityTotal, relationTotal, statsOf, summarise, type GraphSummary } from './summary.js';
-import { breadthFirst } from './traversal.js';
+import { rankedWalk, type Neighbour } from './ranked-walk.js';
+import { shortestWalk } from './shortest-walk.js';
 
 const SUMMARY_KEY = 'graph';
+/** Frontiers up to this size are expanded one primary-key lookup per entity. */
+const ONE_BY_ONE = 8;
+
+function distinctById(rows: Row[]): Row[] {
+  return [...new Map(rows.map((r) => [String(r.id), r])).values()];
+}
 
 export class CypherStore implements GraphStore {
   /** Loads run one at a time; readers keep seeing the committed graph meanwhile. */
@@ -126,14 +133,22 @@ export class CypherStore implements GraphStore {
   async graph({ kinds, types, limit }: SubgraphFilter): Promise<Subgraph> {
     const { top, among } = await this.cypher.read(async (run) => {
       const top = (await run(...this.filtered('top-entities', 'kinds', kinds, { limit: this.cypher.int(limit + 1) }))).map((r) => this.entityOf(r));
-      const ids = top.slice(0, limit).map((e) => e.id);
-      return { top, among: ids.length ? await run(...this.filtered('relations-among', 'types', types, { ids })) : [] };
+      const kept = top.slice(0, limit);
+      const ids = kept.map((e) => e.id);
+      const minDegree = this.cypher.int(Math.min(...kept.map((e) => e.degree)));
+      return { top, among: ids.length ? await run(...this.filtered('relations-among', 'types', types, { ids, minDegree })) : [] };
     });
     return { nodes: top.slice(0, limit), edges: among.map((r) => this.relationOf(r)).sort(byTypeThenId), truncated: top.length > limit };
   }
 
+  /** The walk of traversal.ts, asked of the engine in 2 + depth statements (ranked-walk.ts). */
   neighbourhood(id: string, depth: number, filter: SubgraphFilter): Promise<Subgraph> {
-    return breadthFirst(this, id, depth, filter);
+    return rankedWalk(
+      { entities: (ids) => this.entitiesByIds(ids), neighbours: (ids) => this.neighbours(ids, filter.types), among: (ids, minDegree) => this.among(ids, minDegree, filter.types) },
+      id,
+      depth,
+      filter,
+    );
   }
 
   async shortestPath(from: string, to: string, maxLength: number): Promise<Subgraph | null> {
@@ -142,15 +157,34 @@ export class CypherStore implements GraphStore {
       const e = await this.entity(from);
       return e ? { nodes: [e], edges: [], truncated: false } : null;
     }
-    const [row] = await this.cypher.read((run) => run('shortest-path', { source: from, target: to }));
-    if (!row) return null;
-    const path = this.cypher.path(row);
-    if (path.relations.length > maxLength) return null;
-    return {
-      nodes: path.nodes.map(entityFromProps),
-      edges: path.relations.map((r) => relationFromProps(r.properties, r.from, r.to)),
-      truncated: false,
-    };
+    // Bounded as the engines' statement was (1..8 relations); shortest-walk.ts says why it is not that statement any more.
+    return shortestWalk(
+      {
+        entities: (ids) => this.entitiesByIds(ids),
+        neighbours: async (ids) => (await this.neighbours(ids, null)).map((n) => n.id),
+        hops: async (id) => (await this.cypher.read((run) => run('hops', { id }))).map((r) => ({ id: String(r.id), relation: String(r.relation) })),
+        among: (ids, minDegree) => this.among(ids, minDegree, null),
+      },
+      from,
+      to,
+      Math.min(maxLength, 8),
+    );
+  }
+
+  /** Distinct entities one hop from any of `ids` through relations of `types` (all when empty): ids, kinds and stored degrees only. */
+  private async neighbours(ids: string[], types: readonly string[] | null | undefined): Promise<Neighbour[]> {
+    if (ids.length === 0) return [];
+    // A few ids: one primary-key lookup each, in parallel; more: one statement (cypher/ladybug/neighbours-one.cypher says why).
+    const rows =
+      ids.length <= ONE_BY_ONE
+        ? distinctById((await this.cypher.read((run) => Promise.all(ids.map((id) => run(...this.filtered('neighbours-one', 'types', types, { id })))))).flat())
+        : await this.cypher.read((run) => run(...this.filtered('neighbours', 'types', types, { ids })));
+    return rows.map((r) => ({ id: String(r.id), kind: r.kind as Neighbour['kind'], degree: Number(String(r.degree ?? 0)) }));
+  }
+
+  /** Every relation of `types` (all when empty) with both ends among `ids`; `minDegree`, the least stored degree among them, lets the engine skip most relations cheaply. */
+  private async among(ids: string[], minDegree: number, types: readonly string[] | null | undefined): Promise<Relation[]> {
+    return (await this.cypher.read((run) => run(...this.filtered('relations-among', 'types', types, { ids, minDegree: this.cypher.int(minDegree) })))).map((r) => this.relationOf(r));
   }
 
   async timeline(): Promise<Entity[]> {

@@ -9,7 +9,7 @@ export interface OpenStoreOptions {
 }
 
 export async function openStore(store: Config['store'], { reset = false }: OpenStoreOptions = {}): Promise<GraphStore> {
-  if (store.kind === 'embedded') return LadybugStore.open({ path: store.path, queryTimeoutMs: store.queryTimeoutMs, discardDamaged: reset });
+  if (store.kind === 'embedded') return LadybugStore.open({ path: store.path, queryTimeoutMs: store.queryTimeoutMs, bufferPoolMb: store.bufferPoolMb, loadBufferPoolMb: store.loadBufferPoolMb, discardDamaged: reset });
   // Loaded only when chosen: the embedded default never loads neo4j-driver.
   const { Neo4jStore } = await import('./neo4j/neo4j-store.js');
   return Neo4jStore.open(store);

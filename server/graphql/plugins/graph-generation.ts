@@ -3,7 +3,8 @@
  * bumps the generation, so no response of the old graph is served again.
  */
 import { createHash } from 'node:crypto';
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { createBoundedCache } from './bounded-cache.js';
 
 export interface GraphGeneration {
   /** Call after the graph was reloaded. */
@@ -23,7 +24,7 @@ export function createGraphGeneration(): GraphGeneration {
   };
 }
 
-export function useGraphResponseCache({ generation, ttlMs, max = 1000 }: { generation: GraphGeneration; ttlMs: number; max?: number }) {
+export function useGraphResponseCache({ generation, ttlMs, maxEntries = 1000, maxBytes = 32 * 2 ** 20 }: { generation: GraphGeneration; ttlMs: number; maxEntries?: number; maxBytes?: number }) {
   return useResponseCache({
     // The graph is public and the same for every caller, so the only "session"
     // is the graph's generation: one cache for all, emptied in effect by a reload.
@@ -31,7 +32,7 @@ export function useGraphResponseCache({ generation, ttlMs, max = 1000 }: { gener
     // A request bearing credentials (the curator's) may see the review queue and the change log: never cache it for all.
     enabled: (request) => !request.headers.has('authorization'),
     ttl: ttlMs,
-    cache: createInMemoryCache({ max }),
+    cache: createBoundedCache({ maxEntries, maxBytes }),
     includeExtensionMetadata: false,
     // Nothing is invalidated by mutations (there are none; a reload changes the session).
     invalidateViaMutation: false,

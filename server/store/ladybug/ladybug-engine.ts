@@ -22,6 +22,8 @@ import { translate } from './errors.js';
 import { connect, openDatabase, type LadybugOptions, type Session } from './session.js';
 
 const cypher = statementsOf('ladybug');
+/** The writer's timeout: long enough for any COPY, short enough to free a wedged writer. */
+const WRITE_TIMEOUT_MS = 30 * 60 * 1000;
 /** Cleared relationship tables first: LadybugDB refuses to delete a node that still has relationships. */
 const CLEAR = ['clear-relations', 'clear-mentions', 'clear-spoke', 'clear-about', 'clear-statements', 'clear-entities', 'clear-articles', 'clear-meta'];
 
@@ -42,9 +44,11 @@ export class LadybugEngine implements CypherEngine {
   ) {}
 
   /** Opens (creating when absent) the database and its schema. */
-  static async open({ path: file, readOnly = false, readers = 4, queryTimeoutMs = 30000 }: LadybugOptions): Promise<LadybugEngine> {
-    const db = await openDatabase(file, readOnly);
-    const writer = await connect(db, queryTimeoutMs);
+  static async open({ path: file, readOnly = false, readers = 4, queryTimeoutMs = 30000, bufferPoolMb }: LadybugOptions): Promise<LadybugEngine> {
+    const db = await openDatabase(file, readOnly, bufferPoolMb);
+    // The per-query timeout protects readers; a load's COPY of a million relations runs longer than
+    // a read ever should (over 10 s on the shared 2-core machine), and a load cut short is wasted.
+    const writer = await connect(db, Math.max(queryTimeoutMs, WRITE_TIMEOUT_MS));
     const pool = await Promise.all(Array.from({ length: Math.max(1, readers) }, () => connect(db, queryTimeoutMs)));
     const engine = new LadybugEngine(db, writer, pool);
     if (!readOnly) for (const statement of splitStatements(cypher('schema'))) await writer.raw(statement);

@@ -10,7 +10,7 @@ import type { Story } from '../../domain/types.js';
 import { isLocked } from './errors.js';
 import { nextFileOf, removeDatabase, swapIn } from './files.js';
 import { LadybugEngine } from './ladybug-engine.js';
-import type { LadybugOptions } from './session.js';
+import { DEFAULT_LOAD_BUFFER_POOL_MB, type LadybugOptions } from './session.js';
 
 export type { LadybugOptions };
 
@@ -60,7 +60,7 @@ export class LadybugStore extends CypherStore {
       const next = nextFileOf(file);
       removeDatabase(next); // what a killed run left
       try {
-        const built = await LadybugStore.open({ ...this.options, path: next });
+        const built = await LadybugStore.open({ ...this.options, path: next, bufferPoolMb: this.options.loadBufferPoolMb ?? DEFAULT_LOAD_BUFFER_POOL_MB });
         let loaded: LoadSummary;
         try {
           loaded = await built.load(story);

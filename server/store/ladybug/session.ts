@@ -22,7 +22,24 @@ export interface LadybugOptions {
   readers?: number;
   /** Per-query timeout in milliseconds. @default 30000 */
   queryTimeoutMs?: number;
+  /**
+   * The most memory, in MiB, the engine keeps database pages in (LADYBUG_BUFFER_POOL_MB).
+   * LadybugDB's own default is 80% of the machine's memory, which it fills as a
+   * graph is read and never gives back. 128 MiB was too little for the full-text
+   * index's scan of a million relations (passage-relations.cypher), 256 enough. @default 256
+   */
+  bufferPoolMb?: number;
+  /**
+   * The same for the database a whole new graph is built in (replaceAll, npm run seed): a COPY
+   * holds its uncommitted rows in the pool, and a million relations need about 1 GiB
+   * (LADYBUG_LOAD_BUFFER_POOL_MB; 384 MiB failed with "buffer pool is full"). Released when the
+   * build closes. A load in place (load()) has bufferPoolMb only. @default 1024
+   */
+  loadBufferPoolMb?: number;
 }
+
+export const DEFAULT_BUFFER_POOL_MB = 256;
+export const DEFAULT_LOAD_BUFFER_POOL_MB = 1024;
 
 export class Session {
   private readonly prepared = new Map<string, Promise<lbug.PreparedStatement>>();
@@ -61,10 +78,10 @@ export class Session {
 }
 
 /** Opens (creating when absent) the database file; ":memory:" for a throwaway one. */
-export async function openDatabase(file: string, readOnly: boolean): Promise<lbug.Database> {
+export async function openDatabase(file: string, readOnly: boolean, bufferPoolMb = DEFAULT_BUFFER_POOL_MB): Promise<lbug.Database> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   try {
-    const db = new lbug.Database(file, 0, true, readOnly, MAX_DB_BYTES);
+    const db = new lbug.Database(file, bufferPoolMb * 2 ** 20, true, readOnly, MAX_DB_BYTES);
     await db.init();
     return db;
   } catch (err) {

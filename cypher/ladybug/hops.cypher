@@ -1,0 +1,5 @@
+// One entity's relations as (neighbour id, relation id) pairs, both directions, no
+// properties: the shortest path's last pass picks its next step from these
+// (shortest-walk.ts), then reads the chosen relations whole (relations-among).
+MATCH (a:Entity {id: $id})-[r:Relation]-(b:Entity)
+RETURN b.id AS id, r.id AS relation

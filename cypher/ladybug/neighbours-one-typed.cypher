@@ -1,0 +1,7 @@
+// neighbours-one.cypher through relations of the given types. Not bound with WITH first as
+// relations-out-typed.cypher binds it: WITH CAST($types ...) before this MATCH crashed the
+// process (segmentation fault, LadybugDB 0.19.1, 2026-11-30); from one primary key the
+// inline list test runs on that entity's relations only.
+MATCH (a:Entity {id: $id})-[r:Relation]-(b:Entity)
+WHERE list_contains($types, r.type)
+RETURN DISTINCT b.id AS id, b.kind AS kind, b.degree AS degree
