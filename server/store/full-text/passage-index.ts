@@ -85,13 +85,13 @@ export class PassageIndex {
   }
 
   /** The best passages for a query, best first. Words may be folded, inflected or slightly misspelt; "quoted phrases" must stand as written. */
-  find(text: string, { first = 10, kinds }: PassageSearchOptions = {}): Passage[] {
+  find(text: string, { first = 10, kinds, prefix = true }: PassageSearchOptions = {}): Passage[] {
     const { words, phrases } = parseQuery(text);
     if (first <= 0 || (words.length === 0 && phrases.length === 0)) return [];
     const wanted = kinds?.length ? new Set<PassageKind>(kinds) : null;
     const accept = wanted ? (doc: number) => wanted.has(this.passages[doc]!.kind) : undefined;
 
-    const [query, origin] = this.loose(words);
+    const [query, origin] = this.loose(words, prefix);
     if (phrases.length === 0) return this.distinct(mapHits(this.index.ranked(query, accept), (r) => this.hit(r, origin, [])), first);
     // Every phrase's words must all be there, next to each other; free words only add to the score.
     const quoted = phrases.map((p) => p.words.join(' '));
@@ -116,10 +116,10 @@ export class PassageIndex {
   /**
    * Free words: any may match, more matches rank higher. A word whose term
    * the index lacks is read as a typo (words within typoAllowance edits) or,
-   * when last, as a word still being typed (words it begins); those stand in
+   * when last (and `prefix`), as a word still being typed (words it begins); those stand in
    * for it at a lower weight.
    */
-  private loose(words: ParsedQuery['words']): [WeightedTerm[], Origin] {
+  private loose(words: ParsedQuery['words'], prefix: boolean): [WeightedTerm[], Origin] {
     const query: WeightedTerm[] = [];
     const origin: Origin = new Map();
     const standFor = (term: string, word: string, weight: number) => {
@@ -133,7 +133,7 @@ export class PassageIndex {
       const near = [...this.surface.fuzzyGet(word, typoAllowance(word.length))].sort((a, b) => a[1][1] - b[1][1]);
       const best = near[0]?.[1][1];
       for (const [, [stem, distance]] of near) if (distance === best) standFor(stem, word, TYPO_WEIGHT);
-      if (i === words.length - 1 && word.length >= 3) {
+      if (prefix && i === words.length - 1 && word.length >= 3) {
         let n = 0;
         for (const [, stem] of this.surface.atPrefix(word)) {
           standFor(stem, word, PREFIX_WEIGHT);
