@@ -35,6 +35,7 @@ import { summarise } from '../server/store/summary.js';
 import { readStory } from '../server/domain/story/read-story.js';
 import { PassageIndex } from '../server/store/full-text/passage-index.js';
 import { random, syntheticStory } from './synthetic.js';
+import { askGoal, askOps } from './ask.js';
 
 
 const { values: opts } = parseArgs({
@@ -101,6 +102,7 @@ async function main() {
     // The raw side does the store work the query needs: the passages, then their articles and entities in one batch each.
     { name: 'passages', raw: (s, i) => s.passages(passageQueries[i]!, { first: 10 }).then((found) => Promise.all([s.articlesByIds([...new Set(found.map((p) => p.article))]), s.entitiesByIds([...new Set(found.flatMap((p) => p.entities))])])), query: (i) => ({ query: PASSAGES, variables: { t: passageQueries[i] } }) },
     { name: 'shortestPath', raw: (s, i) => s.shortestPath(pairs[i]![0], pairs[i]![1], 6), query: (i) => ({ query: 'query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b) { nodes { id } edges { id type } } }', variables: { a: pairs[i]![0], b: pairs[i]![1] } }) },
+    ...askOps(story, opts.seed, iterations),
   ];
   await store.close();
   // Raw calls run on a copy of the database (LadybugDB; on Neo4j the same
@@ -197,6 +199,7 @@ async function main() {
     `Peak memory (VmHWM) of the server: ${mb(uncachedMemory.peakRssKb * 1024)} MiB after the uncached runs, ${mb(cachedMemory.peakRssKb * 1024)} MiB for the cached server. Whole run: ${Math.round((Date.now() - started) / 1000)} s.`,
     '',
     goals(ops.map((op) => ({ name: op.name, raw: pct(raw.get(op.name)!, 50), graphql: pct(http.get(op.name)!, 50) })), cachedRun.rps / helloRun.rps, Math.max(uncachedMemory.peakRssKb, cachedMemory.peakRssKb) / 1024),
+    ...ops.filter((op) => op.name.startsWith('ask')).map((op) => askGoal(op.name, pct(raw.get(op.name)!, 95), pct(http.get(op.name)!, 95))),
   ];
   console.log(`\n${lines.join('\n')}\n`);
   fs.rmSync(dir, { recursive: true, force: true });
