@@ -13,7 +13,8 @@
  *
  * Scores are MiniSearch's BM25+ (k 1.2, b 0.7, d 0.5, the field length is
  * the number of distinct words), times the number of query words matched, so
- * the ranking is the one the index had when MiniSearch scored every match.
+ * the ranking is the one the index had when MiniSearch scored every match
+ * (passages with exactly equal scores may come in another order).
  */
 
 const K = 1.2;
