@@ -35,6 +35,7 @@ import { Floors } from './floors.js';
 import { bareCopy, interleaved, pct } from './timing.js';
 import { runScale } from './scale.js';
 import { random, syntheticStory } from './synthetic.js';
+import { askGoal, askOps } from './ask.js';
 
 
 const { values: opts } = parseArgs({
@@ -105,6 +106,7 @@ async function main() {
     { name: 'passages', raw: (s, i) => s.passages(passageQueries[i]!, { first: 10 }).then((found) => Promise.all([s.articlesByIds([...new Set(found.map((p) => p.article))]), s.entitiesByIds([...new Set(found.flatMap((p) => p.entities))])])), query: (i) => ({ query: PASSAGES, variables: { t: passageQueries[i] } }) },
     { name: 'shortestPath', raw: (s, i) => s.shortestPath(pairs[i]![0], pairs[i]![1], 6), query: (i) => ({ query: 'query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b) { nodes { id } edges { id type } } }', variables: { a: pairs[i]![0], b: pairs[i]![1] } }) },
     { name: 'overview', raw: (s) => s.graph({ limit: 2000 }), query: () => ({ query: OVERVIEW, variables: {} }) },
+    ...askOps(story, opts.seed, iterations),
   ];
   const floorArgs = (i: number) => ({ id: ids[i]!, ids: ids.slice(i, i + 10), from: pairs[i]![0], to: pairs[i]![1] });
   await store.close();
@@ -217,6 +219,7 @@ async function main() {
     `Peak memory (VmHWM) of the server: ${mb(uncachedMemory.peakRssKb * 1024)} MiB after the uncached runs, ${mb(cachedMemory.peakRssKb * 1024)} MiB for the cached server. Whole run: ${Math.round((Date.now() - started) / 1000)} s.`,
     '',
     goals(ops.map((op) => ({ name: op.name, raw: pct(raw.get(op.name)!, 50), graphql: pct(http.get(op.name)!, 50) })), cachedRun.rps / helloRun.rps, Math.max(uncachedMemory.peakRssKb, cachedMemory.peakRssKb) / 1024),
+    ...ops.filter((op) => op.name.startsWith('ask')).map((op) => askGoal(op.name, pct(raw.get(op.name)!, 95), pct(http.get(op.name)!, 95))),
   ];
   console.log(`\n${lines.join('\n')}\n`);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import type { DetailActions } from './details-panel.js';
 import { describe } from './api.js';
 import type { Explorer } from './explorer.js';
 import type { FindingActions } from './findings-panel.js';
-import type { EntityNode, Subgraph } from './queries.js';
+import type { EntityNode, PassageHit, Subgraph } from './queries.js';
 import * as step from './steps.js';
 
 export type Actions = ReturnType<typeof createActions>;
@@ -24,6 +24,21 @@ export function createActions(x: Explorer) {
       const changesScene = next.added !== x.state.added || next.hidden.length !== x.state.hidden.length;
       await (changesScene ? push(next) : replace(next));
       x.view.centreOn(entity.id);
+    },
+
+    /** A sentence from the search: its article opened at it, the entities it mentions brought in and selected. */
+    async openPassage(p: PassageHit): Promise<void> {
+      const [main] = p.entities;
+      if (!main) return;
+      x.remember(p.entities);
+      // The one it is most about chosen last: it holds the selection the link keeps.
+      let next = x.state;
+      for (const e of [...p.entities].reverse()) next = step.choose(next, e.id, x.onScene(e.id));
+      await push(step.openArticle(next, p.article.id, p.text));
+      const ids = p.entities.map((e) => e.id);
+      x.view.selectMany(ids);
+      x.setMulti(ids.length > 1 ? ids : []);
+      x.view.centreOn(main.id);
     },
 
     async expand(id: string): Promise<void> {

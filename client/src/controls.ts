@@ -28,7 +28,7 @@ export function createControls(x: Explorer, act: Actions) {
     onPick: (event) => void act.choose(event),
   });
   const search = x.api.search;
-  createSearchBox({ input: byId('search-input'), list: byId('search-list'), search, onChoose: (e) => void act.choose(e) });
+  createSearchBox({ input: byId('search-input'), list: byId('search-list'), search, onChoose: (e) => void act.choose(e), passages: x.api.passages, onChoosePassage: (p) => void act.openPassage(p) });
   const pathFrom = createSearchBox({ input: byId('path-from'), list: byId('path-from-list'), search, onChoose: (e) => x.remember([e]), keepChoice: true });
   const pathTo = createSearchBox({ input: byId('path-to'), list: byId('path-to-list'), search, onChoose: (e) => x.remember([e]), keepChoice: true });
   const overlays = createCanvasOverlays(x, act);

@@ -81,6 +81,20 @@ export interface EntityDetail extends EntityNode {
 
 export interface Article extends ArticleRef { text: string }
 
+/** A sentence (or a quote over a sentence break) of an article that full-text search found. */
+export interface PassageHit {
+  /** Where it is: `article:start-end`. */
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  article: ArticleRef;
+  /** The entities it mentions, the one it is most about first. */
+  entities: EntityNode[];
+  /** The query's words it holds (folded), for marking them. */
+  matched: string[];
+}
+
 export interface RelationTypeInfo { type: string; label: string; description: string; count: number }
 export interface Stats { entities: number; relations: number; articles: number }
 
@@ -167,6 +181,9 @@ export const ARTICLE = `query Article($id: ID!) { article(id: $id) { id title so
 
 export const SEARCH = `query Search($text: String!) { search(text: $text, first: 8) { ${NODE} } }`;
 
+/** Sentences of the articles (not the curators' summaries: the search box quotes the articles). */
+export const PASSAGES = `query Passages($text: String!) { passages(text: $text, first: 5, kinds: [SENTENCE, QUOTE]) { text start end matched article { id title } entities { ${NODE} } } }`;
+
 export const SHORTEST_PATH = `query ShortestPath($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxLength: 8) { ${SUBGRAPH} } }`;
 
 export const TIMELINE = `query Timeline { timeline { ${NODE} } }`;
@@ -219,6 +236,8 @@ export function createExplorerApi(plain: GraphQLClient) {
       }
     },
     search: async (text: string) => (await request<{ search: EntityNode[] }>(SEARCH, { text })).search,
+    passages: async (text: string) =>
+      (await request<{ passages: Omit<PassageHit, 'id'>[] }>(PASSAGES, { text })).passages.map((p) => ({ ...p, id: `${p.article.id}:${p.start}-${p.end}` })),
     shortestPath: async (from: string, to: string) => (await request<{ shortestPath: Subgraph | null }>(SHORTEST_PATH, { from, to })).shortestPath,
     timeline: async () => (await request<{ timeline: EntityNode[] }>(TIMELINE)).timeline,
     /** Every relation's quotes, page by page (the table's quote column). */

@@ -1,18 +1,27 @@
 /**
  * A search box with suggestions as you type (ARIA combobox): names and
- * aliases, diacritics-insensitive, answered by the API's `search`. Used for
- * the main search and for the two ends of a path.
+ * aliases, diacritics-insensitive, answered by the API's `search`; then,
+ * when given `passages`, the sentences of the articles that hold the words
+ * (the API's full-text `passages`), each with the entity it is most about.
+ * One list, names first, walked with the arrow keys. Used for the main
+ * search (names and sentences) and for the two ends of a path (names).
  */
 import { ApiError } from './api.js';
 import { h, fill, kindSwatch } from './dom.js';
-import type { EntityNode } from './queries.js';
+import type { EntityNode, PassageHit } from './queries.js';
 import { kindLook } from './style.js';
+
+type Item = { entity: EntityNode; passage?: undefined } | { passage: PassageHit; entity?: undefined };
 
 export interface SearchBoxOptions {
   input: HTMLInputElement;
   list: HTMLUListElement;
   search: (text: string) => Promise<EntityNode[]>;
   onChoose: (entity: EntityNode) => void;
+  /** Sentences holding the words, shown after the names. @default none */
+  passages?: (text: string) => Promise<PassageHit[]>;
+  /** A sentence chosen: open its article there and select what it mentions. */
+  onChoosePassage?: (passage: PassageHit) => void;
   /** Keep the chosen name in the box (path pickers) or empty it (main search). @default false */
   keepChoice?: boolean;
   /** @default 140 */
@@ -25,8 +34,8 @@ export interface SearchBox {
   set(entity: EntityNode | null): void;
 }
 
-export function createSearchBox({ input, list, search, onChoose, keepChoice = false, debounceMs = 140 }: SearchBoxOptions): SearchBox {
-  let results: EntityNode[] = [];
+export function createSearchBox({ input, list, search, onChoose, passages, onChoosePassage, keepChoice = false, debounceMs = 140 }: SearchBoxOptions): SearchBox {
+  let results: Item[] = [];
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
@@ -55,25 +64,36 @@ export function createSearchBox({ input, list, search, onChoose, keepChoice = fa
     }
   };
 
-  const choose = (entity: EntityNode) => {
-    chosen = entity;
-    input.value = keepChoice ? entity.name : '';
+  const choose = (item: Item) => {
+    if (item.passage) {
+      chosen = null;
+      input.value = '';
+      close();
+      onChoosePassage?.(item.passage);
+      return;
+    }
+    chosen = item.entity;
+    input.value = keepChoice ? item.entity.name : '';
     close();
-    onChoose(entity);
+    onChoose(item.entity);
   };
 
   const render = (text: string) => {
     if (!results.length) {
-      show([h('li', { class: 'empty', role: 'option', 'aria-disabled': 'true', id: `${list.id}-none` }, `No entity matches “${text}”.`)]);
+      show([h('li', { class: 'empty', role: 'option', 'aria-disabled': 'true', id: `${list.id}-none` }, `No entity matches “${text}”.${passages ? ' No sentence of the articles holds those words.' : ''}`)]);
       return;
     }
+    const firstPassage = results.findIndex((r) => r.passage);
     show(
-      results.map((e, i) => {
+      results.map((item, i) => {
+        const attrs = { id: `${list.id}-${i}`, role: 'option', 'aria-selected': 'false', onmousedown: (ev: Event) => ev.preventDefault(), onclick: () => choose(item) };
+        if (item.passage) return passageOption(item.passage, { ...attrs, class: i === firstPassage ? 'passage first-passage' : 'passage', 'data-passage': item.passage.id });
+        const e = item.entity;
         const look = kindLook(e.kind);
         const alias = matchedAlias(e, text);
         return h(
           'li',
-          { id: `${list.id}-${i}`, role: 'option', 'aria-selected': 'false', 'data-id': e.id, onmousedown: (ev: Event) => ev.preventDefault(), onclick: () => choose(e) },
+          { ...attrs, 'data-id': e.id },
           kindSwatch(look.shape, look.colour),
           h('span', { class: 'name' }, e.name),
           alias ? h('span', { class: 'alias' }, `also “${alias}”`) : null,
@@ -87,9 +107,10 @@ export function createSearchBox({ input, list, search, onChoose, keepChoice = fa
   const run = async (text: string) => {
     const mine = ++asked;
     try {
-      const found = await search(text);
+      // Sentences are a second thought: a failure there (an older API) leaves the names.
+      const [names, sentences] = await Promise.all([search(text), passages ? passages(text).catch(() => []) : Promise.resolve([])]);
       if (mine !== asked || input.value.trim() !== text) return;
-      results = found;
+      results = [...names.map((entity) => ({ entity })), ...sentences.filter((p) => p.entities.length).map((passage) => ({ passage }))];
       render(text);
     } catch (err) {
       if (mine !== asked) return;
@@ -144,10 +165,43 @@ export function createSearchBox({ input, list, search, onChoose, keepChoice = fa
   };
 }
 
+/**
+ * A sentence as an option: the words, the query's words marked, the article
+ * it is from and the entity it is most about (the one chosen opens).
+ */
+function passageOption(p: PassageHit, attrs: Parameters<typeof h>[1]): HTMLLIElement {
+  const main = p.entities[0]!;
+  const look = kindLook(main.kind);
+  return h(
+    'li',
+    attrs,
+    h('span', { class: 'passage-text' }, '“', ...marked(shortAround(p.text, p.matched), p.matched), '”'),
+    h('span', { class: 'passage-source' }, kindSwatch(look.shape, look.colour, 12), h('span', { class: 'name' }, main.name), ` · ${p.article.title}`),
+  );
+}
+
+/** At most about 160 characters of a sentence, around its first matched word. */
+function shortAround(text: string, words: readonly string[]): string {
+  const MAX = 160;
+  if (text.length <= MAX) return text;
+  const at = Math.max(0, Math.min(...words.map((w) => foldText(text).indexOf(w)).filter((i) => i >= 0), text.length));
+  const start = Math.max(0, Math.min(at - 40, text.length - MAX));
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + MAX).trim()}${start + MAX < text.length ? '…' : ''}`;
+}
+
+/** The text with the words that begin with a matched word in <mark>. */
+function marked(text: string, words: readonly string[]): (string | HTMLElement)[] {
+  const wanted = words.filter((w) => w.length >= 3);
+  return text.split(/(\p{L}[\p{L}\p{M}'’-]*)/u).map((part, i) => (i % 2 === 1 && wanted.some((w) => foldText(part).startsWith(w.slice(0, Math.max(4, w.length - 3)))) ? h('mark', {}, part) : part));
+}
+
+function foldText(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
 /** The alias the text matched, when it is not the name itself (shows why "Lukashenka" found Lukashenko). */
 function matchedAlias(entity: EntityNode, text: string): string | null {
-  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-  const t = fold(text);
-  if (fold(entity.name).includes(t)) return null;
-  return entity.aliases.find((a) => fold(a).includes(t)) ?? null;
+  const t = foldText(text);
+  if (foldText(entity.name).includes(t)) return null;
+  return entity.aliases.find((a) => foldText(a).includes(t)) ?? null;
 }

@@ -44,4 +44,6 @@ export interface PassageSearchOptions {
   first?: number;
   /** Only these kinds. @default all */
   kinds?: readonly PassageKind[];
+  /** The last word may be one still being typed: words it begins stand in for it. @default true */
+  prefix?: boolean;
 }

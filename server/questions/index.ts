@@ -20,7 +20,7 @@ import { range, readQuestion } from './read/reading.js';
 import { createVocabulary, type Vocabulary } from './read/vocabulary.js';
 import { createCatalogue } from './link/catalogue.js';
 import { distinctLinks, linkEntities } from './link/entities.js';
-import { graphPassages, type PassageSource } from './link/passages.js';
+import { storePassages, type PassageSource } from './link/passages.js';
 import { resolveHops } from './link/hops.js';
 import { completeReading } from './link/reading.js';
 import { classify } from './intent/intent.js';
@@ -39,9 +39,8 @@ export interface QuestionEngineOptions {
    */
   maxLength?: number;
   /**
-   * Where the answer of last resort finds passages: the store's full-text
-   * passage index when there is one.
-   * @default the graph's own evidence quotes (link/passages.ts)
+   * Where the answer of last resort finds passages.
+   * @default the store's full-text passage index (link/passages.ts)
    */
   passages?: PassageSource;
 }
@@ -56,7 +55,7 @@ export function createQuestionEngine(store: GraphStore, { maxLength = 500, passa
   };
 
   const catalogue = createCatalogue(store);
-  const passageSource = passages ?? graphPassages(store, catalogue);
+  const passageSource = passages ?? storePassages(store);
 
   return {
     async ask(question) {

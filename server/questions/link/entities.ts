@@ -42,6 +42,8 @@ export function headWord(name: string): string {
 }
 
 const MAX_WORDS = 6;
+/** Words that start a place or time after a name: "Lukashenko in Minsk", "the talks at the border". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'on', 'near', 'inside', 'outside', 'during', 'from', 'to', 'into']);
 
 
 
@@ -95,6 +97,11 @@ function weakAlone(t: Token, verbTokens: ReadonlySet<number>): boolean {
   );
 }
 
+/** A token the vocabulary read as a relation verb, and not a noun after a determiner ("the release"). */
+function askingVerb(t: Token, tokens: readonly Token[], verbTokens: ReadonlySet<number>): boolean {
+  return verbTokens.has(t.index) && !(t.index > 0 && DETERMINERS.has(tokens[t.index - 1]!.folded));
+}
+
 export interface LinkOptions {
   /** Token indices that are not names (dates). */
   exclude: ReadonlySet<number>;
@@ -127,6 +134,10 @@ export async function linkEntities(store: Pick<GraphStore, 'search'>, text: stri
       .sort((a, b) => b.m.quality - a.m.quality || Number(b.m.head) - Number(a.m.head) || b.entity.degree - a.entity.degree);
     const top = scored[0];
     if (!top) return;
+    // "who met Lukashenko": words starting with the verb the question asks with are the verb and its object, not a
+    // name, unless they are a whole name ("Senior US envoy who met Lukashenko" holds "met lukashenko"; the question
+    // asks who met him). A verb-like word inside a name stays ("the US envoy").
+    if (!single && top.m.quality < 4 && askingVerb(tokens[start]!, tokens, verbTokens)) return;
     candidates.push({
       entity: top.entity,
       start,
@@ -158,6 +169,12 @@ export async function linkEntities(store: Pick<GraphStore, 'search'>, text: stri
   }
   const runResults = await Promise.all(runs.map(([start, end]) => search(tokens.slice(start, end).map((t) => t.folded).join(' '))));
   runs.forEach(([start, end], i) => consider(start, end, runResults[i]!));
+
+  // A whole name followed by "in X", "at X"... is that name and a place or time, not part of a longer name that
+  // happens to hold the same words ("Lukashenko in Minsk" is Lukashenko, in Minsk; not the meeting named so).
+  const exact = candidates.filter((c) => c.quality === 4);
+  const tailed = (c: Link) => c.quality < 4 && exact.some((e) => e.start === c.start && e.end < c.end && PLACE_PREPOSITIONS.has(tokens[e.end]!.folded));
+  for (let i = candidates.length - 1; i >= 0; i--) if (tailed(candidates[i]!)) candidates.splice(i, 1);
 
   // Longest well-matched run first, then the best quality.
   const strongLength = (l: Link) => (l.quality >= 3 ? l.end - l.start : 0);

@@ -1,82 +1,81 @@
 /**
- * Passages that match a question's words, for the answer of last resort.
- * The engine takes them through `PassageSource`: the store's full-text
- * passage index when one is injected, else an in-process stand-in: every
- * sentence of every article and every evidence quote, each with the
- * entities it names or is evidence for, built once per generation of the
- * store and searched by rough stems.
+ * Passages that match a question's words, for the answer of last resort,
+ * from the store's full-text passage index (GraphStore.passages: ranked,
+ * stemmed, folded, typo-tolerant). The index ranks any passage holding any
+ * word; an answer must hold what the question is about, so a passage is
+ * kept only when it holds most of the question's content words (at least
+ * two, or the only one) and every word the question names that the graph
+ * does not know ("who negotiated with napoleon?" is not answered from a
+ * sentence about negotiations). Which words a passage holds comes from the
+ * index itself (`matched`, `corrected`), so stemming and typos count as they
+ * do in the search.
  */
-import { fold } from '../../domain/text.js';
+import type { PassageKind } from '../../domain/passage.js';
 import type { GraphStore } from '../../store/graph-store.js';
+import { termOf } from '../../domain/search-terms.js';
 import { QUESTION_WORDS, isNumber, isStopWord, tokenise } from '../read/tokens.js';
-import { cachedByGeneration, type Catalogue } from './catalogue.js';
 
 export interface Passage {
   article: string;
+  /** The words, verbatim from the article (a sentence, or a quote over a sentence break). */
   text: string;
-  /** Entity ids the passage names or is evidence for. */
+  /** Character offsets of the words in the article's text. */
+  start: number;
+  end: number;
+  /** Entity ids the passage names or is evidence for, the ones it is most about first. */
   entities: string[];
   /** Relation ids whose evidence lies in the passage. */
   relations: string[];
+  /** The question's content words the passage holds. */
+  held: string[];
   score: number;
 }
 
+export interface PassageQuery {
+  /** At most this many passages. */
+  first: number;
+  /** Words (as written in the question) every passage must hold. */
+  require?: readonly string[];
+}
+
 export interface PassageSource {
-  passages(text: string, first: number): Promise<Passage[]>;
+  passages(question: string, query: PassageQuery): Promise<Passage[]>;
 }
 
-interface Indexed extends Passage {
-  stems: Set<string>;
+/** Verbatim article text only: a summary is the curator's words, not a quote an answer could cite. */
+const QUOTABLE: PassageKind[] = ['sentence', 'quote'];
+/** Candidates read from the index for each passage wanted: most of them are left out when they hold too few of the words. */
+const CANDIDATES_PER_PASSAGE = 6;
+
+/** The question's content words, folded: no function words, question words or numbers, and only words the index can hold. */
+export function contentWords(text: string): string[] {
+  const words = tokenise(text).filter((t) => !isStopWord(t) && !isNumber(t) && !QUESTION_WORDS.has(t.folded));
+  return [...new Set(words.flatMap((t) => t.folded.split(' ')).filter((w) => termOf(w) !== null))];
 }
 
-/** The content stems of a text: no function words, question words or numbers. */
-export function contentStems(text: string): string[] {
-  return [...new Set(tokenise(text).filter((t) => !isStopWord(t) && !isNumber(t) && !QUESTION_WORDS.has(t.folded)).map((t) => t.stem))];
+/** How many of n content words a passage must hold: most of them, at least two, or the only one. */
+export function wordsNeeded(n: number): number {
+  return Math.min(n, Math.max(2, Math.ceil(n * 0.6)));
 }
 
-/** Sentences of an article: split after ., ! or ? and at line breaks. */
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length >= 12);
-}
-
-async function buildPassages(store: GraphStore, catalogue: Catalogue): Promise<Indexed[]> {
-  const [entities, relations, articles] = await Promise.all([catalogue.entities(), catalogue.relations(), store.articles()]);
-  const byKey = new Map<string, Passage>();
-  const add = (article: string, text: string, entityIds: readonly string[], relationId: string | null) => {
-    const key = `${article}|${text}`;
-    const p = byKey.get(key) ?? { article, text, entities: [], relations: [], score: 0 };
-    for (const id of entityIds) if (!p.entities.includes(id)) p.entities.push(id);
-    if (relationId && !p.relations.includes(relationId)) p.relations.push(relationId);
-    byKey.set(key, p);
-  };
-  for (const e of entities) for (const ev of e.evidence) add(ev.article, ev.quote, [e.id], null);
-  for (const r of relations) for (const ev of r.evidence) add(ev.article, ev.quote, [r.from, r.to], r.id);
-  // Article sentences name the entities whose names or aliases they contain.
-  const names = entities.map((e) => ({ id: e.id, names: [e.name, ...e.aliases].map((n) => fold(n)).filter((n) => n.length >= 3) }));
-  for (const a of articles) {
-    for (const s of sentences(a.text)) {
-      const folded = ` ${fold(s)} `;
-      add(a.id, s, names.filter((e) => e.names.some((n) => folded.includes(` ${n} `) || folded.includes(` ${n}`))).map((e) => e.id), null);
-    }
-  }
-  return [...byKey.values()].map((p) => ({ ...p, stems: new Set(tokenise(p.text).map((t) => t.stem)) }));
-}
-
-/** The stand-in passage source: passages holding most of the question's words (at least two, or the only one). */
-export function graphPassages(store: GraphStore, catalogue: Catalogue): PassageSource {
-  const all = cachedByGeneration(store, () => buildPassages(store, catalogue));
+/** The passage source over the store's full-text index. */
+export function storePassages(store: GraphStore): PassageSource {
   return {
-    async passages(text, first) {
-      const wanted = contentStems(text);
-      if (wanted.length === 0) return [];
-      const needed = Math.min(wanted.length, Math.max(2, Math.ceil(wanted.length * 0.6)));
-      const scored: Passage[] = [];
-      for (const { stems, ...p } of await all()) {
-        const score = wanted.filter((w) => stems.has(w)).length;
-        if (score >= needed && p.entities.length) scored.push({ ...p, score });
+    async passages(question, { first, require = [] }) {
+      const wanted = contentWords(question);
+      if (wanted.length === 0 || first <= 0) return [];
+      const required = require.flatMap(contentWords);
+      const needed = wordsNeeded(wanted.length);
+      const found = await store.passages(wanted.join(' '), { first: first * CANDIDATES_PER_PASSAGE, kinds: QUOTABLE, prefix: false });
+      const kept: Passage[] = [];
+      for (const p of found) {
+        const holds = new Set([...p.matched, ...p.corrected].flatMap((w) => w.split(' ')));
+        const held = wanted.filter((w) => holds.has(w));
+        if (held.length < needed || !required.every((w) => holds.has(w)) || p.entities.length === 0) continue;
+        kept.push({ article: p.article, text: p.text, start: p.start, end: p.end, entities: p.entities, relations: p.relations, held, score: p.score });
       }
-      // Best match first; among equals the evidence quotes (which carry relations), then the shorter.
-      return scored.sort((a, b) => b.score - a.score || b.relations.length - a.relations.length || a.text.length - b.text.length).slice(0, first);
+      // The passages holding more of the question first; the index's ranking among those holding as many.
+      return kept.sort((a, b) => b.held.length - a.held.length).slice(0, first);
     },
   };
 }

@@ -1,15 +1,17 @@
 /**
  * The full-text index over a story's passages (build-passages.ts), in
- * process, with MiniSearch: BM25+ ranking over folded, stemmed words
- * (terms.ts), "quoted phrases", a small typo tolerance and prefix matching
- * for a word still being typed. Pure: built from a story-shaped input, then
- * only read, so a store swaps a whole new index in when a load commits.
+ * process: BM25+ ranking over folded, stemmed words (terms.ts), read best
+ * first so a common word costs no more than a rare one (ranked-index.ts),
+ * "quoted phrases", a small typo tolerance and prefix matching for a word
+ * still being typed (MiniSearch's radix tree finds the words near or under
+ * one). Pure: built from a story-shaped input, then only read, so a store
+ * swaps a whole new index in when a load commits.
  */
-import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage, PassageKind, PassageSearchOptions } from '../../domain/passage.js';
 import { typoAllowance } from '../../domain/text.js';
 import { buildPassages, type BuiltPassage, type PassageStory, type StoredPassage } from './build-passages.js';
+import { RankedIndex, type RankedHit, type WeightedTerm } from './ranked-index.js';
 import { foldedWords, parseQuery, termOf, type ParsedQuery } from './terms.js';
 
 /** A corrected typo and a completed prefix count for less than the word as typed (MiniSearch's own defaults). */
@@ -38,8 +40,7 @@ interface Hit {
 }
 
 export class PassageIndex {
-  private readonly search: MiniSearch<{ id: number; words: string[] }>;
-  private readonly vocabulary = new Set<string>();
+  private readonly index: RankedIndex;
   /** Every folded word seen -> its term: typos and prefixes are corrected on words, before stemming cuts them. */
   private readonly surface = new SearchableMap<string>();
   readonly stats: PassageIndexStats;
@@ -48,29 +49,28 @@ export class PassageIndex {
 
   private constructor(built: readonly BuiltPassage[], started: number) {
     this.passages = built.map((b) => b.passage);
-    const { vocabulary, surface } = this;
     // Each distinct word is stemmed once: a large story repeats a small vocabulary.
     const seen = new Map<string, string | null>();
-    this.search = new MiniSearch<{ id: number; words: string[] }>({
-      fields: ['words'],
-      extractField: (doc, field) => (field === 'id' ? String(doc.id) : doc.words.join(' ')),
-      tokenize: (text) => text.split(' '),
-      processTerm: (word) => {
-        let term = seen.get(word);
-        if (term === undefined) {
-          seen.set(word, (term = termOf(word)));
-          if (term) {
-            vocabulary.add(term);
-            surface.set(word, term);
-          }
+    const termOfWord = (word: string) => {
+      let term = seen.get(word);
+      if (term === undefined) {
+        seen.set(word, (term = termOf(word)));
+        if (term) this.surface.set(word, term);
+      }
+      return term;
+    };
+    this.index = RankedIndex.build(
+      built.map(({ words }) => {
+        const terms: string[] = [];
+        for (const w of words) {
+          const t = w ? termOfWord(w) : null;
+          if (t) terms.push(t);
         }
-        return term;
-      },
-      // Queries arrive as terms already (parseQuery): split and keep them.
-      searchOptions: { tokenize: (q) => q.split(' '), processTerm: (t) => t },
-    });
-    this.search.addAll(built.map((b, id) => ({ id, words: b.words })));
-    this.stats = { passages: built.length, terms: vocabulary.size, milliseconds: performance.now() - started };
+        // The length is the number of distinct words, stop words included (as MiniSearch counted it).
+        return { terms, length: words.length ? new Set(words).size : 1 };
+      }),
+    );
+    this.stats = { passages: built.length, terms: this.index.termCount, milliseconds: performance.now() - started };
   }
 
   /** Builds the passages of a story and indexes them. */
@@ -85,65 +85,55 @@ export class PassageIndex {
   }
 
   /** The best passages for a query, best first. Words may be folded, inflected or slightly misspelt; "quoted phrases" must stand as written. */
-  find(text: string, { first = 10, kinds }: PassageSearchOptions = {}): Passage[] {
+  find(text: string, { first = 10, kinds, prefix = true }: PassageSearchOptions = {}): Passage[] {
     const { words, phrases } = parseQuery(text);
     if (first <= 0 || (words.length === 0 && phrases.length === 0)) return [];
     const wanted = kinds?.length ? new Set<PassageKind>(kinds) : null;
-    const filter = wanted ? (r: SearchResult) => wanted.has(this.passages[r.id as number]!.kind) : undefined;
+    const accept = wanted ? (doc: number) => wanted.has(this.passages[doc]!.kind) : undefined;
 
-    const [query, options, origin] = this.loose(words, filter);
-    let hits: Hit[];
-    if (phrases.length === 0) {
-      hits = words.length ? this.search.search(query, options).map((r) => this.hit(r, origin, [])) : [];
-    } else {
-      // Every phrase's words must all be there, next to each other; free words only add to the score.
-      const all: Query = { combineWith: 'AND', queries: phrases.map((p) => ({ combineWith: 'AND', queries: [p.terms.join(' ')] })) };
-      const bonus = words.length ? new Map(this.search.search(query, options).map((r) => [r.id, r])) : new Map<unknown, SearchResult>();
-      const quoted = phrases.map((p) => p.words.join(' '));
-      hits = this.search
-        .search(all, { filter })
-        .filter((r) => phrases.every((p) => holdsPhrase(this.passages[r.id as number]!.text, p.words)))
-        .map((r) => {
-          const extra = bonus.get(r.id);
-          return { ...this.hit(extra ?? r, extra ? origin : new Map(), quoted), score: r.score + (extra?.score ?? 0) };
-        })
-        .sort((a, b) => b.score - a.score);
-    }
-    return this.distinct(hits, first);
+    const [query, origin] = this.loose(words, prefix);
+    if (phrases.length === 0) return this.distinct(mapHits(this.index.ranked(query, accept), (r) => this.hit(r, origin, [])), first);
+    // Every phrase's words must all be there, next to each other; free words only add to the score.
+    const quoted = phrases.map((p) => p.words.join(' '));
+    const candidates = this.index.every(phrases.flatMap((p) => p.terms), query, accept).sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const holding = (function* (passages: readonly StoredPassage[]) {
+      for (const c of candidates) if (phrases.every((p) => holdsPhrase(passages[c.doc]!.text, p.words))) yield c;
+    })(this.passages);
+    return this.distinct(mapHits(holding, (r) => this.hit(r, origin, quoted)), first);
   }
 
   /** A search result as a passage's place in the list: which words of the query it matched, and how. */
-  private hit(r: SearchResult, origin: Origin, quoted: readonly string[]): Hit {
+  private hit(r: RankedHit, origin: Origin, quoted: readonly string[]): Hit {
     const matched = new Set<string>(quoted);
     const corrected = new Set<string>();
-    for (const t of r.queryTerms) {
+    for (const t of r.terms) {
       for (const o of origin.get(t) ?? []) (o.exact ? matched : corrected).add(o.word);
     }
     for (const w of matched) corrected.delete(w);
-    return { id: r.id as number, score: r.score, matched: [...matched], corrected: [...corrected] };
+    return { id: r.doc, score: r.score, matched: [...matched], corrected: [...corrected] };
   }
 
   /**
    * Free words: any may match, more matches rank higher. A word whose term
    * the index lacks is read as a typo (words within typoAllowance edits) or,
-   * when last, as a word still being typed (words it begins); those stand in
+   * when last (and `prefix`), as a word still being typed (words it begins); those stand in
    * for it at a lower weight.
    */
-  private loose(words: ParsedQuery['words'], filter?: (r: SearchResult) => boolean): [Query, SearchOptions, Origin] {
-    const weight = new Map<string, number>();
+  private loose(words: ParsedQuery['words'], prefix: boolean): [WeightedTerm[], Origin] {
+    const query: WeightedTerm[] = [];
     const origin: Origin = new Map();
-    const standFor = (term: string, word: string, w: number) => {
-      weight.set(term, Math.max(weight.get(term) ?? 0, w));
+    const standFor = (term: string, word: string, weight: number) => {
+      query.push({ term, word, weight });
       const from = origin.get(term) ?? [];
-      from.push({ word, exact: w === 1 });
+      from.push({ word, exact: weight === 1 });
       origin.set(term, from);
     };
     words.forEach(({ word, term }, i) => {
-      if (this.vocabulary.has(term)) return standFor(term, word, 1);
+      if (this.index.has(term)) return standFor(term, word, 1);
       const near = [...this.surface.fuzzyGet(word, typoAllowance(word.length))].sort((a, b) => a[1][1] - b[1][1]);
       const best = near[0]?.[1][1];
       for (const [, [stem, distance]] of near) if (distance === best) standFor(stem, word, TYPO_WEIGHT);
-      if (i === words.length - 1 && word.length >= 3) {
+      if (prefix && i === words.length - 1 && word.length >= 3) {
         let n = 0;
         for (const [, stem] of this.surface.atPrefix(word)) {
           standFor(stem, word, PREFIX_WEIGHT);
@@ -151,11 +141,11 @@ export class PassageIndex {
         }
       }
     });
-    return [{ combineWith: 'OR', queries: [[...weight.keys()].join(' ')] }, { filter, boostTerm: (t) => weight.get(t) ?? 1 }, origin];
+    return [query, origin];
   }
 
   /** The first `first` hits, leaving out a passage whose words overlap a better one's (a sentence and the quote around it). */
-  private distinct(hits: readonly Hit[], first: number): Passage[] {
+  private distinct(hits: Iterable<Hit>, first: number): Passage[] {
     const out: Passage[] = [];
     for (const h of hits) {
       const p = this.passages[h.id]!;
@@ -171,4 +161,8 @@ export class PassageIndex {
 /** True when the text's folded words hold these folded words in a row. */
 function holdsPhrase(text: string, words: readonly string[]): boolean {
   return ` ${foldedWords(text).join(' ')} `.includes(` ${words.join(' ')} `);
+}
+
+function* mapHits<T>(hits: Iterable<T>, to: (hit: T) => Hit): Generator<Hit> {
+  for (const h of hits) yield to(h);
 }
