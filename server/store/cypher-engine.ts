@@ -37,6 +37,13 @@ export interface CypherEngine {
    * statement takes an empty list for "no filter" (Neo4j).
    */
   readonly filterTwins: boolean;
+  /**
+   * True when the engine's own bounded shortest path (`shortest-path`) runs
+   * in bounded memory and one round trip (Neo4j's bidirectional search);
+   * false when the store walks it statement by statement (LadybugDB:
+   * shortest-walk.ts says why).
+   */
+  readonly nativeShortestPath: boolean;
 
   /**
    * Runs `work` as one read. Neo4j: one managed read transaction, its

@@ -157,7 +157,14 @@ export class CypherStore implements GraphStore {
       const e = await this.entity(from);
       return e ? { nodes: [e], edges: [], truncated: false } : null;
     }
-    // Bounded as the engines' statement was (1..8 relations); shortest-walk.ts says why it is not that statement any more.
+    if (this.cypher.nativeShortestPath) {
+      const [row] = await this.cypher.read((run) => run('shortest-path', { source: from, target: to }));
+      if (!row) return null;
+      const path = this.cypher.path(row);
+      if (path.relations.length > maxLength) return null;
+      return { nodes: path.nodes.map(entityFromProps), edges: path.relations.map((r) => relationFromProps(r.properties, r.from, r.to)), truncated: false };
+    }
+    // Bounded as the engine's statement (1..8 relations); shortest-walk.ts says why LadybugDB does not use that statement.
     return shortestWalk(
       {
         entities: (ids) => this.entitiesByIds(ids),

@@ -31,6 +31,7 @@ export class LadybugEngine implements CypherEngine {
   readonly name = 'ladybug';
   readonly soleWriter = true;
   readonly filterTwins = true;
+  readonly nativeShortestPath = false;
   private next = 0;
   private names: Promise<NameIndex> | null = null;
   /** Statements running now: close() waits for them (a database closed under a running query is released later, in the background, and may delete the write-ahead log of the next open of the same file). */

@@ -49,6 +49,7 @@ export class Neo4jEngine implements CypherEngine {
   /** Several server replicas may share one Neo4j: the summary is read with every page. */
   readonly soleWriter = false;
   readonly filterTwins = false;
+  readonly nativeShortestPath = true;
   private schemaReady = false;
   /**
    * False until the server has answered, and again after it was found
