@@ -113,7 +113,8 @@ export class GraphView {
       const base = o.base ? cy.nodes().filter((n) => o.base!.has(n.id())) : cy.nodes();
       const baseElements = base.union(base.edgesWith(base));
       performance.mark('view:start');
-      await runLayout(baseElements, plan.layout);
+      // The view fits once the names have room: a fit inside the layout would resize every label for nothing.
+      await runLayout(baseElements, { ...plan.layout, fit: false });
       performance.mark('view:layout');
       if (!this.lean) this.clearHubLabels(baseElements);
       performance.mark('view:hub-room');
@@ -121,8 +122,10 @@ export class GraphView {
       pinPositions(cy, o.positions ?? {});
       this.computeImportance();
       performance.mark('view:decorated');
-      if (o.viewport) this.restore(o.viewport);
-      else this.fit();
+      // One label pass in the next frame: the steps after a drawing (decorations, selection) ask for one too.
+      if (o.viewport) this.restore(o.viewport, { labels: false });
+      else this.fit({ labels: false });
+      this.scheduleLabels();
       performance.mark('view:fitted');
       return;
     }
@@ -220,10 +223,10 @@ export class GraphView {
     return currentViewport(this.cy);
   }
 
-  restore(v: Viewport): void {
+  restore(v: Viewport, { labels = true } = {}): void {
     applyViewport(this.cy, v);
     this.settleLabelScale();
-    this.refreshLabels();
+    if (labels) this.refreshLabels();
   }
 
   /** Model positions of the drawn nodes. */

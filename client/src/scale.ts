@@ -35,7 +35,8 @@ export interface RenderPlan {
 export function readableLayout(options: { randomize: boolean; animate: boolean }): RenderPlan['layout'] {
   return {
     name: 'fcose',
-    quality: 'proof',
+    // 'default' refines about half as long as 'proof' (the overview's layout in half the time); room for the hubs' names is made afterwards.
+    quality: 'default',
     randomize: options.randomize,
     animate: options.animate,
     animationDuration: 450,
