@@ -7,6 +7,7 @@
  *     graph drawn by the explorer's GraphView (which picks the WebGL renderer
  *     at that size), next to the plain canvas renderer for reference.
  * Prints a markdown table. Run: npx tsx bench/ui.ts [--runs 7] [--frames 180]
+ * [--only-seed: no panning | --only-draw: first drawing only | --only-clicks | --only-pan]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -156,7 +157,7 @@ async function main() {
   const quiet = { logLevel: 'error' as const, configFile: false as const };
   console.error('Building the explorer and the bare page ...');
   const explorerDist = path.join(tmp, 'explorer');
-  await build({ ...quiet, configFile: path.join(PROJECT_ROOT, 'client', 'vite.config.ts'), build: { outDir: explorerDist, emptyOutDir: true } });
+  await build({ ...quiet, configFile: path.join(PROJECT_ROOT, 'client', 'vite.config.ts'), build: { outDir: explorerDist, emptyOutDir: true, ...(process.env.BENCH_PAUSE ? { minify: false } : {}) } });
   const bareRoot = path.join(tmp, 'bare-src');
   fs.mkdirSync(bareRoot);
   fs.writeFileSync(path.join(bareRoot, 'index.html'), BARE_HTML);
@@ -172,7 +173,7 @@ async function main() {
         'cytoscape-fcose': path.join(PROJECT_ROOT, 'node_modules', 'cytoscape-fcose', 'cytoscape-fcose.js'),
       },
     },
-    build: { outDir: bareDist, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
+    build: { outDir: bareDist, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false }, ...(process.env.BENCH_PAUSE ? { minify: false } : {}) },
   });
 
   console.error('Seeding a temporary graph ...');
@@ -203,7 +204,8 @@ async function main() {
   elementsJson = JSON.stringify(elements);
 
   if (process.env.BENCH_PAUSE) {
-    console.error(`Serving on ${url} (BENCH_PAUSE): bare page at ${url}/bare/?mode=pan`);
+    // Unminified, so a profiler names the functions.
+    console.error(`Serving on ${url} (BENCH_PAUSE, unminified): bare page at ${url}/bare/?mode=pan`);
     await new Promise(() => undefined);
   }
   const browser: Browser = await chromium.launch({
@@ -213,12 +215,15 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
   });
   const rows: string[][] = [];
+  const phaseLines: string[] = [];
   try {
     // 1. First complete drawing, alternating pages so both see the same machine load.
     const explorerTimes: number[] = [];
     const bareTimes: number[] = [];
     const explorerLayoutShare: number[] = [];
-    for (let i = 0; i < (process.argv.includes('--only-pan') ? 0 : RUNS + 1); i++) {
+    /** Performance marks of each page, by name: where the first drawing's time goes. */
+    const phases: Record<'explorer' | 'bare', Map<string, number[]>> = { explorer: new Map(), bare: new Map() };
+    for (let i = 0; i < (process.argv.includes('--only-pan') || process.argv.includes('--only-clicks') ? 0 : RUNS + 1); i++) {
       for (const which of ['explorer', 'bare'] as const) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
@@ -229,6 +234,16 @@ async function main() {
         if (Number.isNaN(t)) throw new Error(`${which} page failed: ${await page.title()}`);
         if (i > 0) (which === 'explorer' ? explorerTimes : bareTimes).push(t); // the first pair warms caches
         if (which === 'explorer' && i > 0) explorerLayoutShare.push(await page.evaluate(() => performance.getEntriesByName('explorer:requests-done')[0]?.startTime ?? NaN));
+        if (i > 0) {
+          const marks = await page.evaluate(() => {
+            const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+            const script = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js')).map((r) => (r as PerformanceResourceTiming).responseEnd);
+            const seen = new Set<string>();
+            const own = performance.getEntriesByType('mark').filter((m) => !seen.has(m.name) && seen.add(m.name)).map((m) => [m.name, m.startTime] as [string, number]);
+            return [['html received', nav?.responseEnd ?? NaN], ['scripts received', Math.max(...script)], ['DOM ready', nav?.domContentLoadedEventEnd ?? NaN], ...own] as [string, number][];
+          });
+          for (const [name, t] of marks) (phases[which].get(name) ?? phases[which].set(name, []).get(name)!).push(t);
+        }
         await context.close();
       }
     }
@@ -238,11 +253,15 @@ async function main() {
     rows.push(['Seed graph, navigation → first complete drawing (explorer)', `${graph.nodes.length} nodes, ${graph.edges.length} edges`, ms(e), `min ${ms(Math.min(...explorerTimes))}, max ${ms(Math.max(...explorerTimes))}; API answered at ${ms(median(explorerLayoutShare))}`]);
     rows.push(['Same elements, same layout and style, bare Cytoscape page', `${graph.nodes.length} nodes, ${graph.edges.length} edges`, ms(b), `min ${ms(Math.min(...bareTimes))}, max ${ms(Math.max(...bareTimes))}`]);
     rows.push(['Explorer / bare', '', `${(e / b).toFixed(2)}x`, `target ≤ 1.2x: ${e / b <= 1.2 ? 'met' : 'NOT met'}`]);
+    for (const which of ['explorer', 'bare'] as const) {
+      const list = [...phases[which]].map(([name, ts]) => [name, median(ts)] as const).sort((x, y) => x[1] - y[1]);
+      phaseLines.push(`${which}: ${list.map(([name, t]) => `${name} ${ms(t)}`).join(' → ')}`);
+    }
     }
 
     // 2. Click to settled: expand, path and ask on the seed story, each on a fresh page (nothing cached in the page).
     const clicks: Record<'expand' | 'path' | 'ask', number[]> = { expand: [], path: [], ask: [] };
-    for (let i = 0; i < (process.argv.includes('--only-pan') ? 0 : RUNS); i++) {
+    for (let i = 0; i < (process.argv.includes('--only-pan') || process.argv.includes('--only-draw') ? 0 : RUNS); i++) {
       for (const what of ['expand', 'path', 'ask'] as const) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
@@ -267,7 +286,7 @@ async function main() {
     }
 
     // 3. Panning a neighbourhood-sized graph.
-    for (const renderer of process.argv.includes('--only-seed') ? [] : (['webgl', 'auto', 'canvas'] as const)) {
+    for (const renderer of ['--only-seed', '--only-draw', '--only-clicks'].some((f) => process.argv.includes(f)) ? [] : (['webgl', 'auto', 'canvas'] as const)) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       page.on('console', (m) => (m.type() === 'error' || process.env.BENCH_DEBUG) && console.error(`[${renderer} page] ${m.text()}`));
@@ -299,6 +318,7 @@ async function main() {
   console.log('| measurement | size | result | notes |');
   console.log('| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  if (phaseLines.length) console.log(`\nWhere the first drawing's time goes (median time since navigation of each mark):\n\n${phaseLines.map((l) => `- ${l}`).join('\n')}`);
 }
 
 main().catch((err) => {

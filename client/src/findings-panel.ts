@@ -6,7 +6,7 @@
 import { evidenceList } from './details-panel.js';
 import { h, kindSwatch } from './dom.js';
 import { pathSteps, readableType } from './elements.js';
-import type { Answer, Evidence, Subgraph } from './queries.js';
+import type { Answer, PathFound } from './queries.js';
 import { kindLook } from './style.js';
 
 export interface FindingActions {
@@ -77,8 +77,8 @@ export function answerView(a: Answer, act: FindingActions): HTMLElement {
   );
 }
 
-/** The path in walking order, each step with its quotes (`quotes` by relation id, as they arrive). */
-export function pathView(from: { id: string; name: string }, to: { id: string; name: string }, path: Subgraph | null, act: FindingActions, quotes: ReadonlyMap<string, Evidence[]> = new Map()): HTMLElement {
+/** The path in walking order, each step with its quotes (they come with the path: one request, drawn once). */
+export function pathView(from: { id: string; name: string }, to: { id: string; name: string }, path: PathFound | null, act: FindingActions): HTMLElement {
   const names = new Map(path?.nodes.map((n) => [n.id, n]) ?? []);
   const steps = path ? pathSteps(path, from.id) : [];
   const node = (id: string) => {
@@ -108,7 +108,7 @@ export function pathView(from: { id: string; name: string }, to: { id: string; n
                 node(s.forward ? s.relation.from.id : s.relation.to.id),
                 h('button', { type: 'button', class: 'rel-step', 'data-edge': s.relation.id, onclick: () => act.selectEdge(s.relation.id), title: 'Show the quotes' }, s.forward ? ` —${s.relation.label}→ ` : ` ←${s.relation.label}— `),
                 node(s.forward ? s.relation.to.id : s.relation.from.id),
-                quotes.get(s.relation.id) ? evidenceList(quotes.get(s.relation.id)!, act, true) : h('p', { class: 'muted loading' }, 'Loading the quotes…'),
+                evidenceList((s.relation as PathFound['edges'][number]).evidence, act, true),
               ),
             ),
           ),

@@ -5,16 +5,17 @@
  * labels (which names show), viewport and export. This class only holds the
  * instance and calls them in order.
  */
-import type { CollectionReturnValue, Core, ElementDefinition, NodeSingular } from 'cytoscape';
+import type { CollectionReturnValue, Core, ElementDefinition } from 'cytoscape';
 import type { GraphElement } from './elements.js';
-import { createCore, type GraphEvents } from './graph/create.js';
+import { createCore, hardwareWebGL, type GraphEvents } from './graph/create.js';
 import { decorate, markNear, NO_DECORATIONS, sizeNodes, type Decorations } from './graph/decorations.js';
 import { diffElements, isEmptyDiff } from './graph/diff.js';
+import { placeFreshNodes } from './graph/fresh.js';
+import { makeRoomForHubs } from './graph/hub-room.js';
 import { centrality, hubsOf } from './graph/importance.js';
 import { nextLabelScale, placeLeanLabels, placeSceneLabels } from './graph/labels.js';
 import { pinPositions, runLayout } from './graph/layout.js';
-import { clearLabels, placeAround, type FreshNode, type Footprint } from './graph/placement.js';
-import { applyViewport, centreOn, currentViewport, FIT_PADDING, fitTo, zoomBy } from './graph/viewport.js';
+import { allInView, applyViewport, centreOn, currentViewport, FIT_PADDING, fitTo, zoomBy } from './graph/viewport.js';
 import { expectedLabelScale, renderPlan } from './scale.js';
 import { explorerStyle } from './style.js';
 import type { Point, Selection, SizeBy, Viewport } from './url-state.js';
@@ -112,16 +113,19 @@ export class GraphView {
       const base = o.base ? cy.nodes().filter((n) => o.base!.has(n.id())) : cy.nodes();
       const baseElements = base.union(base.edgesWith(base));
       performance.mark('view:start');
-      await runLayout(baseElements, plan.layout);
+      // The view fits once the names have room: a fit inside the layout would resize every label for nothing.
+      await runLayout(baseElements, { ...plan.layout, fit: false });
       performance.mark('view:layout');
       if (!this.lean) this.clearHubLabels(baseElements);
       performance.mark('view:hub-room');
-      this.placeFresh(cy.nodes().filter((n) => !base.has(n)).map((n) => n.id()), o);
+      placeFreshNodes(cy, cy.nodes().filter((n) => !base.has(n)).map((n) => n.id()), o);
       pinPositions(cy, o.positions ?? {});
-      this.afterChange();
+      this.computeImportance();
       performance.mark('view:decorated');
-      if (o.viewport) this.restore(o.viewport);
-      else this.fit();
+      // One label pass in the next frame: the steps after a drawing (decorations, selection) ask for one too.
+      if (o.viewport) this.restore(o.viewport, { labels: false });
+      else this.fit({ labels: false });
+      this.scheduleLabels();
       performance.mark('view:fitted');
       return;
     }
@@ -135,11 +139,11 @@ export class GraphView {
       cy.add(diff.add as unknown as ElementDefinition[]);
       for (const e of diff.update) cy.getElementById(e.data.id).data(e.data as unknown as Record<string, unknown>);
     });
-    this.placeFresh(freshNodes, o);
+    placeFreshNodes(cy, freshNodes, o);
     pinPositions(cy, o.positions ?? {});
-    this.afterChange();
+    this.computeImportance();
     if (o.viewport) this.restore(o.viewport);
-    else if (freshNodes.length && !this.inView(freshNodes)) this.fit();
+    else if (freshNodes.length && !allInView(cy, freshNodes)) this.fit();
     else this.scheduleLabels();
   }
 
@@ -186,48 +190,22 @@ export class GraphView {
     const visible = cy.elements(':visible');
     for (let i = 0; i < 3; i++) {
       cy.fit(visible, FIT_PADDING);
-      const next = this.webgl ? null : nextLabelScale(cy.zoom(), this.scale);
-      if (next === null) break;
-      this.setLabelScale(next);
+      if (!this.settleLabelScale()) break;
     }
     if (labels) this.refreshLabels();
   }
 
-  /**
-   * Makes room for the hubs' names at the size they are drawn: nodes a hub's
-   * label would cover are pushed aside (repeatably), then the drawing is
-   * fitted again. Pinned nodes stay.
-   */
+  /** Makes room for the hubs' names at the size they are drawn, then fits the base again (graph/hub-room.ts). */
   private clearHubLabels(eles: CollectionReturnValue): void {
     const cy = this.cy;
-    const hubs = new Set(hubsOf(eles));
     // Each new label scale restyles every element: settle it in as few steps as possible.
-    const fitBase = () => {
+    const settle = () => {
       for (let i = 0; i < 2; i++) {
         cy.fit(eles, FIT_PADDING);
-        const next = this.webgl ? null : nextLabelScale(cy.zoom(), this.scale, 0.12);
-        if (next === null) break;
-        this.setLabelScale(next);
+        if (!this.settleLabelScale(0.12)) break;
       }
     };
-    fitBase();
-    for (let pass = 0; pass < 2; pass++) {
-      const items: Footprint[] = eles.nodes().map((n) => {
-        const p = n.position();
-        const w = n.outerWidth() / 2;
-        const h = n.outerHeight() / 2;
-        const item: Footprint = { id: n.id(), x: p.x, y: p.y, rx: w, ry: h };
-        if (hubs.has(n.id())) {
-          const l = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, includeUnderlays: false });
-          item.label = { dx1: l.x1 - p.x, dy1: l.y1 - p.y, dx2: l.x2 - p.x, dy2: l.y2 - p.y };
-        }
-        return item;
-      });
-      const moved = clearLabels(items, { gap: 4 * this.scale });
-      if (!moved.size) break;
-      cy.batch(() => moved.forEach((p, id) => void cy.getElementById(id).position(p)));
-      fitBase();
-    }
+    makeRoomForHubs(cy, eles, { gap: () => 4 * this.scale, settle });
   }
 
   /** Zooms to a result (path, answer) so its names have room. */
@@ -245,11 +223,10 @@ export class GraphView {
     return currentViewport(this.cy);
   }
 
-  restore(v: Viewport): void {
+  restore(v: Viewport, { labels = true } = {}): void {
     applyViewport(this.cy, v);
-    const next = this.webgl ? null : nextLabelScale(this.cy.zoom(), this.scale);
-    if (next !== null) this.setLabelScale(next);
-    this.refreshLabels();
+    this.settleLabelScale();
+    if (labels) this.refreshLabels();
   }
 
   /** Model positions of the drawn nodes. */
@@ -279,17 +256,10 @@ export class GraphView {
 
   private onZoom(): void {
     // Far off the right size, labels are resized at once: drawing 100 px text for even one frame is slow.
-    if (!this.webgl) {
-      const next = nextLabelScale(this.cy.zoom(), this.scale, 0.3);
-      if (next !== null) this.setLabelScale(next);
-    }
+    this.settleLabelScale(0.3);
     clearTimeout(this.labelTimer);
     this.labelTimer = setTimeout(() => this.refreshLabels(), 60);
     this.options.onZoom?.();
-  }
-
-  private afterChange(): void {
-    this.computeImportance();
   }
 
   private computeImportance(): void {
@@ -312,51 +282,16 @@ export class GraphView {
     });
   }
 
+  /** Resizes labels for the current zoom when they are off by more than `tolerance`; true when it did. */
+  private settleLabelScale(tolerance?: number): boolean {
+    const next = this.webgl ? null : nextLabelScale(this.cy.zoom(), this.scale, tolerance);
+    if (next !== null) this.setLabelScale(next);
+    return next !== null;
+  }
+
   private setLabelScale(scale: number): void {
     this.scale = scale;
     this.cy.style(explorerStyle({ labelScale: scale, lean: this.lean }));
   }
 
-  private placeFresh(ids: readonly string[], o: ShowOptions): void {
-    if (!ids.length) return;
-    const cy = this.cy;
-    const fresh = new Set(ids);
-    const drawn = new Map<string, Point>(cy.nodes().filter((n) => !fresh.has(n.id())).map((n) => [n.id(), { ...(n as unknown as NodeSingular).position() }] as [string, Point]));
-    // Anchors in order; a node reached only through other new nodes is placed after them.
-    const pending: FreshNode[] = ids.map((id) => {
-      const n = cy.getElementById(id) as NodeSingular;
-      const given = o.anchorsOf?.(id) ?? [];
-      const around = n.neighborhood('node').map((m) => m.id()).sort();
-      return { id, anchors: [...given.filter((a) => around.includes(a)), ...around.filter((a) => !given.includes(a))], weight: Number(n.data('degree') ?? 0), size: Number(n.data('size') ?? 30) };
-    });
-    for (let round = 0; round < 4 && pending.length; round++) {
-      const ready = pending.filter((p) => p.anchors.some((a) => drawn.has(a)) || round === 3);
-      const placed = placeAround(ready, drawn, { order: o.anchorOrder });
-      cy.batch(() => placed.forEach((p, id) => void cy.getElementById(id).position(p)));
-      placed.forEach((p, id) => drawn.set(id, p));
-      for (const id of placed.keys()) pending.splice(pending.findIndex((p) => p.id === id), 1);
-    }
-  }
-
-  private inView(ids: readonly string[]): boolean {
-    const e = this.cy.extent();
-    return ids.every((id) => {
-      const p = (this.cy.getElementById(id) as unknown as NodeSingular).position();
-      return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
-    });
-  }
-}
-
-/** True when the browser offers a hardware-accelerated WebGL 2 context (not a software rasteriser). */
-function hardwareWebGL(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    if (!gl) return false;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
-  } catch {
-    return false;
-  }
 }

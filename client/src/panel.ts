@@ -7,7 +7,7 @@
 import { articleView, entityView, relationView, type DetailActions } from './details-panel.js';
 import { byId, fill, h } from './dom.js';
 import { answerView, pathView, type FindingActions } from './findings-panel.js';
-import type { Answer, EntityNode, Evidence, ExplorerApi, RelationDetail, Subgraph } from './queries.js';
+import type { Answer, EntityNode, ExplorerApi, PathFound } from './queries.js';
 import type { Scene } from './scene.js';
 import { sourceKey, type SourceCache } from './source-cache.js';
 import type { Tab, ViewState } from './url-state.js';
@@ -88,17 +88,7 @@ export function createPanel(d: PanelDeps): Panel {
         } else if (tab === 'path' && s.path) {
           const from = names.get(s.path.from) ?? { id: s.path.from, name: s.path.from };
           const to = names.get(s.path.to) ?? { id: s.path.to, name: s.path.to };
-          const path = d.cache.peek<Subgraph | null>(sourceKey.path(s.path.from, s.path.to)) ?? null;
-          const quotes = new Map<string, Evidence[]>();
-          const known = () => path?.edges.forEach((e) => { const r = d.cache.peek<RelationDetail | null>(sourceKey.relation(e.id)); if (r) quotes.set(e.id, r.evidence); });
-          known();
-          show(pathView(from, to, path, d.findings, quotes));
-          if (path && quotes.size < path.edges.length) {
-            // Each step's quotes, fetched together (the cache shares them with the details of each relation).
-            await Promise.allSettled(path.edges.map((e) => d.cache.get(sourceKey.relation(e.id), () => d.api.relation(e.id))));
-            known();
-            show(pathView(from, to, path, d.findings, quotes));
-          }
+          show(pathView(from, to, d.cache.peek<PathFound | null>(sourceKey.path(s.path.from, s.path.to)) ?? null, d.findings));
         } else if (s.article) {
           const id = s.article.id;
           if (!d.cache.has(sourceKey.article(id))) show(h('p', { class: 'muted loading' }, 'Opening the article…'));

@@ -38,6 +38,11 @@ export interface RelationEdge {
 
 export interface Subgraph { nodes: EntityNode[]; edges: RelationEdge[]; truncated: boolean }
 
+/** A relation with every quote that states it (the steps of a path). */
+export interface QuotedEdge extends RelationEdge { evidence: Evidence[] }
+/** A shortest path, each step with its quotes: the path panel needs no other request. */
+export interface PathFound extends Subgraph { edges: QuotedEdge[] }
+
 export interface Claim { measure: string; value: number; qualifier: string | null; evidence: Evidence[] }
 
 export interface RelationDetail {
@@ -112,6 +117,8 @@ const NODE = 'id kind name aliases degree date';
 const EDGE = 'id type label date note from { id } to { id } evidence { article { id } }';
 const SUBGRAPH = `nodes { ${NODE} } edges { ${EDGE} } truncated`;
 const EVIDENCE = 'quote article { id title source url }';
+/** A path's relations come with their quotes, so the path panel draws once, from one request. */
+const QUOTED_EDGE = `id type label date note from { id } to { id } evidence { ${EVIDENCE} }`;
 const NAMED = 'id kind name';
 const STATEMENT = `id words date channel speaker { ${NAMED} } about { ${NAMED} } reportedBy { ${NAMED} } evidence { ${EVIDENCE} }`;
 /** Where statements go in a document; a comment, so an API without statements is asked without them. */
@@ -127,6 +134,7 @@ const V2: readonly [string, string][] = [
   [STATEMENTS_ABOUT, `statementsAbout: statements(about: $id, first: 200) { ${STATEMENT} }`],
   [EDGE, `${EDGE} certainty`],
   [EVIDENCE, `${EVIDENCE} certainty accordingTo { id name }`],
+  ['note from { id } to { id } evidence { quote', 'note certainty from { id } to { id } evidence { quote'],
   ['relations(first: 200) { id type label date note from', 'relations(first: 200) { certainty id type label date note from'],
   ['relation(id: $id) { id type', 'relation(id: $id) { certainty id type'],
 ];
@@ -184,7 +192,9 @@ export const SEARCH = `query Search($text: String!) { search(text: $text, first:
 /** Sentences of the articles (not the curators' summaries: the search box quotes the articles). */
 export const PASSAGES = `query Passages($text: String!) { passages(text: $text, first: 5, kinds: [SENTENCE, QUOTE]) { text start end matched article { id title } entities { ${NODE} } } }`;
 
-export const SHORTEST_PATH = `query ShortestPath($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxLength: 8) { ${SUBGRAPH} } }`;
+export const SHORTEST_PATH = `query ShortestPath($from: ID!, $to: ID!) {
+  shortestPath(from: $from, to: $to, maxLength: 8) { nodes { ${NODE} } edges { ${QUOTED_EDGE} } truncated }
+}`;
 
 export const TIMELINE = `query Timeline { timeline { ${NODE} } }`;
 
@@ -238,7 +248,7 @@ export function createExplorerApi(plain: GraphQLClient) {
     search: async (text: string) => (await request<{ search: EntityNode[] }>(SEARCH, { text })).search,
     passages: async (text: string) =>
       (await request<{ passages: Omit<PassageHit, 'id'>[] }>(PASSAGES, { text })).passages.map((p) => ({ ...p, id: `${p.article.id}:${p.start}-${p.end}` })),
-    shortestPath: async (from: string, to: string) => (await request<{ shortestPath: Subgraph | null }>(SHORTEST_PATH, { from, to })).shortestPath,
+    shortestPath: async (from: string, to: string) => (await request<{ shortestPath: PathFound | null }>(SHORTEST_PATH, { from, to })).shortestPath,
     timeline: async () => (await request<{ timeline: EntityNode[] }>(TIMELINE)).timeline,
     /** Every relation's quotes, page by page (the table's quote column). */
     relationQuotes: async () => {

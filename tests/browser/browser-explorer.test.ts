@@ -267,7 +267,7 @@ describeInBrowser('the explorer page in Chromium', () => {
     await page.context().close();
   });
 
-  it('a shortest path between two picked nodes is highlighted and listed', async () => {
+  it('a shortest path between two picked nodes is highlighted and listed, each step with its quotes', async () => {
     const page = await open();
     await chooseFromSearch(page, '#path-from', 'Nausėda');
     await chooseFromSearch(page, '#path-to', 'Kolesnikova');
@@ -279,6 +279,9 @@ describeInBrowser('the explorer page in Chromium', () => {
     const lit = await page.evaluate(() => window.cy!.$('.path').map((e) => e.id()).sort());
     expect(lit).toEqual([...shortestPath.nodes.map((n) => n.id), ...shortestPath.edges.map((e) => e.id)].sort());
     expect(await page.$$eval('#panel-body .path-steps > li', (li) => li.length)).toBe(shortestPath.edges.length);
+    // The quotes came with the path: every step shows at least one, nothing is still loading.
+    expect(await page.$$eval('#panel-body .path-steps > li', (li) => li.filter((l) => !l.querySelector('.evidence blockquote')).length)).toBe(0);
+    expect(await page.$('#panel-body .loading')).toBeNull();
     expect(await page.evaluate(() => window.cy!.$('.faded').length)).toBeGreaterThan(0);
     await page.context().close();
   });

@@ -9,6 +9,7 @@ import { decorate, MIN_NODE_PX, NO_DECORATIONS, sizeNodes } from '../../client/s
 import { diffElements, isEmptyDiff } from '../../client/src/graph/diff.js';
 import { centrality, hubsOf, topNodes } from '../../client/src/graph/importance.js';
 import { placeAround, seededRandom, storySeed, withSeed } from '../../client/src/graph/placement.js';
+import { placeFreshNodes } from '../../client/src/graph/fresh.js';
 import { csvField, viewCsv, viewJson } from '../../client/src/export.js';
 import { filterRows, sortRows } from '../../client/src/table-rows.js';
 import { certaintyWords } from '../../client/src/evidence.js';
@@ -134,6 +135,21 @@ describe('placement and the seeded layout', () => {
     for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(Math.hypot(all[i]!.x - all[j]!.x, all[i]!.y - all[j]!.y)).toBeGreaterThanOrEqual(54);
     for (const p of placed.values()) expect(Math.hypot(p.x, p.y)).toBeLessThan(400);
     expect(placeAround(fresh, drawn)).toEqual(placed);
+  });
+
+  it('places the new nodes of a step beside the drawn node they hang from, moving nothing drawn', () => {
+    const cy = headless();
+    const drawn = new Set(['n1', 'n2', 'n3', 'n4']);
+    cy.nodes().forEach((n, i) => void n.position(drawn.has(n.id()) ? { x: 1000 + i * 80, y: 0 } : { x: 0, y: 0 }));
+    const kept = () => cy.nodes().filter((n) => drawn.has(n.id())).map((n) => ({ ...(n as unknown as cytoscape.NodeSingular).position() }));
+    const before = kept();
+    placeFreshNodes(cy, ['n5', 'n6', 'n7'], { anchorsOf: (id) => (id === 'n5' ? ['n1'] : []) });
+    expect(kept()).toEqual(before);
+    const at = (id: string) => (cy.getElementById(id) as unknown as cytoscape.NodeSingular).position();
+    // n5 goes around n1; n6 hangs from n5 and n7 from n6, each placed after its anchor.
+    expect(Math.hypot(at('n5').x - at('n1').x, at('n5').y - at('n1').y)).toBeLessThan(300);
+    expect(Math.hypot(at('n6').x - at('n5').x, at('n6').y - at('n5').y)).toBeLessThan(300);
+    expect(Math.hypot(at('n7').x - at('n6').x, at('n7').y - at('n6').y)).toBeLessThan(300);
   });
 });
 

@@ -106,3 +106,17 @@ function wire(cy: Core, container: HTMLElement, events: GraphEvents): void {
   });
   cy.on('zoom', () => events.onZoom?.());
 }
+
+/** True when the browser offers a hardware-accelerated WebGL 2 context (not a software rasteriser). */
+export function hardwareWebGL(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+  } catch {
+    return false;
+  }
+}

@@ -43,3 +43,12 @@ export function currentViewport(cy: Core): Viewport {
 export function applyViewport(cy: Core, v: Viewport): void {
   cy.viewport({ zoom: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), v.zoom)), pan: v.pan });
 }
+
+/** True when every one of these nodes is inside the visible part of the canvas. */
+export function allInView(cy: Core, ids: readonly string[]): boolean {
+  const e = cy.extent();
+  return ids.every((id) => {
+    const p = (cy.getElementById(id) as unknown as NodeSingular).position();
+    return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
+  });
+}
