@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --entities 100000 --relations 1000000 | --seed] [--iterations 200] [--duration 10] [--engine embedded|neo4j]
+ * npm run bench [-- --entities 100000 --relations 1000000 | --seed] [--ask] [--iterations 200] [--duration 10] [--engine embedded|neo4j]
  * npm run bench -- --scale [--sizes 10000,100000,1000000] [--iterations 100]   (bench/scale.ts: raw calls and floors per graph size, a table and an SVG plot)
  *
  * --engine neo4j runs the same tables on the Neo4j at NEO4J_URI (NEO4J_USER,
@@ -43,6 +43,8 @@ const { values: opts } = parseArgs({
     entities: { type: 'string', default: '100000' },
     relations: { type: 'string', default: '1000000' },
     seed: { type: 'boolean', default: false },
+    // ask on a synthetic graph too (questions from its names and summaries; about a second each at 100,000 relations).
+    ask: { type: 'boolean', default: false },
     iterations: { type: 'string', default: '200' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
@@ -74,7 +76,9 @@ async function main() {
   const dbPath = path.join(dir, 'graph.lbug');
 
   // The engine, chosen as the server chooses it: from the environment.
-  const storeEnv: Record<string, string> = onNeo4j ? { ...pick(process.env, ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']), GRAPH_STORE: 'neo4j' } : { GRAPH_STORE: 'embedded', DB_PATH: dbPath };
+  // The store settings a big graph may need raised (QUERY_TIMEOUT_MS, the buffer pools) go to every store of the run.
+  const tuning = pick(process.env, ['QUERY_TIMEOUT_MS', 'LADYBUG_BUFFER_POOL_MB', 'LADYBUG_LOAD_BUFFER_POOL_MB']);
+  const storeEnv: Record<string, string> = onNeo4j ? { ...tuning, ...pick(process.env, ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']), GRAPH_STORE: 'neo4j' } : { ...tuning, GRAPH_STORE: 'embedded', DB_PATH: dbPath };
   if (onNeo4j && !storeEnv.NEO4J_URI) throw new Error('--engine neo4j needs NEO4J_URI (and NEO4J_PASSWORD); npm run neo4j starts a local Neo4j');
   const config = readConfig({ NODE_ENV: 'production', ...storeEnv });
 
@@ -106,7 +110,7 @@ async function main() {
     { name: 'passages', raw: (s, i) => s.passages(passageQueries[i]!, { first: 10 }).then((found) => Promise.all([s.articlesByIds([...new Set(found.map((p) => p.article))]), s.entitiesByIds([...new Set(found.flatMap((p) => p.entities))])])), query: (i) => ({ query: PASSAGES, variables: { t: passageQueries[i] } }) },
     { name: 'shortestPath', raw: (s, i) => s.shortestPath(pairs[i]![0], pairs[i]![1], 6), query: (i) => ({ query: 'query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b) { nodes { id } edges { id type } } }', variables: { a: pairs[i]![0], b: pairs[i]![1] } }) },
     { name: 'overview', raw: (s) => s.graph({ limit: 2000 }), query: () => ({ query: OVERVIEW, variables: {} }) },
-    ...askOps(story, opts.seed, iterations),
+    ...askOps(story, opts.seed, iterations, opts.ask),
   ];
   const floorArgs = (i: number) => ({ id: ids[i]!, ids: ids.slice(i, i + 10), from: pairs[i]![0], to: pairs[i]![1] });
   await store.close();
@@ -117,7 +121,7 @@ async function main() {
   if (!onNeo4j) {
     const rawPath = path.join(dir, 'raw.lbug');
     for (const suffix of ['', '.wal']) if (fs.existsSync(dbPath + suffix)) fs.copyFileSync(dbPath + suffix, rawPath + suffix);
-    rawConfig = readConfig({ NODE_ENV: 'production', GRAPH_STORE: 'embedded', DB_PATH: rawPath });
+    rawConfig = readConfig({ NODE_ENV: 'production', ...storeEnv, DB_PATH: rawPath });
   }
   // The floors run on a third copy, opened bare (LadybugDB only).
   let floors: Floors | null = null;
