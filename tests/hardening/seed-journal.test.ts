@@ -39,9 +39,12 @@ function interrupted(stage: 'staged' | 'committed' | 'renaming'): Promise<string
   });
 }
 
-/** npm run seed, as its own process (node with tsx as a loader, as npm run seed runs it). */
+/**
+ * npm run seed, as its own process (node with tsx as a loader, as npm run seed runs it), into its own
+ * embedded file (`--db`) on either engine's test run: what is tested is the journal, not the engine.
+ */
 function seed(root: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'seed', 'seed.ts'), '--data', path.join(root, 'data'), ...args], { encoding: 'utf8', cwd: PROJECT_ROOT, env: { ...process.env, NODE_ENV: 'test' } });
+  return execFileSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'seed', 'seed.ts'), '--data', path.join(root, 'data'), ...args], { encoding: 'utf8', cwd: PROJECT_ROOT, env: { ...process.env, NODE_ENV: 'test', GRAPH_STORE: 'embedded' } });
 }
 
 const temporaries = (root: string) => ['data', 'articles', 'curation'].flatMap((d) => fs.readdirSync(path.join(root, d)).filter((f) => f.endsWith('.curating-tmp')));
@@ -59,7 +62,7 @@ describe('npm run seed after a curation save was killed', () => {
     expect(fs.existsSync(journal)).toBe(false);
     expect(temporaries(root)).toEqual([]);
     expect(readLog(path.join(root, 'curation')).map((e) => [e.revision, e.op])).toEqual([[1, 'mergeEntities']]);
-    const store = await openStore(readConfig({ NODE_ENV: 'test', DB_PATH: db }).store);
+    const store = await openStore(readConfig({ NODE_ENV: 'test', GRAPH_STORE: 'embedded', DB_PATH: db }).store);
     try {
       expect(await store.entity(MERGE[0])).toBeNull();
       expect((await store.entity(MERGE[1]))!.aliases).toContain('Tomas Zelazny');
