@@ -278,7 +278,17 @@ function summary(runs: autocannon.Result[]) {
  * would count as the server's overhead in the latency rows.
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-function post(port: number, body: { query: string; variables?: Record<string, unknown> }): Promise<unknown> {
+async function post(port: number, body: { query: string; variables?: Record<string, unknown> }): Promise<unknown> {
+  try {
+    return await postOnce(port, body);
+  } catch (err) {
+    // A kept-alive socket the server closed as idle (Node's 5 s keepAliveTimeout) just as it was reused: every request here is a read, so ask again once.
+    if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') throw err;
+    return postOnce(port, body);
+  }
+}
+
+function postOnce(port: number, body: { query: string; variables?: Record<string, unknown> }): Promise<unknown> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { ...HEADERS, 'content-length': Buffer.byteLength(payload) } }, (res) => {
