@@ -1,7 +1,7 @@
 /**
  * The shortest path between two entities, asked of a Cypher engine in
  * bounded memory, with the answer the engines' ALL SHORTEST statement gave
- * (cypher/ladybug/shortest-path.cypher): of the shortest undirected paths,
+ * (cypher/neo4j/shortest-path.cypher, which Neo4j still runs): of the shortest undirected paths,
  * the first by its entity ids joined with '|', then by its relation ids.
  *
  * Measured 2026-11-30 on 1,000,000 relations: ALL SHORTEST with the paths
