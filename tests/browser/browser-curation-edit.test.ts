@@ -231,11 +231,27 @@ describeInBrowser('curating by hand in the page', () => {
     await page.fill(`${relationForm} input[name=note]`, 'the first meeting since the strike');
     await page.screenshot({ path: path.join(PROJECT_ROOT, 'docs', 'curation-edit.png') });
     expect(await axeSerious(page)).toEqual([]);
+    // The page reopens helena-markov after the reload; that answer is held back until after the one asked next,
+    // and the late answer must not replace it.
+    let held = 0;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('"id":"helena-markov"') && body.includes('claims')) {
+        held++;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      await route.continue();
+    });
     await page.click(`${relationForm} button[type=submit]`);
     await atRevision(page, ++rev);
     expect(story().relations.find((r) => r.id === 'helena-markov.met.samuel-oduya')).toMatchObject({ date: '2031-05-01', note: 'the first meeting since the strike' });
 
     await openEntity(page, 'greywick-towers');
+    await page.waitForTimeout(2000);
+    expect(held).toBeGreaterThan(0);
+    expect(await page.textContent('#edit-entity legend')).toBe('Entity greywick-towers');
+    expect(await page.inputValue('#edit-entity-id')).toBe('greywick-towers');
+    await page.unroute('**/graphql');
     const claimForm = `#edit-claim-${claim.id}`;
     await page.fill(`${claimForm} input[name=value]`, '43');
     await page.click(`${claimForm} button[type=submit]`);

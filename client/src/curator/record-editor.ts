@@ -35,11 +35,15 @@ export function recordEditor(c: Curating): HTMLElement {
     else sessionStorage.setItem(EDITING_KEY, id.value.trim());
     c.saved(what);
   };
+  // The latest request wins: the entity reopened after a reload may still be loading when another is asked for,
+  // and its late answer must not replace the newer one (nor put its id back in the box).
+  let asked = 0;
   const load = async () => {
     const wanted = id.value.trim();
+    const ticket = ++asked;
     if (!wanted) return void body.replaceChildren(el('p', { className: 'muted' }, 'Give an entity id to edit it.'));
-    const r = await curatorCall<{ entity: Entity | null }>(ENTITY, { id: wanted }).catch((err: Error) => (body.replaceChildren(el('p', { role: 'alert' }, `Could not read ${wanted}: ${err.message}`)), undefined));
-    if (!r) return;
+    const r = await curatorCall<{ entity: Entity | null }>(ENTITY, { id: wanted }).catch((err: Error) => (ticket === asked && body.replaceChildren(el('p', { role: 'alert' }, `Could not read ${wanted}: ${err.message}`)), undefined));
+    if (!r || ticket !== asked) return;
     if (!r.entity) return void body.replaceChildren(el('p', { role: 'alert' }, `No entity "${wanted}": pick an id from the list as you type.`));
     id.value = r.entity.id;
     body.replaceChildren(...editorFor(r.entity, { ...c, saved }, () => (deleted = true)));
