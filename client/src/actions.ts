@@ -54,8 +54,7 @@ export function createActions(x: Explorer) {
       const before = x.scene.subgraph.nodes.length;
       await push(step.expand(x.state, id, g));
       const added = x.scene.subgraph.nodes.length - before;
-      const more = x.scene.more.get(id) ?? 0;
-      x.notice(`${added > 0 ? `Added ${added} neighbour${added === 1 ? '' : 's'}` : 'Every neighbour was already in view'}${more ? `; ${more} more with “Show more”` : ''}.`);
+      x.notice(expandNotice(added, x.scene.more.get(id) ?? 0, x.scene.cut.has(id) ? { fetched: g.nodes.length - 1, degree: g.nodes.find((n) => n.id === id)?.degree ?? 0 } : null));
     },
 
     /** Expands along one relation type (the context menu). */
@@ -171,4 +170,15 @@ export function createActions(x: Explorer) {
   };
 
   return { ...actions, details, findings, push, replace };
+}
+
+/**
+ * What an expand says: how many came in, how many "Show more" still adds, and, when the
+ * neighbourhood was cut at the page's fetch limit, that the rest is beyond it (a hub of thousands).
+ */
+export function expandNotice(added: number, more: number, cut: { fetched: number; degree: number } | null): string {
+  const head = added > 0 ? `Added ${added} neighbour${added === 1 ? '' : 's'}` : 'Every neighbour was already in view';
+  const next = more ? `; ${more.toLocaleString('en-GB')} more with “Show more”` : '';
+  if (!cut) return `${head}${next}.`;
+  return `${head}${next}, of the first ${cut.fetched.toLocaleString('en-GB')} fetched: it has ${cut.degree.toLocaleString('en-GB')} relations in all. Search for a name to reach the rest.`;
 }

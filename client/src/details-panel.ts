@@ -33,6 +33,8 @@ export interface EntityContext {
   expanded: boolean;
   /** Neighbours "show more" would add. */
   more: number;
+  /** Its neighbourhood came back cut at the page's fetch limit (a hub of thousands). */
+  cut?: boolean;
   /** Neighbours not on the canvas now. */
   hiddenNeighbours: number;
   /** The user pinned it where it is. */
@@ -64,6 +66,7 @@ export function entityView(e: EntityDetail, ctx: EntityContext, act: DetailActio
       h('button', { type: 'button', 'data-action': 'path-from', 'data-focus': 'path-from', onclick: () => act.pathFrom(e) }, 'Path from'),
       h('button', { type: 'button', 'data-action': 'path-to', 'data-focus': 'path-to', onclick: () => act.pathTo(e) }, 'Path to'),
     ),
+    ctx.expanded && ctx.cut ? h('p', { class: 'muted', 'data-role': 'cut' }, `Its neighbours are drawn from the first ones fetched, not all of its ${e.degree.toLocaleString('en-GB')} relations: search for a name to reach the rest.`) : null,
     claims.length
       ? section(
           'Figures',

@@ -36,7 +36,7 @@ interface ApplyOptions {
 
 export class Explorer {
   state: ViewState = EMPTY_STATE;
-  scene: Scene = { subgraph: { nodes: [], edges: [], truncated: false }, more: new Map(), origin: new Map() };
+  scene: Scene = { subgraph: { nodes: [], edges: [], truncated: false }, more: new Map(), cut: new Set(), origin: new Map() };
   readonly cache = createSourceCache();
   readonly names = new Map<string, EntityNode>();
   readonly view: GraphView;

@@ -109,6 +109,7 @@ export function createPanel(d: PanelDeps): Panel {
                 onCanvas: onCanvas.has(e.id),
                 expanded: s.expanded.some((x) => x.id === e.id),
                 more: scene.more.get(e.id) ?? 0,
+                cut: scene.cut.has(e.id),
                 hiddenNeighbours: [...neighbours].filter((n) => !onCanvas.has(n)).length,
                 pinned: e.id in s.positions,
               },

@@ -24,6 +24,8 @@ export interface Scene {
   subgraph: Subgraph;
   /** Expanded node id -> how many neighbours "show more" would still add. */
   more: Map<string, number>;
+  /** Expanded node ids whose neighbourhood came back cut at the page's fetch limit: it has more neighbours than `more` counts. */
+  cut: Set<string>;
   /** Node id -> the expanded node that brought it in (the first, in the order of expanding): where it is drawn. */
   origin: Map<string, string>;
 }
@@ -34,6 +36,7 @@ export function composeScene(state: ViewState, sources: SceneSources, cap = EXPA
   const edges = new Map<string, RelationEdge>();
   const hidden = new Set(state.hidden);
   const more = new Map<string, number>();
+  const cut = new Set<string>();
   const origin = new Map<string, string>();
   const addNode = (n: EntityNode) => {
     if (!nodes.has(n.id)) nodes.set(n.id, n);
@@ -64,6 +67,7 @@ export function composeScene(state: ViewState, sources: SceneSources, cap = EXPA
       addNode(n);
     }
     if (neighbours.length > shown.length) more.set(id, neighbours.length - shown.length);
+    if (g.truncated) cut.add(id);
     pool(g);
   }
   for (const g of [sources.path, sources.answer]) {
@@ -78,7 +82,7 @@ export function composeScene(state: ViewState, sources: SceneSources, cap = EXPA
   const visible = [...nodes.values()].filter((n) => pinned.has(n.id) || !hidden.has(n.id));
   const ids = new Set(visible.map((n) => n.id));
   const kept = [...edges.values()].filter((e) => ids.has(e.from.id) && ids.has(e.to.id));
-  return { subgraph: { nodes: visible, edges: kept, truncated: Boolean(sources.overview?.truncated) }, more, origin };
+  return { subgraph: { nodes: visible, edges: kept, truncated: Boolean(sources.overview?.truncated) }, more, cut, origin };
 }
 
 /** The neighbours of `id` in a subgraph (through these relation types, when given), best connected first (what a cap keeps). */

@@ -34,6 +34,14 @@ describe('composeScene', () => {
     expect(more.more.has('hub')).toBe(false);
   });
 
+  it('marks a neighbourhood cut at the fetch limit, so the page can say the rest lies beyond it', () => {
+    const whole = composeScene(state({ scope: 'none', expanded: [{ id: 'hub', pages: 1 }] }), { ...none, neighbourhoods: new Map([['hub', star]]) }, 2);
+    expect(whole.cut.has('hub')).toBe(false);
+    const cut = composeScene(state({ scope: 'none', expanded: [{ id: 'hub', pages: 2 }] }), { ...none, neighbourhoods: new Map([['hub', { ...star, truncated: true }]]) }, 2);
+    expect(cut.cut.has('hub')).toBe(true);
+    expect(cut.more.has('hub')).toBe(false); // every fetched neighbour is shown, and still there are more
+  });
+
   it('brings added nodes in with their relations to what is already shown', () => {
     const sources = { ...none, overview: g([a!], []), added: new Map([['b', g([b!], [edge('a', 'b'), edge('b', 'zz')])]]) };
     const scene = composeScene(state({ added: ['b'] }), sources);
