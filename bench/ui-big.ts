@@ -8,7 +8,7 @@
  *  2. expanding the best-connected entity, thousands of neighbours: click to
  *     settled, how many came in, and what the page says of the rest.
  * The graph file is built once and kept in /tmp/bench-ui-big/ between runs.
- * Run: npx tsx bench/ui-big.ts [--relations 1000000] [--runs 3]
+ * Run: npx tsx bench/ui-big.ts [--relations 1000000] [--runs 3] [--profile page.cpuprofile]
  * (the same as `npm run bench:ui -- --big`).
  */
 import fs from 'node:fs';
@@ -32,6 +32,7 @@ const arg = (name: string, fallback: number) => {
 };
 const RELATIONS = arg('relations', 1_000_000);
 const RUNS = arg('runs', 3);
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 const ms = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,7 +74,7 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ui-big-'));
   console.error('Building the explorer ...');
   const dist = path.join(tmp, 'explorer');
-  await build({ logLevel: 'error', configFile: path.join(PROJECT_ROOT, 'client', 'vite.config.ts'), build: { outDir: dist, emptyOutDir: true } });
+  await build({ logLevel: 'error', configFile: path.join(PROJECT_ROOT, 'client', 'vite.config.ts'), build: { outDir: dist, emptyOutDir: true, ...(PROFILE ? { minify: false } : {}) } }); // unminified when profiling: the profile names functions
   // Production defaults on a copy of the file (a server may write to its database), response cache included.
   const db = path.join(tmp, 'graph.lbug');
   fs.copyFileSync(file, db);
@@ -96,7 +97,11 @@ async function main() {
     for (let i = 0; i <= RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
+      // --profile FILE: a CPU profile of the last visit, for Chromium's DevTools (Performance, Load profile).
+      const profiling = PROFILE && i === RUNS ? await context.newCDPSession(page) : null;
+      if (profiling) await profiling.send('Profiler.enable').then(() => profiling.send('Profiler.start'));
       times.push(await firstDrawing(page, `${url}/`));
+      if (profiling) fs.writeFileSync(PROFILE!, JSON.stringify((await profiling.send('Profiler.stop')).profile));
       if (i === 0) {
         await page.waitForFunction(READY, null, { timeout: 300_000 });
         drawn = await page.evaluate(() => ({

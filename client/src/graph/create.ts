@@ -49,7 +49,8 @@ export function createCore(container: HTMLElement, elements: readonly GraphEleme
     container,
     elements: [...elements] as unknown as ElementDefinition[],
     style: explorerStyle({ labelScale: r.labelScale, lean: r.lean }),
-    layout: { name: 'preset' },
+    // No fit here: the view lays out, then fits once (a fit now measures every label of a big scene for nothing).
+    layout: { name: 'preset', fit: false },
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: true,
