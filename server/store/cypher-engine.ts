@@ -7,6 +7,7 @@
  * in cypher-store.ts.
  */
 import type { Entity, EntityKind, Story } from '../domain/types.js';
+import type { GraphIndex } from './graph-index.js';
 import type { GraphSummary } from './summary.js';
 
 export type Row = Record<string, unknown>;
@@ -61,6 +62,13 @@ export interface CypherEngine {
    * faster shape, see cypher/ladybug/entities-by-ids.cypher).
    */
   record(row: Row, column: string): Row;
+  /**
+   * The graph's shape in memory (graph-index.ts), for an engine that cannot
+   * expand a set of ids through its index (LadybugDB): the neighbourhood and
+   * the shortest path then walk it, and ask the engine only for records.
+   * Absent where the engine walks well itself (Neo4j).
+   */
+  graphIndex?(): Promise<GraphIndex>;
   /** The path of a shortest-path row. */
   path(row: Row): PathRows;
   /** Entities matching a name or alias, best first (LadybugDB: an in-memory index; Neo4j: its full-text index). */

@@ -16,6 +16,7 @@ import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOption
 import { byTypeThenId, groupPairs, groupRelations, inOrderOf, pageOf } from './lists.js';
 import { EMPTY_SUMMARY, entityTotal, relationTotal, statsOf, summarise, type GraphSummary } from './summary.js';
 import { rankedWalk, type Neighbour } from './ranked-walk.js';
+import { indexedPath, relationsOfPairs } from './indexed-reads.js';
 import { shortestWalk } from './shortest-walk.js';
 
 const SUMMARY_KEY = 'graph';
@@ -157,6 +158,8 @@ export class CypherStore implements GraphStore {
       const e = await this.entity(from);
       return e ? { nodes: [e], edges: [], truncated: false } : null;
     }
+    const index = await this.cypher.graphIndex?.();
+    if (index) return indexedPath(index, (ids) => this.entitiesByIds(ids), this.readRelations, from, to, Math.min(maxLength, 8));
     if (this.cypher.nativeShortestPath) {
       const [row] = await this.cypher.read((run) => run('shortest-path', { source: from, target: to }));
       if (!row) return null;
@@ -181,6 +184,8 @@ export class CypherStore implements GraphStore {
   /** Distinct entities one hop from any of `ids` through relations of `types` (all when empty): ids, kinds and stored degrees only. */
   private async neighbours(ids: string[], types: readonly string[] | null | undefined): Promise<Neighbour[]> {
     if (ids.length === 0) return [];
+    const index = await this.cypher.graphIndex?.();
+    if (index) return index.neighbours(ids, types);
     // A few ids: one primary-key lookup each, in parallel; more: one statement (cypher/ladybug/neighbours-one.cypher says why).
     const rows =
       ids.length <= ONE_BY_ONE
@@ -191,8 +196,12 @@ export class CypherStore implements GraphStore {
 
   /** Every relation of `types` (all when empty) with both ends among `ids`; `minDegree`, the least stored degree among them, lets the engine skip most relations cheaply. */
   private async among(ids: string[], minDegree: number, types: readonly string[] | null | undefined): Promise<Relation[]> {
+    const index = await this.cypher.graphIndex?.();
+    if (index) return relationsOfPairs(index.pairsAmong(ids, types), types, this.readRelations);
     return (await this.cypher.read((run) => run(...this.filtered('relations-among', 'types', types, { ids, minDegree: this.cypher.int(minDegree) })))).map((r) => this.relationOf(r));
   }
+
+  private readonly readRelations = async (name: string, params: Params): Promise<Relation[]> => (await this.cypher.read((run) => run(name, params))).map((r) => this.relationOf(r));
 
   async timeline(): Promise<Entity[]> {
     return (await this.cypher.read((run) => run('timeline'))).map((r) => this.entityOf(r));

@@ -14,7 +14,8 @@ import type { Entity, EntityKind, Story } from '../../domain/types.js';
 import { splitStatements, statementsOf } from '../cypher-files.js';
 import type { CypherEngine, Params, PathRows, Row, Run } from '../cypher-engine.js';
 import { entityFromProps, parseJson } from '../decode.js';
-import { NameIndex } from '../name-index.js';
+import { GraphIndexBuilder, type GraphIndex } from '../graph-index.js';
+import { NameIndex, type NameRow } from '../name-index.js';
 import { storyRecords } from '../records.js';
 import type { GraphSummary } from '../summary.js';
 import { writeStoryCsv } from './csv.js';
@@ -33,7 +34,8 @@ export class LadybugEngine implements CypherEngine {
   readonly filterTwins = true;
   readonly nativeShortestPath = false;
   private next = 0;
-  private names: Promise<NameIndex> | null = null;
+  /** The in-memory indexes of the committed graph, built from one scan (indexes.ts); dropped by every load. */
+  private shape: Promise<{ names: NameIndex; graph: GraphIndex }> | null = null;
   /** Statements running now: close() waits for them (a database closed under a running query is released later, in the background, and may delete the write-ahead log of the next open of the same file). */
   private readonly running = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
@@ -98,13 +100,52 @@ export class LadybugEngine implements CypherEngine {
     return ids.map((id) => byId.get(id)).filter((e): e is Entity => e !== undefined);
   }
 
-  /** Built on first use from one scan; dropped by every load. */
+  graphIndex(): Promise<GraphIndex> {
+    return this.indexes().then((i) => i.graph);
+  }
+
   private nameIndex(): Promise<NameIndex> {
-    this.names ??= this.runOnReader('name-index').then(
-      (rows) => new NameIndex(rows.map((r) => ({ id: String(r.id), kind: r.kind as EntityKind, name: String(r.name), aliases: parseJson<string[]>(r.aliases, []), degree: Number(r.degree) }))),
-    );
-    this.names.catch(() => (this.names = null));
-    return this.names;
+    return this.indexes().then((i) => i.names);
+  }
+
+  /** Starts building the in-memory indexes, so the first request need not wait for them. */
+  warm(): void {
+    this.indexes().catch(() => undefined); // the next request tries again
+  }
+
+  /** Built on first use from one scan of the entities and one of the relations, streamed (a million relations are never held as rows). */
+  private indexes(): Promise<{ names: NameIndex; graph: GraphIndex }> {
+    if (this.shape) return this.shape;
+    const building = (async () => {
+      const builder = new GraphIndexBuilder();
+      const at = new Map<number, number>();
+      const names: NameRow[] = [];
+      await this.stream('graph-index-entities', (r) => {
+        const [id, kind, degree] = [String(r.id), r.kind as EntityKind, Number(r.degree)];
+        at.set(Number(r.at), builder.entity(id, kind, degree));
+        names.push({ id, kind, name: String(r.name), aliases: parseJson<string[]>(r.aliases, []), degree });
+      });
+      await this.stream('graph-index-relations', (r) => builder.relation(at.get(Number(r.a))!, at.get(Number(r.b))!, String(r.type)));
+      return { names: new NameIndex(names), graph: builder.build() };
+    })();
+    this.shape = building;
+    building.catch(() => {
+      if (this.shape === building) this.shape = null;
+    });
+    return building;
+  }
+
+  /** A scan read a batch at a time on the next reader (tracked, so close() waits for it). */
+  private stream(name: string, onRow: (row: Row) => void): Promise<void> {
+    if (this.closing) return Promise.reject(translate(new Error('Database is closed.')));
+    this.next = (this.next + 1) % this.readers.length;
+    const running = this.readers[this.next]!.each(cypher(name), {}, onRow).catch((err) => {
+      throw translate(err);
+    });
+    this.running.add(running);
+    const done = () => this.running.delete(running);
+    running.then(done, done);
+    return running;
   }
 
   async write(story: Story, summary: GraphSummary): Promise<void> {
@@ -126,7 +167,8 @@ export class LadybugEngine implements CypherEngine {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    this.names = null;
+    this.shape = null;
+    this.warm();
   }
 
   async ping(): Promise<void> {

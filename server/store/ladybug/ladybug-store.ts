@@ -42,6 +42,7 @@ export class LadybugStore extends CypherStore {
       engine = await LadybugEngine.open(options);
     }
     const store = new LadybugStore(engine, options);
+    engine.warm();
     await store.summary(); // kept from now on: this process alone writes the file
     store.warmFullText();
     return store;
@@ -69,7 +70,9 @@ export class LadybugStore extends CypherStore {
         }
         await this.cypher.close();
         swapIn(next, file);
-        this.cypher = await LadybugEngine.open(this.options);
+        const engine = await LadybugEngine.open(this.options);
+        engine.warm();
+        this.cypher = engine;
         this.forgetSummary();
         // The new file's own index came with it: no scan of what was just written.
         await this.summary();

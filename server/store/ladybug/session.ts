@@ -66,6 +66,27 @@ export class Session {
     }
   }
 
+  /**
+   * Runs a statement and hands each row to `onRow` as it is read, a batch at a
+   * time with a yield between batches: a scan of a million rows is never held
+   * whole, and requests are served meanwhile.
+   */
+  async each(statement: string, params: Params, onRow: (row: Row) => void, batch = 20000): Promise<void> {
+    const prepared = await this.conn.prepare(statement);
+    if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+    const result = await this.conn.execute(prepared, params as Record<string, lbug.LbugValue>);
+    const results = Array.isArray(result) ? result : [result];
+    const last = results[results.length - 1]!;
+    try {
+      while (last.hasNext()) {
+        for (let i = 0; i < batch && last.hasNext(); i++) onRow(last.getNextSync() as Row);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      for (const r of results) r.close();
+    }
+  }
+
   /** Runs a statement that cannot be prepared (COPY, transaction control, schema). */
   async raw(statement: string): Promise<void> {
     const result = await this.conn.query(statement);
