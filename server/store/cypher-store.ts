@@ -16,7 +16,7 @@ import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOption
 import { byTypeThenId, groupPairs, groupRelations, inOrderOf, pageOf } from './lists.js';
 import { EMPTY_SUMMARY, entityTotal, relationTotal, statsOf, summarise, type GraphSummary } from './summary.js';
 import { rankedWalk, type Neighbour } from './ranked-walk.js';
-import { indexedPath, relationsOfPairs } from './indexed-reads.js';
+import { indexedPath, relationsAmong } from './indexed-reads.js';
 import { shortestWalk } from './shortest-walk.js';
 
 const SUMMARY_KEY = 'graph';
@@ -197,7 +197,7 @@ export class CypherStore implements GraphStore {
   /** Every relation of `types` (all when empty) with both ends among `ids`; `minDegree`, the least stored degree among them, lets the engine skip most relations cheaply. */
   private async among(ids: string[], minDegree: number, types: readonly string[] | null | undefined): Promise<Relation[]> {
     const index = await this.cypher.graphIndex?.();
-    if (index) return relationsOfPairs(index.pairsAmong(ids, types), types, this.readRelations);
+    if (index) return relationsAmong(index, ids, types, this.readRelations);
     return (await this.cypher.read((run) => run(...this.filtered('relations-among', 'types', types, { ids, minDegree: this.cypher.int(minDegree) })))).map((r) => this.relationOf(r));
   }
 

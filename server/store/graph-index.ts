@@ -22,6 +22,7 @@ export class GraphIndexBuilder {
   private readonly kindCodes = new Map<string, number>();
   private kindOf: number[] = [];
   private degrees: number[] = [];
+  private keys: number[] = [];
   private readonly typeNames: string[] = [];
   private readonly typeCodes = new Map<string, number>();
   private from = new Int32Array(1024);
@@ -29,8 +30,13 @@ export class GraphIndexBuilder {
   private type = new Uint8Array(1024);
   private relations = 0;
 
-  /** Adds an entity; returns its dense int (relations name their ends by it). */
-  entity(id: string, kind: string, degree: number): number {
+  /**
+   * Adds an entity; returns its dense int (relations name their ends by it).
+   * `key` is what the engine knows it by besides its id (LadybugDB: its
+   * internal offset, which a statement can filter a list of cheaply).
+   */
+  entity(id: string, kind: string, degree: number, key = this.ids.length): number {
+    this.keys.push(key);
     let k = this.kindCodes.get(kind);
     if (k === undefined) this.kindCodes.set(kind, (k = this.kinds.push(kind) - 1));
     this.kindOf.push(k);
@@ -73,7 +79,7 @@ export class GraphIndexBuilder {
       other[fill[b]!] = a;
       info[fill[b]!++] = t | INCOMING;
     }
-    return new GraphIndex(this.ids, Uint8Array.from(this.kindOf), this.kinds, Int32Array.from(this.degrees), offsets, other, info, this.typeNames);
+    return new GraphIndex(this.ids, Uint8Array.from(this.kindOf), this.kinds, Int32Array.from(this.degrees), Float64Array.from(this.keys), offsets, other, info, this.typeNames);
   }
 }
 
@@ -97,6 +103,7 @@ export class GraphIndex {
     private readonly kindOf: Uint8Array,
     private readonly kinds: readonly string[],
     private readonly degree: Int32Array,
+    private readonly keys: Float64Array,
     private readonly offsets: Uint32Array,
     private readonly other: Int32Array,
     private readonly info: Uint8Array,
@@ -126,6 +133,12 @@ export class GraphIndex {
 
   has(id: string): boolean {
     return this.byId.has(id);
+  }
+
+  /** The engine's key of an entity (GraphIndexBuilder.entity), undefined for an unknown id. */
+  keyOf(id: string): number | undefined {
+    const a = this.byId.get(id);
+    return a === undefined ? undefined : this.keys[a];
   }
 
   /** The type codes of `types` (null for every type; codes of unknown types are left out). */
@@ -260,7 +273,7 @@ export class GraphIndex {
 
   /** Bytes held in typed arrays (the ids and their map come on top: about 100 bytes an entity). */
   get typedBytes(): number {
-    return this.kindOf.byteLength + this.degree.byteLength + this.offsets.byteLength + this.other.byteLength + this.info.byteLength;
+    return this.kindOf.byteLength + this.degree.byteLength + this.keys.byteLength + this.offsets.byteLength + this.other.byteLength + this.info.byteLength;
   }
 }
 

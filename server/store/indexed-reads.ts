@@ -1,7 +1,7 @@
 /**
  * Reads that walk the in-memory graph index (graph-index.ts) and ask the
- * engine only for the records of the answer, each by primary key:
- * the relations among a set of entities, and the shortest path.
+ * engine only for the records of the answer: the relations among a set of
+ * entities, and the shortest path.
  */
 import type { Entity, Relation, Subgraph } from '../domain/types.js';
 import type { Params } from './cypher-engine.js';
@@ -10,17 +10,33 @@ import { cmp, inJoined, type GraphIndex } from './graph-index.js';
 /** Runs one named statement of relations and decodes its rows. */
 export type ReadRelations = (name: string, params: Params) => Promise<Relation[]>;
 
+/** Up to this many statements, the relations are read one primary key at a time; more, by two statements over lists of offsets. */
+const ONE_BY_ONE = 8;
+
 /**
- * The relations of the given groups (GraphIndex.pairsAmong): one statement per
- * end and direction, all started together (the reader pool runs them in
- * parallel). A statement returns every relation between its two ends, so
- * other types are dropped here.
+ * The relations with both ends among `ids`, of `types` (all when empty): the
+ * index picks the pairs and the end to read each from (GraphIndex.pairsAmong);
+ * a few ends are read one primary-key statement each, all started together
+ * (the reader pool runs them in parallel), more in two statements over the
+ * ends' offsets (cypher/ladybug/relations-from-heads.cypher says why). The
+ * statements return every relation between the ends they read, so other
+ * types are dropped here.
  */
-export async function relationsOfPairs(groups: { id: string; out: string[]; in: string[] }[], types: readonly string[] | null | undefined, read: ReadRelations): Promise<Relation[]> {
-  const reads = groups.flatMap((g) => [
-    ...(g.out.length ? [read('relations-from-one', { id: g.id, ids: g.out })] : []),
-    ...(g.in.length ? [read('relations-to-one', { id: g.id, ids: g.in })] : []),
-  ]);
+export async function relationsAmong(index: GraphIndex, ids: readonly string[], types: readonly string[] | null | undefined, read: ReadRelations): Promise<Relation[]> {
+  const groups = index.pairsAmong(ids, types);
+  const keys = (list: string[]) => list.map((id) => index.keyOf(id)!);
+  const outs = groups.filter((g) => g.out.length);
+  const ins = groups.filter((g) => g.in.length);
+  let reads: Promise<Relation[]>[];
+  if (outs.length + ins.length <= ONE_BY_ONE) {
+    reads = [...outs.map((g) => read('relations-from-one', { id: g.id, others: keys(g.out) })), ...ins.map((g) => read('relations-to-one', { id: g.id, others: keys(g.in) }))];
+  } else {
+    const others = keys([...new Set(groups.flatMap((g) => [g.id, ...g.out, ...g.in]))]);
+    reads = [
+      ...(outs.length ? [read('relations-from-heads', { heads: keys(outs.map((g) => g.id)), others })] : []),
+      ...(ins.length ? [read('relations-to-heads', { heads: keys(ins.map((g) => g.id)), others })] : []),
+    ];
+  }
   const wanted = types?.length ? new Set(types) : null;
   const byId = new Map<string, Relation>();
   for (const r of (await Promise.all(reads)).flat()) if (!wanted || wanted.has(r.type)) byId.set(r.id, r);
@@ -29,8 +45,8 @@ export async function relationsOfPairs(groups: { id: string; out: string[]; in: 
 
 /**
  * The shortest path of shortest-walk.ts, found in the index; the engine reads
- * its entities in one statement and the relations of each step by the step's
- * first end. Between two entities with several relations, the step takes the
+ * its entities in one statement and the relations among them as relationsAmong
+ * does. Between two entities with several relations, the step takes the
  * first by id (the last step compares ids bare, the others with their '|', as
  * in the joined list the order is defined on).
  */
@@ -44,16 +60,14 @@ export async function indexedPath(
 ): Promise<Subgraph | null> {
   const path = index.shortestPath(from, to, maxLength);
   if (!path) return null;
-  const steps = path.slice(1).map((id, i) => [path[i]!, id] as const);
-  const [nodes, ...between] = await Promise.all([
-    entities(path),
-    ...steps.map(([a, b]) => Promise.all([read('relations-from-one', { id: a, ids: [b] }), read('relations-to-one', { id: a, ids: [b] })]).then((x) => x.flat())),
-  ]);
+  // A shortest path has no chord: the relations among its entities are its steps' relations.
+  const [nodes, relations] = await Promise.all([entities(path), relationsAmong(index, path, null, read)]);
   if (nodes.some((e) => e === null)) return null; // the graph changed under the index
   const edges: Relation[] = [];
-  for (let i = 0; i < between.length; i++) {
-    const order = i === between.length - 1 ? cmp : inJoined;
-    const first = between[i]!.sort((x, y) => order(x.id, y.id))[0];
+  for (let i = 1; i < path.length; i++) {
+    const [a, b] = [path[i - 1]!, path[i]!];
+    const order = i === path.length - 1 ? cmp : inJoined;
+    const first = relations.filter((r) => (r.from === a && r.to === b) || (r.from === b && r.to === a)).sort((x, y) => order(x.id, y.id))[0];
     if (!first) return null;
     edges.push(first);
   }

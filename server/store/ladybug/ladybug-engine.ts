@@ -122,7 +122,7 @@ export class LadybugEngine implements CypherEngine {
       const names: NameRow[] = [];
       await this.stream('graph-index-entities', (r) => {
         const [id, kind, degree] = [String(r.id), r.kind as EntityKind, Number(r.degree)];
-        at.set(Number(r.at), builder.entity(id, kind, degree));
+        at.set(Number(r.at), builder.entity(id, kind, degree, Number(r.at)));
         names.push({ id, kind, name: String(r.name), aliases: parseJson<string[]>(r.aliases, []), degree });
       });
       await this.stream('graph-index-relations', (r) => builder.relation(at.get(Number(r.a))!, at.get(Number(r.b))!, String(r.type)));
