@@ -33,6 +33,7 @@ const store = await LadybugStore.open({ path: file, bufferPoolMb: pool });
 const building = performance.now();
 await store.shortestPath('e0', 'e1', 1);
 await store.search('e', { first: 1 });
+await store.passages('e'); // the full-text index's warm-up scan holds readers while it runs
 global.gc?.();
 const after = process.memoryUsage();
 const mib = (n: number) => (n / 2 ** 20).toFixed(1);

@@ -169,9 +169,10 @@ export class GraphIndex {
   /**
    * Every directed pair of `ids` joined by a relation of `types` (all when
    * empty), grouped for fetching: each pair is listed once, under one of its
-   * ends (the one with more such pairs first), as that end's outgoing or
-   * incoming neighbours. The engine then reads each group from one primary
-   * key (cypher/ladybug/relations-from-one.cypher).
+   * ends, as that end's outgoing or incoming neighbours. The ends are chosen
+   * greedily, most pairs first, so as few ends (counted once per direction)
+   * as possible cover every pair: the engine reads each end's relations
+   * from its key or its offset (cypher/ladybug/relations-from-heads.cypher).
    */
   pairsAmong(ids: readonly string[], types?: readonly string[] | null): { id: string; out: string[]; in: string[] }[] {
     const mask = this.typeMask(types);
@@ -180,35 +181,44 @@ export class GraphIndex {
       const a = this.byId.get(id);
       if (a !== undefined) inside.add(a);
     }
-    // Each end's pairs: key a*n+b for a -> b.
+    // Candidate heads: 2a reads a's outgoing pairs, 2a+1 its incoming ones; a pair a -> b is the key a*n+b.
     const n = this.ids.length;
     const pairsOf = new Map<number, number[]>();
     for (const a of inside) {
       for (let j = this.offsets[a]!; j < this.offsets[a + 1]!; j++) {
         const b = this.other[j]!;
         if (!inside.has(b) || (mask && !mask.has(this.info[j]! & ~INCOMING))) continue;
-        const key = this.info[j]! & INCOMING ? b * n + a : a * n + b;
-        let list = pairsOf.get(a);
-        if (!list) pairsOf.set(a, (list = []));
-        list.push(key);
+        const incoming = (this.info[j]! & INCOMING) !== 0;
+        const head = 2 * a + (incoming ? 1 : 0);
+        let list = pairsOf.get(head);
+        if (!list) pairsOf.set(head, (list = []));
+        list.push(incoming ? b * n + a : a * n + b);
       }
     }
-    const order = [...pairsOf.keys()].sort((a, b) => pairsOf.get(b)!.length - pairsOf.get(a)!.length || a - b);
+    // Lazy greedy set cover: a head's count only falls, so the top is taken once its recount still leads.
+    const queue = [...pairsOf.keys()].map((head) => ({ head, count: pairsOf.get(head)!.length })).sort(byCount);
     const taken = new Set<number>();
-    const groups: { id: string; out: string[]; in: string[] }[] = [];
-    for (const a of order) {
-      const out = new Set<number>();
-      const inc = new Set<number>();
-      for (const key of pairsOf.get(a)!) {
-        if (taken.has(key)) continue;
-        taken.add(key);
-        const [from, to] = [Math.floor(key / n), key % n];
-        if (from === a) out.add(to);
-        else inc.add(from);
+    const groups = new Map<number, { id: string; out: string[]; in: string[] }>();
+    while (queue.length) {
+      const top = queue.shift()!;
+      const fresh = pairsOf.get(top.head)!.filter((key) => !taken.has(key));
+      if (fresh.length === 0) continue;
+      if (queue.length && fresh.length < queue[0]!.count) {
+        top.count = fresh.length;
+        queue.splice(sortedIndex(queue, top), 0, top);
+        continue;
       }
-      if (out.size || inc.size) groups.push({ id: this.ids[a]!, out: [...out].map((b) => this.ids[b]!), in: [...inc].map((b) => this.ids[b]!) });
+      const a = top.head >> 1;
+      let group = groups.get(a);
+      if (!group) groups.set(a, (group = { id: this.ids[a]!, out: [], in: [] }));
+      for (const key of fresh) {
+        taken.add(key);
+        if (top.head & 1) group.in.push(this.ids[Math.floor(key / n)]!);
+        else group.out.push(this.ids[key % n]!);
+      }
     }
-    return groups;
+    // Parallel relations of one pair: listed once.
+    return [...groups.values()].map((g) => ({ id: g.id, out: [...new Set(g.out)], in: [...new Set(g.in)] }));
   }
 
   /**
@@ -275,6 +285,19 @@ export class GraphIndex {
   get typedBytes(): number {
     return this.kindOf.byteLength + this.degree.byteLength + this.keys.byteLength + this.offsets.byteLength + this.other.byteLength + this.info.byteLength;
   }
+}
+
+const byCount = (a: { head: number; count: number }, b: { head: number; count: number }) => b.count - a.count || a.head - b.head;
+
+/** Where `item` goes in a list ordered byCount. */
+function sortedIndex(list: { head: number; count: number }[], item: { head: number; count: number }): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byCount(list[mid]!, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Orders ids as they compare inside a '|'-joined list (a token followed by '|'). */
