@@ -170,9 +170,11 @@ export class GraphIndex {
    * Every directed pair of `ids` joined by a relation of `types` (all when
    * empty), grouped for fetching: each pair is listed once, under one of its
    * ends, as that end's outgoing or incoming neighbours. The ends are chosen
-   * greedily, most pairs first, so as few ends (counted once per direction)
-   * as possible cover every pair: the engine reads each end's relations
-   * from its key or its offset (cypher/ladybug/relations-from-heads.cypher).
+   * greedily, most pairs for their cost first: reading an end's relations
+   * costs a test of every entity (the statement finds its ends by a list of
+   * offsets, cypher/ladybug/relations-from-heads.cypher) plus a list test of
+   * each relation of its own in that direction, so a hub's thousands of
+   * incoming relations are read from their other ends where that is cheaper.
    */
   pairsAmong(ids: readonly string[], types?: readonly string[] | null): { id: string; out: string[]; in: string[] }[] {
     const mask = this.typeMask(types);
@@ -184,27 +186,30 @@ export class GraphIndex {
     // Candidate heads: 2a reads a's outgoing pairs, 2a+1 its incoming ones; a pair a -> b is the key a*n+b.
     const n = this.ids.length;
     const pairsOf = new Map<number, number[]>();
+    const ends = new Map<number, number>(); // relations of each head, in its direction
     for (const a of inside) {
       for (let j = this.offsets[a]!; j < this.offsets[a + 1]!; j++) {
         const b = this.other[j]!;
-        if (!inside.has(b) || (mask && !mask.has(this.info[j]! & ~INCOMING))) continue;
         const incoming = (this.info[j]! & INCOMING) !== 0;
+        ends.set(2 * a + (incoming ? 1 : 0), (ends.get(2 * a + (incoming ? 1 : 0)) ?? 0) + 1);
+        if (!inside.has(b) || (mask && !mask.has(this.info[j]! & ~INCOMING))) continue;
         const head = 2 * a + (incoming ? 1 : 0);
         let list = pairsOf.get(head);
         if (!list) pairsOf.set(head, (list = []));
         list.push(incoming ? b * n + a : a * n + b);
       }
     }
-    // Lazy greedy set cover: a head's count only falls, so the top is taken once its recount still leads.
-    const queue = [...pairsOf.keys()].map((head) => ({ head, count: pairsOf.get(head)!.length })).sort(byCount);
+    // Lazy greedy weighted set cover: a head's pairs per cost only fall, so the top is taken once its recount still leads.
+    const cost = (head: number) => n + ends.get(head)! * inside.size;
+    const queue = [...pairsOf.keys()].map((head) => ({ head, count: pairsOf.get(head)!.length / cost(head) })).sort(byCount);
     const taken = new Set<number>();
     const groups = new Map<number, { id: string; out: string[]; in: string[] }>();
     while (queue.length) {
       const top = queue.shift()!;
       const fresh = pairsOf.get(top.head)!.filter((key) => !taken.has(key));
       if (fresh.length === 0) continue;
-      if (queue.length && fresh.length < queue[0]!.count) {
-        top.count = fresh.length;
+      if (queue.length && fresh.length / cost(top.head) < queue[0]!.count) {
+        top.count = fresh.length / cost(top.head);
         queue.splice(sortedIndex(queue, top), 0, top);
         continue;
       }
