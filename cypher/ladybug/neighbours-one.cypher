@@ -1,6 +1,6 @@
-// Not run by the store since 2026-11-30: LadybugDB walks its in-memory graph index
-// (server/store/graph-index.ts, indexed-reads.ts). Kept for the findings below and as the
-// statement an engine without that index would run (cypher-store.ts).
+// Since 2026-11-30 the store runs this only when LadybugDB's in-memory graph index could
+// not be built (server/store/graph-index.ts, indexed-reads.ts; cypher-store.ts falls back
+// to these statements); the findings below are why that index exists.
 // neighbours.cypher from one entity: an equality on the key is the one shape the planner
 // turns into a primary-key lookup (PRIMARY_KEY_SCAN_NODE_TABLE in EXPLAIN). `a.id IN $ids`
 // scans the whole Entity table and tests the list on every row, and UNWIND $ids ... MATCH

@@ -1,6 +1,6 @@
-// Not run by the store since 2026-11-30: LadybugDB walks its in-memory graph index
-// (server/store/graph-index.ts, indexed-reads.ts). Kept for the findings below and as the
-// statement an engine without that index would run (cypher-store.ts).
+// Since 2026-11-30 the store runs this only when LadybugDB's in-memory graph index could
+// not be built (server/store/graph-index.ts, indexed-reads.ts; cypher-store.ts falls back
+// to these statements); the findings below are why that index exists.
 // The entities one hop from any of $ids, once each, with what the walk ranks them by:
 // ids, kinds and degrees only (the degree is stored at load, not counted here). The
 // neighbourhood then fetches whole records for the entities it admits, at most its

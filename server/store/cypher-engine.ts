@@ -66,9 +66,10 @@ export interface CypherEngine {
    * The graph's shape in memory (graph-index.ts), for an engine that cannot
    * expand a set of ids through its index (LadybugDB): the neighbourhood and
    * the shortest path then walk it, and ask the engine only for records.
-   * Absent where the engine walks well itself (Neo4j).
+   * Absent where the engine walks well itself (Neo4j); null when it could
+   * not be built, and the store then asks statement by statement.
    */
-  graphIndex?(): Promise<GraphIndex>;
+  graphIndex?(): Promise<GraphIndex | null>;
   /** The path of a shortest-path row. */
   path(row: Row): PathRows;
   /** Entities matching a name or alias, best first (LadybugDB: an in-memory index; Neo4j: its full-text index). */

@@ -34,7 +34,7 @@ export class LadybugEngine implements CypherEngine {
   readonly filterTwins = true;
   readonly nativeShortestPath = false;
   private next = 0;
-  /** The in-memory indexes of the committed graph, built from one scan (indexes.ts); dropped by every load. */
+  /** The in-memory indexes of the committed graph, built from one scan (indexes() below); dropped by every load. */
   private shape: Promise<{ names: NameIndex; graph: GraphIndex }> | null = null;
   /** Statements running now: close() waits for them (a database closed under a running query is released later, in the background, and may delete the write-ahead log of the next open of the same file). */
   private readonly running = new Set<Promise<unknown>>();
@@ -100,8 +100,12 @@ export class LadybugEngine implements CypherEngine {
     return ids.map((id) => byId.get(id)).filter((e): e is Entity => e !== undefined);
   }
 
-  graphIndex(): Promise<GraphIndex> {
-    return this.indexes().then((i) => i.graph);
+  /** Null when it cannot be built (a scan timed out on a loaded machine, say): the store then asks statement by statement, and the next call tries again. */
+  graphIndex(): Promise<GraphIndex | null> {
+    return this.indexes().then(
+      (i) => i.graph,
+      () => null,
+    );
   }
 
   private nameIndex(): Promise<NameIndex> {
@@ -125,7 +129,10 @@ export class LadybugEngine implements CypherEngine {
         at.set(Number(r.at), builder.entity(id, kind, degree, Number(r.at)));
         names.push({ id, kind, name: String(r.name), aliases: parseJson<string[]>(r.aliases, []), degree });
       });
-      await this.stream('graph-index-relations', (r) => builder.relation(at.get(Number(r.a))!, at.get(Number(r.b))!, String(r.type)));
+      await this.stream('graph-index-relations', (r) => {
+        const [a, b] = [at.get(Number(r.a)), at.get(Number(r.b))];
+        if (a !== undefined && b !== undefined) builder.relation(a, b, String(r.type)); // else a load committed between the two scans: write() drops this build
+      });
       return { names: new NameIndex(names), graph: builder.build() };
     })();
     this.shape = building;
