@@ -154,6 +154,33 @@ describeLive('Neo4j, live: readers while a load writes its batches', () => {
   }, 600_000);
 });
 
+describeLive('Neo4j, live: a load Neo4j refuses half-way', () => {
+  let store: GraphStore;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await seededStore(HARBOUR));
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it('deletes what it wrote before it returns its error, and the old graph is served on', async () => {
+    const before = await store.stats();
+    const broken = syntheticStory(300, 900);
+    broken.relations.push({ ...broken.relations[0]!, id: 'to-nobody', to: 'nobody-at-all' });
+    await expect(store.load(broken)).rejects.toThrow(/write-relations: wrote \d+ of \d+ rows/);
+    expect(await store.stats()).toEqual(before);
+    const driver = driverOf();
+    try {
+      const [current] = await cypher(driver, "MATCH (g:GraphState {key: 'current'}) RETURN g.gen AS gen");
+      const stored = await cypher(driver, 'MATCH (n:Entity|Article|Statement|Meta) RETURN DISTINCT n.gen AS gen');
+      expect(stored.map((r) => Number(r.gen))).toEqual([Number(current?.gen)]);
+    } finally {
+      await driver.close();
+    }
+  }, 600_000);
+});
+
 describeLive('Neo4j, live: a dead process\'s load still running in Neo4j', () => {
   let store: GraphStore;
   let cleanup: () => Promise<void>;
