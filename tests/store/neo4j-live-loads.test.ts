@@ -1,8 +1,14 @@
 /**
- * Loads that do not finish, on a live Neo4j (npm run test:neo4j; skipped
- * elsewhere): a seed killed with SIGKILL in the middle leaves the old graph,
- * and a dead process's load that Neo4j still runs (its connection never
- * closed) is ended by the next load, which then loads.
+ * Loads that do not finish, and what readers see meanwhile, on a live Neo4j
+ * (npm run test:neo4j; skipped elsewhere). A load writes a new generation in
+ * committed batches and switches readers to it at the end
+ * (server/store/neo4j/load-generation.ts): a seed killed with SIGKILL in the
+ * middle leaves the old graph served and a partial generation the next load
+ * deletes; readers in the same process see one whole graph or the other; a
+ * load Neo4j refuses deletes what it wrote; a database from before
+ * generations is replaced by its first load; and a dead process's load that
+ * Neo4j still runs (its connection never closed) is ended by the next load,
+ * which then loads.
  */
 import { spawn } from 'node:child_process';
 import net from 'node:net';
@@ -14,7 +20,10 @@ import { PROJECT_ROOT } from '../../server/config.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { writeStoryFolder } from '../../scripts/stress/story.js';
-import { HARBOUR, ON_NEO4J, seededStore, storeEnv, tempDir } from '../support/graph.js';
+import { emptyStore, HARBOUR, ON_NEO4J, seededStore, storeEnv, tempDir } from '../support/graph.js';
+import { readStory } from '../../server/domain/story/read-story.js';
+
+const HARBOUR_STORY = readStory(HARBOUR);
 
 const describeLive = ON_NEO4J ? describe : describe.skip;
 const env = ON_NEO4J ? storeEnv('') : {};
@@ -178,6 +187,41 @@ describeLive('Neo4j, live: a load Neo4j refuses half-way', () => {
     } finally {
       await driver.close();
     }
+  }, 600_000);
+});
+
+describeLive('Neo4j, live: a database loaded before generations', () => {
+  let store: GraphStore;
+  let cleanup: () => Promise<void>;
+  let driver: Driver;
+  beforeAll(async () => {
+    ({ store, cleanup } = await emptyStore());
+    driver = driverOf();
+  });
+  afterAll(async () => {
+    // Never left behind for the next suites: it would refuse any load of ids already served.
+    await cypher(driver, 'DROP CONSTRAINT entity_id IF EXISTS');
+    await driver?.close();
+    await cleanup?.();
+  });
+
+  it('reads as empty, and its first load drops the old constraints, deletes the old nodes and loads', async () => {
+    await cypher(driver, 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE');
+    await cypher(driver, "CREATE (:Entity {id: 'old-one', kind: 'Person', name: 'Old One'})-[:RELATION {id: 'old-one.met.old-two', type: 'MET'}]->(:Entity {id: 'old-two', kind: 'Person', name: 'Old Two'})");
+    await cypher(driver, "CREATE (:Meta {key: 'graph', value: '{\"entities\": 2}'})");
+    expect(await store.stats()).toMatchObject({ entities: 0, relations: 0 });
+    expect(await store.entity('old-one')).toBeNull();
+    const fresh = await Neo4jStore.open({ uri: env.NEO4J_URI!, user: env.NEO4J_USER!, password: env.NEO4J_PASSWORD!, database: env.NEO4J_DATABASE });
+    try {
+      await fresh.load(HARBOUR_STORY);
+    } finally {
+      await fresh.close();
+    }
+    expect(await store.stats()).toMatchObject({ entities: 12, relations: 13 });
+    const names = (await cypher(driver, 'SHOW CONSTRAINTS YIELD name RETURN name')).map((r) => r.name);
+    expect(names).not.toContain('entity_id');
+    const [left] = await cypher(driver, 'MATCH (n) WHERE n.gen IS NULL AND NOT n:GraphState RETURN count(n) AS n');
+    expect(Number(left?.n)).toBe(0);
   }, 600_000);
 });
 
