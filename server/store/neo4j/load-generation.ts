@@ -92,8 +92,11 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
     await inTransaction(work, config, (tx) => runIn(tx, 'write-meta', { gen: next, key: SUMMARY_KEY, value: summaryJson }));
     await inTransaction(work, config, (tx) => runIn(tx, 'switch-generation', { gen: next }));
   } catch (err) {
-    // The old generation is still the one served; what this load wrote goes now (or, should that fail, with the next load).
-    await work.run(cypher('drop-generations'), { keep: current }, config).catch(() => undefined);
+    // The old generation is still the one served, unless the switch committed and only its answer was
+    // lost: what is served is asked again, and everything else goes now (or, should that fail, with the next load).
+    await inTransaction(work, config, (tx) => runIn(tx, 'generation'))
+      .then(([now]) => work.run(cypher('drop-generations'), { keep: now?.gen ?? current }, config))
+      .catch(() => undefined);
     await release('rollback');
     throw err;
   }
