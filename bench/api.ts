@@ -194,7 +194,7 @@ async function main() {
     '',
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${new Date().toISOString().slice(0, 10)}. ${iterations} samples per operation; autocannon ${connections} connections × ${duration} s.`,
     '',
-    row(['load', onNeo4j ? 'GraphStore.load (UNWIND batches in one transaction)' : 'GraphStore.load (CSV + COPY in one transaction)', 'bare COPY of the same rows', 'ratio']),
+    row(['load', onNeo4j ? 'GraphStore.load (a new generation in UNWIND batches, each its own transaction)' : 'GraphStore.load (CSV + COPY in one transaction)', 'bare COPY of the same rows', 'ratio']),
     row(['---', '---:', '---:', '---:']),
     row(['time', `${Math.round(loadMs)} ms`, onNeo4j ? 'n/a' : `${Math.round(copyMs)} ms`, onNeo4j ? 'n/a' : (loadMs / copyMs).toFixed(2)]),
     '',

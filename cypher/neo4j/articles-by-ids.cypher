@@ -1,1 +1,1 @@
-MATCH (a:Article) WHERE a.id IN $ids RETURN a
+MATCH (a:Article) WHERE a.gen = $gen AND a.id IN $ids RETURN a

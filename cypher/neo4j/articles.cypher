@@ -1,1 +1,1 @@
-MATCH (a:Article) RETURN a ORDER BY a.id
+MATCH (a:Article) WHERE a.gen = $gen RETURN a ORDER BY a.id

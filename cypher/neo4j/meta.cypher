@@ -1,1 +1,1 @@
-MATCH (m:Meta {key: $key}) RETURN m.value AS value
+MATCH (m:Meta {gen: $gen, key: $key}) RETURN m.value AS value

@@ -1,2 +1,2 @@
-// One entity per id; also the index behind every lookup by id.
-CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE
+// One entity per id in each generation; also the index behind every lookup by id ({gen, id}).
+CREATE CONSTRAINT entity_gen_id IF NOT EXISTS FOR (e:Entity) REQUIRE (e.gen, e.id) IS UNIQUE

@@ -1,1 +1,1 @@
-CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind)
+CREATE INDEX entity_gen_kind IF NOT EXISTS FOR (e:Entity) ON (e.gen, e.kind)

@@ -1,2 +1,2 @@
-MATCH (s:Statement)-[:ABOUT]->(:Entity {id: $about})
+MATCH (s:Statement)-[:ABOUT]->(:Entity {gen: $gen, id: $about})
 RETURN s ORDER BY coalesce(s.date, '~'), s.id LIMIT $limit

@@ -1,1 +1,1 @@
-MATCH (s:Statement) WHERE s.id IN $ids RETURN s
+MATCH (s:Statement) WHERE s.gen = $gen AND s.id IN $ids RETURN s

@@ -1,2 +1,2 @@
-MATCH (:Entity {id: $speaker})-[:SPOKE]->(s:Statement)-[:ABOUT]->(:Entity {id: $about})
+MATCH (:Entity {gen: $gen, id: $speaker})-[:SPOKE]->(s:Statement)-[:ABOUT]->(:Entity {gen: $gen, id: $about})
 RETURN s ORDER BY coalesce(s.date, '~'), s.id LIMIT $limit

@@ -1,2 +1,2 @@
 // The graph summary (counts by kind and type) as JSON, so stats never scan.
-CREATE (m:Meta {key: $key, value: $value})
+CREATE (m:Meta {gen: $gen, key: $key, value: $value})

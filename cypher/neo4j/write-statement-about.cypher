@@ -1,6 +1,6 @@
 // What each statement is about, one row per statement and entity.
 UNWIND $rows AS row
-MATCH (s:Statement {id: row.statement})
-MATCH (e:Entity {id: row.entity})
+MATCH (s:Statement {gen: $gen, id: row.statement})
+MATCH (e:Entity {gen: $gen, id: row.entity})
 CREATE (s)-[a:ABOUT]->(e)
 RETURN count(a) AS written

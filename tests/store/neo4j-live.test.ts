@@ -19,6 +19,7 @@ import { GraphUnavailable } from '../../server/domain/errors.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { fulltextQuery } from '../../server/store/neo4j/fulltext.js';
+import { readStatements } from '../../server/store/cypher-files.js';
 import { readStory } from '../../server/domain/story/read-story.js';
 import { startNeo4j } from '../../scripts/neo4j.mjs';
 import { HARBOUR, ON_NEO4J, seededStore, startServer, storeEnv, tempDir } from '../support/graph.js';
@@ -57,12 +58,16 @@ describeLive('Neo4j, live: the schema the adapter relies on', () => {
     const constraints = await cypher(driver, 'SHOW CONSTRAINTS YIELD name, type RETURN name, type ORDER BY name');
     expect(constraints).toEqual(
       expect.arrayContaining([
-        { name: 'article_id', type: 'UNIQUENESS' },
-        { name: 'entity_id', type: 'UNIQUENESS' },
-        { name: 'meta_key', type: 'UNIQUENESS' },
-        { name: 'relation_id', type: 'RELATIONSHIP_UNIQUENESS' },
+        { name: 'article_gen_id', type: 'UNIQUENESS' },
+        { name: 'entity_gen_id', type: 'UNIQUENESS' },
+        { name: 'graph_state_key', type: 'UNIQUENESS' },
+        { name: 'meta_gen_key', type: 'UNIQUENESS' },
+        { name: 'relation_gen_id', type: 'RELATIONSHIP_UNIQUENESS' },
+        { name: 'statement_gen_id', type: 'UNIQUENESS' },
       ]),
     );
+    // The single-property constraints of before generations are gone: they would refuse a load's next generation.
+    expect(constraints.map((c) => c.name).filter((n) => ['entity_id', 'article_id', 'statement_id', 'meta_key', 'relation_id'].includes(String(n)))).toEqual([]);
     const indexes = await cypher(driver, "SHOW INDEXES YIELD name, type, state WHERE type <> 'LOOKUP' RETURN name, type, state ORDER BY name");
     expect(indexes.filter((i) => i.state !== 'ONLINE')).toEqual([]);
     expect(indexes).toEqual(
@@ -74,10 +79,10 @@ describeLive('Neo4j, live: the schema the adapter relies on', () => {
     );
   });
 
-  it('refuses a second relation with an id already taken', async () => {
+  it('refuses a second relation with an id already taken in its generation', async () => {
     const attempt = cypher(
       driver,
-      "MATCH (a:Entity {id: 'marta-zelazna'}), (b:Entity {id: 'ferry-strike'}) CREATE (a)-[:RELATION {id: 'marta-zelazna.leads.ferryworkers-guild', type: 'LEADS'}]->(b)",
+      "MATCH (a:Entity {id: 'marta-zelazna'}), (b:Entity {id: 'ferry-strike'}) CREATE (a)-[:RELATION {gen: a.gen, id: 'marta-zelazna.leads.ferryworkers-guild', type: 'LEADS'}]->(b)",
     );
     await expect(attempt).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
     expect((await store.stats()).relations).toBe(13);
@@ -97,6 +102,14 @@ describeLive('Neo4j, live: the schema the adapter relies on', () => {
     const ops = operators(result.summary.plan as any);
     expect(ops.map((o) => o.type)).toContainEqual(expect.stringMatching(/^NodeIndexContainsScan/));
     expect(ops.find((o) => o.type.startsWith('NodeIndexContainsScan'))?.details).toMatch(/TEXT INDEX/);
+  });
+
+  it('looks entities and relations up by id through the (gen, id) constraints, not a scan', async () => {
+    const plan = async (name: string) =>
+      operators((await driver.executeQuery(`EXPLAIN ${readStatements('neo4j')[name]}`, { gen: neo4j.int(1), ids: ['a'] }, { database: env.NEO4J_DATABASE })).summary.plan as any);
+    expect((await plan('entities-by-ids')).map((o) => o.type)).toContainEqual(expect.stringMatching(/^NodeUniqueIndexSeek/));
+    expect((await plan('entities-by-ids')).find((o) => o.type.startsWith('NodeUniqueIndexSeek'))?.details).toMatch(/Entity\(gen, id\)/);
+    expect((await plan('relations-by-ids')).find((o) => o.type.includes('RelationshipUniqueIndexSeek'))?.details).toMatch(/RELATION\(gen, id\)/);
   });
 
   it('searches through the store with any spelling, and finds a word inside a name', async () => {

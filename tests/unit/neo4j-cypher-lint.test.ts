@@ -13,7 +13,7 @@ const VERSIONS = ['CYPHER 5', 'CYPHER 25'] as const;
 
 /** What the adapter stores (see server/store/records.ts and server/store/neo4j/neo4j-engine.ts). */
 const SCHEMA: DbSchema = {
-  labels: ['Entity', 'Article', 'Statement', 'Meta'],
+  labels: ['Entity', 'Article', 'Statement', 'Meta', 'GraphState'],
   relationshipTypes: ['RELATION', 'MENTIONS', 'SPOKE', 'ABOUT'],
   propertyKeys: [
     // :Entity (EntityRecord)
@@ -26,6 +26,8 @@ const SCHEMA: DbSchema = {
     'speaker', 'words', 'channel', 'about', 'reportedBy',
     // :Meta
     'key', 'value',
+    // every stored node and RELATION: its load's generation; :GraphState
+    'gen', 'holder',
     // Keys of the UNWIND $rows maps: the linter cannot tell a row map from a node.
     'from', 'to', 'properties', 'article', 'entity', 'statement',
   ],

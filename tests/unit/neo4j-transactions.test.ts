@@ -109,13 +109,24 @@ function script(driver: RecordingDriver): string[] {
 
 describe('reads', () => {
   it('run as managed read transactions on the named database, with the query timeout', async () => {
-    const driver = new RecordingDriver((name) => (name === 'entities-by-ids' ? [row({ e: entityNode(1, 'marta-zelazna', 'Marta Żelazná', 4) })] : []));
+    const driver = new RecordingDriver((name) =>
+      name === 'entities-by-ids' ? [row({ e: entityNode(1, 'marta-zelazna', 'Marta Żelazná', 4) })] : name === 'generation' ? [row({ gen: neo4j.int(7) })] : [],
+    );
     const store = storeOver(driver);
     const [marta, nobody] = await store.entitiesByIds(['marta-zelazna', 'nobody']);
     expect(marta).toMatchObject({ id: 'marta-zelazna', name: 'Marta Żelazná', degree: 4 });
     expect(nobody).toBeNull();
     expect(driver.transactions).toEqual([
-      { kind: 'READ', database: 'stories', config: { timeout: 1234 }, statements: [{ name: 'entities-by-ids', params: { ids: ['marta-zelazna', 'nobody'] } }], outcome: 'committed' },
+      {
+        kind: 'READ',
+        database: 'stories',
+        config: { timeout: 1234 },
+        statements: [
+          { name: 'generation', params: {} },
+          { name: 'entities-by-ids', params: { ids: ['marta-zelazna', 'nobody'], gen: neo4j.int(7) } },
+        ],
+        outcome: 'committed',
+      },
     ]);
   });
 
@@ -147,9 +158,10 @@ describe('reads', () => {
     expect(page).toMatchObject({ totalCount: 4, hasNextPage: true });
     expect(page.items.map((e) => e.id)).toEqual(['p1', 'p2']);
     expect(driver.transactions).toHaveLength(1);
-    const [pageRun, metaRun] = driver.transactions[0]!.statements;
+    const [, pageRun, metaRun] = driver.transactions[0]!.statements;
     expect(pageRun?.name).toBe('entities-page');
-    expect(metaRun).toEqual({ name: 'meta', params: { key: 'graph' } });
+    // Nothing loaded yet (no generation): the reads name generation -1, which holds nothing.
+    expect(metaRun).toEqual({ name: 'meta', params: { key: 'graph', gen: neo4j.int(-1) } });
     expect(isInt(pageRun?.params.limit)).toBe(true);
     expect(String(pageRun?.params.limit)).toBe('3');
     expect(pageRun?.params).toMatchObject({ kind: 'Person', after: '' });
@@ -163,7 +175,7 @@ describe('reads', () => {
     );
     const found = await storeOver(driver).search('Żelazná', { kinds: ['Person'] });
     expect(found.map((e) => e.id)).toEqual(['marta-zelazna', 'tomas-zelazny']);
-    const { params } = driver.transactions[0]!.statements[0]!;
+    const { params } = driver.transactions[0]!.statements[1]!;
     expect(params).toMatchObject({ q: 'zelazna', lucene: 'zelazna* OR zelazna~1', kinds: ['Person'] });
     expect(isInt(params.limit)).toBe(true);
   });
@@ -187,7 +199,7 @@ describe('reads', () => {
     const p = await store.shortestPath('a', 'c', 2);
     expect(p?.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
     expect(p?.edges.map((r) => `${r.from}>${r.to}`)).toEqual(['a>b', 'c>b']);
-    expect(driver.transactions[0]?.statements[0]).toEqual({ name: 'shortest-path', params: { source: 'a', target: 'c' } });
+    expect(driver.transactions[0]?.statements[1]).toEqual({ name: 'shortest-path', params: { source: 'a', target: 'c', gen: neo4j.int(-1) } });
   });
 });
 
@@ -198,9 +210,18 @@ describe('load', () => {
     return name.startsWith('write-') && name !== 'write-meta' ? [row({ written: neo4j.int(name === short ? rows - 1 : rows) })] : [];
   };
 
-  it('looks for unfinished loads first, makes the schema, each statement in its own transaction, then writes everything in one explicit transaction, never retried', async () => {
-    const driver = new RecordingDriver(writer());
-    const summary = await storeOver(driver, { batchSize: 5 }).load(HARBOUR);
+  /** True when a transaction that made a generation current committed. */
+  const switched = (driver: RecordingDriver) => driver.transactions.some((t) => t.statements[0]?.name === 'switch-generation' && t.outcome === 'committed');
+  /** Every statement the load ran, in the order their transactions began. */
+  const runsOf = (driver: RecordingDriver) => driver.transactions.flatMap((t) => t.statements);
+  const tag = { app: 'story-graph-explorer', kind: 'load', pid: process.pid, host: os.hostname(), startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) };
+
+  it('takes the load lock, writes a new generation one committed transaction per batch, switches readers to it in one small transaction, then deletes the old one', async () => {
+    const answer = writer();
+    const driver = new RecordingDriver((name, params) => (name === 'generation' ? [row({ gen: neo4j.int(3) })] : answer(name, params)));
+    const store = storeOver(driver, { batchSize: 5 });
+    const summary = await store.load(HARBOUR);
+    await store.close(); // waits for the deletion of the replaced generation
     expect(summary).toMatchObject({ entities: 12, relations: 13, articles: 2, mentions: HARBOUR.mentions.length });
 
     const schema = Object.keys(readStatements('neo4j')).filter((n) => n.startsWith('schema-'));
@@ -209,10 +230,9 @@ describe('load', () => {
       'AUTO-COMMIT load-transactions',
       ...schema.map((n) => `WRITE ${n}`),
       'WRITE await-indexes',
-      'EXPLICIT clear-statements',
-      'EXPLICIT clear-entities',
-      'EXPLICIT clear-articles',
-      'EXPLICIT clear-meta',
+      'EXPLICIT lock-loads',
+      'EXPLICIT generation',
+      'AUTO-COMMIT drop-generations',
       ...Array<string>(batches(12)).fill('EXPLICIT write-entities'),
       'EXPLICIT write-articles',
       ...Array<string>(batches(13)).fill('EXPLICIT write-relations'),
@@ -220,18 +240,34 @@ describe('load', () => {
       ...Array<string>(batches(HARBOUR.statements!.length)).fill('EXPLICIT write-statements'),
       ...Array<string>(batches(HARBOUR.statements!.flatMap((s) => s.about).length)).fill('EXPLICIT write-statement-about'),
       'EXPLICIT write-meta',
+      'EXPLICIT switch-generation',
+      'AUTO-COMMIT drop-generations',
     ]);
-    // Schema statements each alone; the data in exactly one transaction, tagged as a load, with the load timeout.
-    const data = driver.transactions.at(-1)!;
-    expect(driver.transactions).toHaveLength(schema.length + 3);
-    expect(data.statements[0]?.name).toBe('clear-statements');
-    expect(data.config).toEqual({
-      timeout: 3_600_000,
-      metadata: { app: 'story-graph-explorer', kind: 'load', pid: process.pid, host: os.hostname(), startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
-    });
-    expect(data.database).toBe('stories');
-    expect(data.outcome).toBe('committed');
+    const load = driver.transactions.filter((t) => t.kind !== 'WRITE' && t.statements[0]?.name !== 'load-transactions');
+    // One statement per transaction, each committed, tagged as a load, with the load timeout, on the named database.
+    for (const t of load) {
+      expect(t.statements).toHaveLength(1);
+      expect(t.config).toEqual({ timeout: 3_600_000, metadata: tag });
+      expect(t.database).toBe('stories');
+      if (t.kind === 'EXPLICIT') expect(t.outcome).toBe('committed');
+    }
+    // The lock was held from the first step to the last: its transaction began first and committed after the last deletion.
+    expect(load[0]!.statements[0]!.name).toBe('lock-loads');
+    // The current generation was 3: what is not 3 is deleted first, the load writes 4, makes 4 current, then deletes what is not 4.
+    const runs = load.map((t) => t.statements[0]!);
+    expect(runs.filter((r) => r.name === 'drop-generations').map((r) => r.params.keep)).toEqual([neo4j.int(3), neo4j.int(3 + 1)]);
+    expect(new Set(runs.filter((r) => r.name.startsWith('write-') || r.name === 'switch-generation').map((r) => String(r.params.gen)))).toEqual(new Set(['4']));
     expect(isInt(driver.transactions[schema.length + 1]?.statements[0]?.params.seconds)).toBe(true);
+  });
+
+  it('writes generation 1 into a database nothing was loaded into, after deleting whatever it holds', async () => {
+    const driver = new RecordingDriver(writer());
+    const store = storeOver(driver);
+    await store.load(HARBOUR);
+    await store.close();
+    const runs = runsOf(driver);
+    expect(runs.filter((r) => r.name === 'drop-generations').map((r) => String(r.params.keep))).toEqual(['-1', '1']);
+    expect(runs.find((r) => r.name === 'switch-generation')?.params.gen).toEqual(neo4j.int(1));
   });
 
   it('ends the unfinished loads of processes that are gone before it loads, and says so', async () => {
@@ -254,7 +290,7 @@ describe('load', () => {
     expect(driver.transactions[0]!.statements[0]!.params).toEqual({ database: 'stories', app: 'story-graph-explorer' });
     expect(driver.transactions[1]!.statements[0]!.params).toEqual({ ids: ['neo4j-transaction-7'] });
     expect(lines).toEqual([expect.stringMatching(/ended an unfinished load, neo4j-transaction-7 .*process \d+ on .* is gone; Transaction terminated\./)]);
-    expect(driver.transactions.at(-1)!.outcome).toBe('committed');
+    expect(switched(driver)).toBe(true);
   });
 
   it('says what to change when Neo4j refuses the load for lack of transaction memory, and rolls it back', async () => {
@@ -264,7 +300,13 @@ describe('load', () => {
       return answer(name, params);
     });
     await expect(storeOver(driver, { log: () => undefined }).load(HARBOUR)).rejects.toThrow(/more memory than Neo4j allows one transaction .*NEO4J_HEAP.*Nothing was loaded/);
-    expect(driver.transactions.filter((t) => t.kind === 'EXPLICIT').map((t) => t.outcome)).toEqual(['failed']);
+    // The refused batch rolled back, the switch never ran, what the load wrote was deleted, and the lock let go.
+    expect(driver.transactions.find((t) => t.statements[0]?.name === 'write-relations')?.outcome).toBe('failed');
+    expect(switched(driver)).toBe(false);
+    // What is served is asked again (the switch might have committed with only its answer lost), then all else is deleted.
+    expect(script(driver).slice(-2)).toEqual(['EXPLICIT generation', 'AUTO-COMMIT drop-generations']);
+    expect(runsOf(driver).at(-1)?.params.keep).toEqual(neo4j.int(-1));
+    expect(driver.transactions.find((t) => t.statements[0]?.name === 'lock-loads')?.outcome).toBe('failed');
   });
 
   it('loads anyway, and says why, when Neo4j refuses to list transactions', async () => {
@@ -276,13 +318,13 @@ describe('load', () => {
     const lines: string[] = [];
     await storeOver(driver, { log: (line) => lines.push(line) }).load(HARBOUR);
     expect(lines).toEqual([expect.stringMatching(/could not list running loads .*loading anyway/)]);
-    expect(driver.transactions.at(-1)!.outcome).toBe('committed');
+    expect(switched(driver)).toBe(true);
   });
 
   it('writes rows the statements expect: integer degrees, JSON evidence, relation properties apart from their ends', async () => {
     const driver = new RecordingDriver(writer());
     await storeOver(driver, { batchSize: 100 }).load(HARBOUR);
-    const runs = driver.transactions.at(-1)!.statements;
+    const runs = runsOf(driver);
     const entities = runs.find((s) => s.name === 'write-entities')!.params.rows as Params[];
     const marta = entities.find((e) => e.id === 'marta-zelazna')!;
     expect(isInt(marta.degree)).toBe(true);
@@ -311,7 +353,7 @@ describe('load', () => {
   it('writes statements after the entities that speak them, then one row per statement and subject', async () => {
     const driver = new RecordingDriver(writer());
     await storeOver(driver, { batchSize: 100 }).load(TINY_STORY);
-    const runs = driver.transactions.at(-1)!.statements;
+    const runs = runsOf(driver);
     const names = runs.map((s) => s.name);
     expect(names.indexOf('write-statements')).toBeGreaterThan(names.indexOf('write-entities'));
     expect(names.indexOf('write-statement-about')).toBeGreaterThan(names.indexOf('write-statements'));
@@ -337,23 +379,29 @@ describe('load', () => {
     expect(JSON.parse(String(meta.value))).toMatchObject({ statements: 3, byKind: { Group: 1, Position: 1 } });
   });
 
-  it('fails inside its transaction when a batch writes fewer rows than it was given, so nothing is kept', async () => {
-    const driver = new RecordingDriver(writer('write-relations'));
+  it('fails, and serves the old graph on, when a batch writes fewer rows than it was given', async () => {
+    const answer = writer('write-relations');
+    const driver = new RecordingDriver((name, params) => (name === 'generation' ? [row({ gen: neo4j.int(2) })] : answer(name, params)));
     await expect(storeOver(driver, { batchSize: 5 }).load(HARBOUR)).rejects.toThrow(/write-relations: wrote 4 of 5 rows/);
-    const data = driver.transactions.at(-1)!;
-    expect(data.outcome).toBe('failed');
-    expect(data.statements.map((s) => s.name)).not.toContain('write-meta');
+    expect(driver.transactions.find((t) => t.statements[0]?.name === 'write-relations')?.outcome).toBe('failed');
+    const names = runsOf(driver).map((r) => r.name);
+    expect(names).not.toContain('write-meta');
+    expect(names).not.toContain('switch-generation');
+    // What it wrote (generation 3) is deleted: every generation but the current one, 2.
+    expect(runsOf(driver).at(-1)).toEqual({ name: 'drop-generations', params: { keep: neo4j.int(2) } });
   });
 
   it('makes the schema once per store, and runs one load at a time', async () => {
     const driver = new RecordingDriver(writer());
     const store = storeOver(driver);
     await Promise.all([store.load(HARBOUR), store.load(HARBOUR)]);
+    await store.close();
     const names = script(driver);
     expect(names.filter((n) => n === 'WRITE await-indexes')).toHaveLength(1);
-    expect(names.filter((n) => n === 'EXPLICIT clear-entities')).toHaveLength(2);
-    // The second load began after the first had written its summary.
-    expect(names.indexOf('EXPLICIT write-meta')).toBeLessThan(names.lastIndexOf('EXPLICIT clear-entities'));
+    expect(names.filter((n) => n === 'EXPLICIT lock-loads')).toHaveLength(2);
+    // The second load began after the first had switched and deleted the generation it replaced.
+    expect(names.indexOf('EXPLICIT switch-generation')).toBeLessThan(names.lastIndexOf('EXPLICIT lock-loads'));
+    expect(names.indexOf('AUTO-COMMIT drop-generations', names.indexOf('EXPLICIT switch-generation'))).toBeLessThan(names.lastIndexOf('EXPLICIT lock-loads'));
   });
 });
 
@@ -364,8 +412,8 @@ describe('statements', () => {
     await store.statements({ speaker: 'ada-brook', about: 'walkout', first: 5 });
     await store.statements({ about: 'walkout', first: 5 });
     await store.statements({ first: 5 });
-    expect(script(driver)).toEqual(['READ statements-by-speaker-about', 'READ statements-about', 'READ statements']);
-    const [both] = driver.transactions[0]!.statements;
+    expect(script(driver).filter((s) => s !== 'READ generation')).toEqual(['READ statements-by-speaker-about', 'READ statements-about', 'READ statements']);
+    const [, both] = driver.transactions[0]!.statements;
     expect(both?.params).toMatchObject({ speaker: 'ada-brook', about: 'walkout' });
     expect(isInt(both?.params.limit)).toBe(true);
   });

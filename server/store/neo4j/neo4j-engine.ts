@@ -16,8 +16,9 @@ import { storyRecords } from '../records.js';
 import type { GraphSummary } from '../summary.js';
 import { pathRows, propertiesOf, toNative } from './driver-values.js';
 import { isUnreachable, translateError } from './errors.js';
+import { loadGeneration } from './load-generation.js';
 import { fulltextQuery } from './fulltext.js';
-import { APP, describeEnded, loadTag, processAlive, staleLoads, type LoadTag, type RunningLoad } from './stale-loads.js';
+import { APP, describeEnded, processAlive, staleLoads, type LoadTag, type RunningLoad } from './stale-loads.js';
 
 type Mode = 'READ' | 'WRITE';
 
@@ -26,14 +27,13 @@ const cypher = statementsOf('neo4j');
 const SCHEMA = Object.keys(readStatements('neo4j')).filter((name) => name.startsWith('schema-'));
 const CANDIDATES = 1000;
 const INDEX_WAIT_SECONDS = 300;
-const SUMMARY_KEY = 'graph';
 
 export interface Neo4jEngineOptions {
   /** Named on every session, so the driver never has to ask which is the default. @default 'neo4j' */
   database?: string;
   /** Server-side timeout of each read transaction. @default 10000 */
   queryTimeoutMs?: number;
-  /** Rows per UNWIND batch in load. @default 5000 */
+  /** Rows per UNWIND batch of a load, each batch its own transaction: what bounds a load's memory in Neo4j. @default 5000 */
   batchSize?: number;
   /**
    * Longest a load may run: Neo4j ends a load transaction older than this,
@@ -64,6 +64,10 @@ export class Neo4jEngine implements CypherEngine {
   private readonly batchSize: number;
   private readonly loadTimeoutMs: number;
   private readonly log: (line: string) => void;
+  /** The reads in flight (each settles, never rejects). */
+  private readonly reads = new Set<Promise<void>>();
+  /** The last load's deletion of the generation it replaced. */
+  private retiring: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly driver: Driver,
@@ -76,17 +80,29 @@ export class Neo4jEngine implements CypherEngine {
     this.log = log;
   }
 
-  /** One read transaction; its statements run one after another, as a transaction is one connection. */
+  /**
+   * One read transaction on the generation that is current when it starts
+   * (load-generation.ts): its first statement asks which, and every
+   * statement after it gets it as $gen; they run one after another, as a
+   * transaction is one connection. Tracked until it ends, so that a load
+   * deletes the generation it replaced only after the reads begun on it.
+   */
   read<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    return this.transact('READ', (tx) => {
+    const reading = this.transact('READ', async (tx) => {
+      const [row] = await runIn(tx, 'generation');
+      const gen = row?.gen ?? neo4j.int(-1);
       let queue: Promise<unknown> = Promise.resolve();
       const run: Run = (name, params) => {
-        const next = queue.then(() => runIn(tx, name, params));
+        const next = queue.then(() => runIn(tx, name, { ...params, gen }));
         queue = next.catch(() => undefined);
         return next;
       };
       return work(run);
     });
+    const settled = reading.then(() => undefined, () => undefined);
+    this.reads.add(settled);
+    void settled.then(() => this.reads.delete(settled));
+    return reading;
   }
 
   int(n: number): unknown {
@@ -116,54 +132,32 @@ export class Neo4jEngine implements CypherEngine {
   }
 
   /**
-   * All or nothing: one write transaction clears the graph and writes every
-   * batch; any failure (or a batch that wrote fewer rows than it was given)
-   * rolls the whole load back and readers keep the graph they had. The
-   * transaction carries a LoadTag and the load timeout, and an unfinished
-   * load of a process that is gone is ended first (stale-loads.ts).
+   * All or nothing for readers, in memory bounded by the batch size: the
+   * story is written as a new generation in committed batches, invisible to
+   * readers until one small transaction makes it current; the replaced
+   * generation is deleted afterwards (load-generation.ts). Any failure before
+   * the switch leaves the old graph served. The load's transactions carry a
+   * LoadTag and the load timeout, and an unfinished load of a process that is
+   * gone is ended first (stale-loads.ts).
    */
   async write(story: Story, summary: GraphSummary): Promise<void> {
+    await this.retiring;
     await this.endStaleLoads();
     await this.ensureSchema();
-    const records = storyRecords(story);
-    const entities = records.entities.map((e) => ({ ...e, degree: neo4j.int(e.degree) }));
-    await this.loadTransaction(async (tx) => {
-        for (const name of ['clear-statements', 'clear-entities', 'clear-articles', 'clear-meta']) await runIn(tx, name);
-        await writeBatches(tx, 'write-entities', entities, this.batchSize);
-        await writeBatches(tx, 'write-articles', records.articles, this.batchSize);
-        await writeBatches(tx, 'write-relations', records.relations, this.batchSize);
-        await writeBatches(tx, 'write-mentions', records.mentions, this.batchSize);
-        await writeBatches(tx, 'write-statements', records.statements, this.batchSize);
-        await writeBatches(tx, 'write-statement-about', records.about, this.batchSize);
-        await runIn(tx, 'write-meta', { key: SUMMARY_KEY, value: JSON.stringify(summary) });
-    });
-  }
-
-  /**
-   * The load's one write transaction, explicit rather than managed: the
-   * driver retries a managed transaction after any transient error, and its
-   * retry clock starts at the first failure, so a load that ran out of
-   * transaction memory after minutes was run again from the start, to fail
-   * the same way (found live with a million relations). A load is not
-   * retried; its error says what to change.
-   */
-  private async loadTransaction(work: (tx: Tx) => Promise<void>): Promise<void> {
     if (!this.reachable) await this.probe();
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const tx = session.beginTransaction({ timeout: this.loadTimeoutMs, metadata: { ...loadTag() } });
-      try {
-        await work(tx);
-        await tx.commit();
-      } catch (err) {
-        await tx.rollback().catch(() => undefined);
-        throw err;
-      }
+      const { retired } = await loadGeneration(storyRecords(story), JSON.stringify(summary), {
+        driver: this.driver,
+        database: this.database,
+        timeoutMs: this.loadTimeoutMs,
+        batchSize: this.batchSize,
+        readsBefore: () => Promise.all([...this.reads]).then(() => undefined),
+        log: this.log,
+      });
+      this.retiring = retired;
       this.reachable = true;
     } catch (err) {
       throw this.translated(loadError(err));
-    } finally {
-      await session.close().catch(() => undefined);
     }
   }
 
@@ -239,7 +233,9 @@ export class Neo4jEngine implements CypherEngine {
     }
   }
 
+  /** Lets the deletion of a replaced generation finish first (a seed process exits right after its load). */
   async close(): Promise<void> {
+    await this.retiring;
     await this.driver.close();
   }
 
@@ -285,10 +281,10 @@ type Tx = Pick<ManagedTransaction, 'run'>;
 function loadError(err: unknown): unknown {
   if ((err as { code?: unknown } | null)?.code !== 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') return err;
   return new Error(
-    `Neo4j refused the load: it needs more memory than Neo4j allows one transaction (${(err as Error).message}). ` +
-      'The whole story loads in one transaction, so that a failed load keeps the old graph; give Neo4j a larger heap ' +
-      '(server.memory.heap.max_size; with npm run neo4j, NEO4J_HEAP, for example 8g for a million relations) or raise ' +
-      'db.memory.transaction.total.max. Nothing was loaded; the graph is unchanged.',
+    `Neo4j refused the load: one batch needs more memory than Neo4j allows one transaction (${(err as Error).message}). ` +
+      'Each batch of 5,000 rows (or the batchSize given) is its own transaction: give Neo4j a larger heap ' +
+      '(server.memory.heap.max_size; with npm run neo4j, NEO4J_HEAP) or raise db.memory.transaction.total.max. ' +
+      'Nothing was loaded; the graph is unchanged.',
     { cause: err },
   );
 }
@@ -298,14 +294,3 @@ async function runIn(tx: Tx, name: string, params: Params = {}): Promise<Row[]> 
   return result.records.map((r) => r.toObject() as Row);
 }
 
-/** UNWIND batches inside the caller's transaction; a short count aborts (and so rolls back) the load. */
-async function writeBatches(tx: Tx, name: string, rows: readonly object[], size: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    const batch = rows.slice(i, i + size);
-    const [row] = await runIn(tx, name, { rows: batch });
-    const written = toNative(row?.written);
-    if (written !== batch.length) {
-      throw new Error(`${name}: wrote ${String(written)} of ${batch.length} rows (a relation, mention or statement names an entity or article that is not in the story); nothing was loaded.`);
-    }
-  }
-}

@@ -1,1 +1,0 @@
-MATCH (a:Article) DETACH DELETE a

@@ -1,2 +1,0 @@
-// Also removes their relations and mentions.
-MATCH (e:Entity) DETACH DELETE e

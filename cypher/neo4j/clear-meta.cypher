@@ -1,1 +1,0 @@
-MATCH (m:Meta) DETACH DELETE m

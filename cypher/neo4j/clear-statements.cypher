@@ -1,2 +1,0 @@
-// Also removes their SPOKE and ABOUT relationships.
-MATCH (s:Statement) DETACH DELETE s

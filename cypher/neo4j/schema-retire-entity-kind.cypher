@@ -1,0 +1,2 @@
+// Before generations: replaced by the (gen, ...) index.
+DROP INDEX entity_kind IF EXISTS
