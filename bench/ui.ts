@@ -271,7 +271,10 @@ async function main() {
         if (what === 'path') {
           // "Path from" the selected node, then choose the other end: the path is asked for on the second click.
           await page.click('#panel-body [data-action="path-from"]');
-          await page.evaluate(() => window.cy!.getElementById('maria-kolesnikova').emit('tap'));
+          // Braces: emit returns the element, and Playwright would serialise the whole graph back (seconds to a minute).
+          await page.evaluate(() => {
+            window.cy!.getElementById('maria-kolesnikova').emit('tap');
+          });
           await page.waitForFunction(() => document.querySelector('#details-title')?.textContent?.includes('Kolesnikova') && !document.querySelector('#panel-body .loading'));
         }
         if (what === 'ask') await page.fill('#ask-input', 'Who brokered the release?');

@@ -290,6 +290,7 @@ export class GraphView {
   }
 
   private setLabelScale(scale: number): void {
+    performance.mark('view:label-scale');
     this.scale = scale;
     this.cy.style(explorerStyle({ labelScale: scale, lean: this.lean }));
   }

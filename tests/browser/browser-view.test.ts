@@ -92,7 +92,9 @@ describeInBrowser('the picture in Chromium', () => {
     const neighbour = (await page.evaluate(() => window.cy!.getElementById('gitanas-nauseda').neighborhood('node').map((n) => n.id())))[0]!;
     const { neighbourhood } = await b.gql<{ neighbourhood: { nodes: { id: string }[] } }>('query($id: ID!) { neighbourhood(id: $id) { nodes { id } } }', { id: neighbour });
     // A double tap starts the expansion at once (the page marks itself busy), so waiting for it to settle is enough.
-    await page.evaluate((id) => window.cy!.getElementById(id).emit('dbltap'), neighbour);
+    await page.evaluate((id) => {
+      window.cy!.getElementById(id).emit('dbltap');
+    }, neighbour);
     await b.settled(page);
     const after = await picture(page);
     for (const [id, at] of Object.entries(before.positions)) expect([id, Math.round(after.positions[id]!.x), Math.round(after.positions[id]!.y)]).toEqual([id, Math.round(at.x), Math.round(at.y)]);

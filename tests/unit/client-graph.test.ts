@@ -10,6 +10,7 @@ import { diffElements, isEmptyDiff } from '../../client/src/graph/diff.js';
 import { centrality, hubsOf, topNodes } from '../../client/src/graph/importance.js';
 import { placeAround, seededRandom, storySeed, withSeed } from '../../client/src/graph/placement.js';
 import { placeFreshNodes } from '../../client/src/graph/fresh.js';
+import { shareLabelMeasures } from '../../client/src/graph/create.js';
 import { csvField, viewCsv, viewJson } from '../../client/src/export.js';
 import { filterRows, sortRows } from '../../client/src/table-rows.js';
 import { certaintyWords } from '../../client/src/evidence.js';
@@ -105,6 +106,48 @@ describe('importance and hubs', () => {
     const cy = headless();
     expect(hubsOf(cy.elements(), 3)).toEqual(['n1', 'n5', 'n6']);
     expect(topNodes(new Map([['a', 1], ['b', 0.2], ['c', 0.2]]), new Map([['b', 0.1], ['c', 0.9]]), 2)).toEqual(['a', 'c']);
+  });
+
+  it('works the hubs out again when the drawn graph changes, not when it is the same', () => {
+    const cy = headless();
+    expect(hubsOf(cy.elements(), 3)).toEqual(['n1', 'n5', 'n6']);
+    // Another hub for the tail: n7 gains three neighbours, so the answer must change.
+    cy.add(['a', 'b', 'c'].flatMap((id) => [{ group: 'nodes' as const, data: { id } }, { group: 'edges' as const, data: { id: `n7-${id}`, source: 'n7', target: id } }]));
+    expect(hubsOf(cy.elements(), 3)).toContain('n7');
+    cy.remove(cy.$('#a, #b, #c'));
+    expect(hubsOf(cy.elements(), 3)).toEqual(['n1', 'n5', 'n6']);
+  });
+});
+
+describe('label measures', () => {
+  /** A stand-in for Cytoscape's canvas renderer: counts how often a label is really measured. */
+  function measuringCore() {
+    const calls: string[] = [];
+    const renderer = {
+      calculateLabelDimensions(ele: { pstyle(p: string): { strValue: string } }, text: string) {
+        calls.push(`${ele.pstyle('font-size').strValue} ${text}`);
+        return { width: text.length * Number.parseFloat(ele.pstyle('font-size').strValue), height: 12 };
+      },
+    };
+    const ele = (size: string) => ({ pstyle: (p: string) => ({ strValue: p === 'font-size' ? size : 'x' }) });
+    return { cy: { renderer: () => renderer } as unknown as cytoscape.Core, renderer, calls, ele };
+  }
+
+  it('measures a text once per font, and hands each caller its own copy', () => {
+    const { cy, renderer, calls, ele } = measuringCore();
+    shareLabelMeasures(cy);
+    const first = renderer.calculateLabelDimensions(ele('12px'), 'Lukashenko');
+    first.width = 0; // Cytoscape writes into what it gets
+    expect(renderer.calculateLabelDimensions(ele('12px'), 'Lukashenko')).toEqual({ width: 120, height: 12 });
+    expect(renderer.calculateLabelDimensions(ele('24px'), 'Lukashenko').width).toBe(240);
+    expect(calls).toEqual(['12px Lukashenko', '24px Lukashenko']);
+  });
+
+  it('forgets everything once it holds the limit, so a long session does not grow without end', () => {
+    const { cy, renderer, calls, ele } = measuringCore();
+    shareLabelMeasures(cy, 2);
+    for (const text of ['a', 'b', 'c', 'a']) renderer.calculateLabelDimensions(ele('12px'), text);
+    expect(calls).toEqual(['12px a', '12px b', '12px c', '12px a']);
   });
 });
 

@@ -108,7 +108,7 @@ describe('placeLabels', () => {
 
 describe('renderPlan', () => {
   it('uses the readable force layout on canvas for story-sized graphs', () => {
-    expect(renderPlan(255)).toMatchObject({ webgl: false, layout: { name: 'fcose', quality: 'proof', nodeDimensionsIncludeLabels: true } });
+    expect(renderPlan(255)).toMatchObject({ webgl: false, layout: { name: 'fcose', quality: 'default', nodeDimensionsIncludeLabels: true } });
   });
 
   it('switches to WebGL and a cheap layout above a few thousand elements', () => {

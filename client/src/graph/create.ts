@@ -61,8 +61,39 @@ export function createCore(container: HTMLElement, elements: readonly GraphEleme
     ...(r.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   } as cytoscape.CytoscapeOptions);
   wire(cy, container, events);
+  if (!r.webgl) shareLabelMeasures(cy);
   window.cy = cy;
   return cy;
+}
+
+type Measured = { width: number; height: number };
+/** The renderer's label measure and the parsed-style reader it uses (neither in Cytoscape's types). */
+type Styled = { pstyle(name: string): { strValue?: string } };
+type MeasuringRenderer = { calculateLabelDimensions?: (ele: Styled, text: string) => Measured };
+
+/**
+ * Cytoscape (3.34) measures a label again, setting the canvas font each time, whenever an element's label
+ * style changes, and several times per label while wrapping it: every label-size change re-measured every
+ * name two or three times. A text's size in a font does not change, so measures are shared across elements
+ * and kept (bounded) for the page's life; zooming back to a label size seen before then measures nothing.
+ */
+export function shareLabelMeasures(cy: Core, limit = 20_000): void {
+  const renderer = (cy as unknown as { renderer(): MeasuringRenderer }).renderer();
+  const measure = renderer.calculateLabelDimensions;
+  if (typeof measure !== 'function') return;
+  const known = new Map<string, Measured>();
+  renderer.calculateLabelDimensions = function (ele, text) {
+    const font = ['font-style', 'font-weight', 'font-size', 'font-family', 'text-metrics'].map((p) => ele.pstyle(p).strValue).join('|');
+    const key = `${font}\u0000${text}`;
+    let dims = known.get(key);
+    if (!dims) {
+      if (known.size >= limit) known.clear();
+      dims = measure.call(this, ele, text);
+      known.set(key, dims);
+    }
+    // Cytoscape keeps the object it gets: each caller has its own copy.
+    return { ...dims };
+  };
 }
 
 function wire(cy: Core, container: HTMLElement, events: GraphEvents): void {

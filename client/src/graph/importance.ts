@@ -48,11 +48,18 @@ export function topNodes(byDegree: ReadonlyMap<string, number>, byBetweenness: R
   return [...new Set([...top, ...brokers])];
 }
 
+/** The last graph's hubs, by its element ids: a first drawing asks twice (room for names, then labels), clicks ask again. */
+let lastHubs: { key: string; count: number; hubs: string[] } | null = null;
+
 /** The hubs of a drawn graph, from Cytoscape's degree and betweenness. */
 export function hubsOf(eles: CollectionReturnValue, count = HUB_COUNT): string[] {
+  const key = eles.map((e) => e.id()).sort().join('\n');
+  if (lastHubs && lastHubs.key === key && lastHubs.count === count) return [...lastHubs.hubs];
   const degree = centrality(eles, 'degree');
   const betweenness = eles.nodes().length <= BETWEENNESS_LIMIT ? centrality(eles, 'betweenness') : new Map<string, number>();
-  return topNodes(degree, betweenness, count);
+  const hubs = topNodes(degree, betweenness, count);
+  lastHubs = { key, count, hubs };
+  return [...hubs];
 }
 
 /** Node diameter for an importance score: the area grows with it, from 30 to 110 model px. */

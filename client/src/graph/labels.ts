@@ -66,6 +66,29 @@ export function placeSceneLabels(cy: Core, { hubs, importance, scale }: LabelInp
     boxes.push({ id: e.id(), priority: e.selected() ? 1e9 : lit ? 5e5 : -1, ...e.boundingBox(LABEL_ONLY) });
   });
   const spots = placeLabelSpots(boxes, bodies);
+  applySpots(cy, spots, forced);
+  // The spots above, right and left are estimated from the box below; measure where the labels really went
+  // and quiet any lesser label that still meets one placed before it (never a forced one).
+  const priorityOf = new Map(boxes.map((b) => [b.id, b.forced ? 2e9 + b.priority : b.priority]));
+  const placed: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  const late: string[] = [];
+  [...spots.keys()]
+    .sort((a, b) => priorityOf.get(b)! - priorityOf.get(a)! || a.localeCompare(b))
+    .forEach((id) => {
+      const box = cy.getElementById(id).boundingBox(LABEL_ONLY);
+      if (!(box.w > 0 && box.h > 0)) return;
+      if (priorityOf.get(id)! < 2e9 && placed.some((o) => box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2)) late.push(id);
+      else placed.push(box);
+    });
+  if (late.length) {
+    late.forEach((id) => spots.delete(id));
+    applySpots(cy, spots, forced);
+  }
+  return new Set(spots.keys());
+}
+
+/** Sets the classes of a label pass: quiet, top (forced and shown) and the spot. */
+function applySpots(cy: Core, spots: ReadonlyMap<string, number>, forced: ReadonlySet<string>): void {
   cy.batch(() =>
     cy.elements().forEach((el) => {
       const id = el.id();
@@ -78,7 +101,6 @@ export function placeSceneLabels(cy: Core, { hubs, importance, scale }: LabelInp
       SPOT_CLASSES.forEach((cls, i) => el.hasClass(cls) !== (spot === i + 1) && el.toggleClass(cls, spot === i + 1));
     }),
   );
-  return new Set(spots.keys());
 }
 
 /**
