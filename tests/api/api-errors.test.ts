@@ -1,4 +1,5 @@
 /** Limits, hostile input and errors: codes and statuses, never a 500 or a stack trace. */
+import { jest } from '@jest/globals';
 import { GraphUnavailable } from '../../server/domain/errors.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { seededStore, startServer, type RunningServer } from '../support/graph.js';
@@ -92,6 +93,19 @@ describe('limits and errors', () => {
     expect(error.message).toMatch(/__typename is free/);
     expect(error.message).toMatch(/Ask for less/);
     expect(res.body.errors).toHaveLength(1);
+  });
+
+  it('refuses a costly query without a warning from the response cache (the cache is on here)', async () => {
+    expect(server.config.responseCache.enabled).toBe(true);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const query = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: articles { entities { mentionedIn { text } } }`).join(' ')} }`;
+      const res = await server.gql(query);
+      expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('refuses ten aliases of deeply nested relations by their cost', async () => {
