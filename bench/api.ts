@@ -9,6 +9,9 @@
  *  - load time through GraphStore.load against the engine's own COPY of the same rows;
  *  - p50/p95/p99 of the raw GraphStore call and of the same request as GraphQL over HTTP,
  *    beside the floor: the bare engine statement the call needs at minimum (bench/floors.ts);
+ *    and where the GraphQL time goes: the same request minus a bare Yoga hello-world's round
+ *    trip (same client, sampled alongside: the transport's floor), and the same request handed
+ *    to the server's Yoga `fetch` in this process, over the raw calls' own store (no socket);
  *  - the full-text index: its build from the story (time, heap), and from a scan of the stored graph;
  *  - req/s under autocannon: a repeated (cached) read and uncached neighbourhood reads,
  *    against a bare Yoga hello-world started in the same run;
@@ -36,6 +39,9 @@ import { bareCopy, interleaved, pct } from './timing.js';
 import { runScale } from './scale.js';
 import { random, syntheticStory } from './synthetic.js';
 import { askGoal, askOps } from './ask.js';
+import { createGraphQL } from '../server/graphql/yoga.js';
+import { createGraphGeneration } from '../server/graphql/plugins/graph-generation.js';
+import { createQuestionEngine } from '../server/questions/index.js';
 
 
 const { values: opts } = parseArgs({
@@ -139,18 +145,30 @@ async function main() {
   log(`full text: ${index.passages} passages; from the story ${Math.round(index.milliseconds)} ms, ${index.heapMb} MiB heap; from a scan ${Math.round(scanMs)} ms`);
   const uncached = await startChild('uncached', storeEnv);
   const hello = await startChild('hello');
+  // The server's GraphQL in this process, uncached, over the raw calls' store: the same request without a socket.
+  const inProcess = createGraphQL({ store, config: readConfig({ NODE_ENV: 'production', ...storeEnv, RESPONSE_CACHE: 'false', LOG_LEVEL: 'error' }), questions: createQuestionEngine(store), generation: createGraphGeneration(), log: () => undefined });
   const raw = new Map<string, number[]>();
   const http = new Map<string, number[]>();
   const floor = new Map<string, number[]>();
+  const bareTrip = new Map<string, number[]>();
+  const local = new Map<string, number[]>();
   let helloLatency: number[] = [];
   for (const op of ops) {
     const floorOf = floors?.has(op.name) ? (i: number) => floors.run(op.name, floorArgs(i)) : async () => undefined;
-    const [r, h, bare, f] = await interleaved(iterations, [(i) => op.raw(store, i), (i) => post(uncached.port, op.query(i)), () => post(hello.port, { query: '{ hello }' }), floorOf]);
+    const [r, h, bare, f, l] = await interleaved(iterations, [
+      (i) => op.raw(store, i),
+      (i) => post(uncached.port, op.query(i)),
+      () => post(hello.port, { query: '{ hello }' }),
+      floorOf,
+      (i) => fetchInProcess(inProcess, op.query(i)),
+    ]);
     raw.set(op.name, r!);
     http.set(op.name, h!);
+    bareTrip.set(op.name, bare!);
+    local.set(op.name, l!);
     if (floors?.has(op.name)) floor.set(op.name, f!);
     if (op.name === 'entity') helloLatency = bare!;
-    log(`${op.name}: raw p50 ${pct(r!, 50).toFixed(2)} ms, floor p50 ${floors?.has(op.name) ? pct(f!, 50).toFixed(2) : 'n/a'} ms`);
+    log(`${op.name}: raw p50 ${pct(r!, 50).toFixed(2)} ms, floor p50 ${floors?.has(op.name) ? pct(f!, 50).toFixed(2) : 'n/a'} ms, GraphQL p50 ${pct(h!, 50).toFixed(2)} ms over HTTP, ${pct(l!, 50).toFixed(2)} ms in process`);
   }
   await store.close();
   await floors?.close();
@@ -212,6 +230,18 @@ async function main() {
     }),
     row(['bare HTTP round trip (hello-world Yoga, same client)', '', '', '', '', '', ms(pct(helloLatency, 50)), ms(pct(helloLatency, 95)), ms(pct(helloLatency, 99)), '', '']),
     '',
+    'Where the GraphQL time goes, at p50: over HTTP minus the bare round trip sampled alongside each operation (the transport\'s floor: the same client, a hello-world Yoga), and the same request handed to the server\'s Yoga `fetch` in the bench process over the raw calls\' store (no socket, no HTTP parsing).',
+    '',
+    row(['operation', 'raw p50 ms', 'GraphQL over HTTP p50 ms', 'bare round trip p50 ms', 'HTTP − round trip ms', '(HTTP − round trip)/raw', 'added beyond round trip ms', 'in-process GraphQL p50 ms', 'in-process p95 ms', 'in-process/raw', 'added in process ms']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...ops.map((op) => {
+      const r = pct(raw.get(op.name)!, 50);
+      const h = pct(http.get(op.name)!, 50);
+      const trip = pct(bareTrip.get(op.name)!, 50);
+      const l = local.get(op.name)!;
+      return row([op.name, ms(r), ms(h), ms(trip), ms(h - trip), ((h - trip) / r).toFixed(2), ms(h - trip - r), ms(pct(l, 50)), ms(pct(l, 95)), (pct(l, 50) / r).toFixed(2), ms(pct(l, 50) - r)]);
+    }),
+    '',
     row(['throughput', 'req/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'ratio to hello-world', 'server CPU µs per request']),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:']),
     row(['Yoga hello-world', Math.round(helloRun.rps), helloRun.p50, helloRun.p99, helloRun.failed, '1.00', Math.round(cpu.hello / helloRun.requests)]),
@@ -222,24 +252,51 @@ async function main() {
     '',
     `Peak memory (VmHWM) of the server: ${mb(uncachedMemory.peakRssKb * 1024)} MiB after the uncached runs, ${mb(cachedMemory.peakRssKb * 1024)} MiB for the cached server. Whole run: ${Math.round((Date.now() - started) / 1000)} s.`,
     '',
-    goals(ops.map((op) => ({ name: op.name, raw: pct(raw.get(op.name)!, 50), graphql: pct(http.get(op.name)!, 50) })), cachedRun.rps / helloRun.rps, Math.max(uncachedMemory.peakRssKb, cachedMemory.peakRssKb) / 1024),
+    goals(
+      ops.map((op) => ({ name: op.name, raw: pct(raw.get(op.name)!, 50), graphql: pct(http.get(op.name)!, 50), trip: pct(bareTrip.get(op.name)!, 50), local: pct(local.get(op.name)!, 50) })),
+      cachedRun.rps / helloRun.rps,
+      Math.max(uncachedMemory.peakRssKb, cachedMemory.peakRssKb) / 1024,
+    ),
     ...ops.filter((op) => op.name.startsWith('ask')).map((op) => askGoal(op.name, pct(raw.get(op.name)!, 95), pct(http.get(op.name)!, 95))),
   ];
   console.log(`\n${lines.join('\n')}\n`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The goals of docs/benchmarks.md, met or missed, in one line each. */
-function goals(ops: { name: string; raw: number; graphql: number }[], cachedShare: number, peakMiB: number): string {
+/**
+ * The goals of docs/benchmarks.md, met or missed, in one line each. The overhead goals are judged on the
+ * figure over HTTP (the goal as written), and beside it on two other readings, each named: with the bare
+ * round trip subtracted, and in process. Neither of those makes the goal met.
+ */
+function goals(ops: { name: string; raw: number; graphql: number; trip: number; local: number }[], cachedShare: number, peakMiB: number): string {
   const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
-  const worst = ops.reduce((a, b) => (b.graphql / b.raw > a.graphql / a.raw ? b : a));
+  const worstBy = (ratio: (o: (typeof ops)[number]) => number) => ops.reduce((a, b) => (ratio(b) > ratio(a) ? b : a));
+  const overHttp = (o: (typeof ops)[number]) => o.graphql / o.raw;
+  const beyondTrip = (o: (typeof ops)[number]) => (o.graphql - o.trip) / o.raw;
+  const inProcess = (o: (typeof ops)[number]) => o.local / o.raw;
+  const ratioLine = (label: string, ratio: (o: (typeof ops)[number]) => number) => {
+    const worst = worstBy(ratio);
+    return `${label} ${mark(ratio(worst) <= 1.5)} (worst ${worst.name} ${ratio(worst).toFixed(2)})`;
+  };
   const entity = ops.find((o) => o.name === 'entity')!;
+  const added = (label: string, ms: number) => `${label} ${mark(ms <= 1)} (${ms.toFixed(2)} ms)`;
   return [
-    `Goals: GraphQL/raw p50 <= 1.5 for every operation: ${mark(worst.graphql / worst.raw <= 1.5)} (worst ${worst.name} ${(worst.graphql / worst.raw).toFixed(2)});`,
-    `<= 1 ms added on entity: ${mark(entity.graphql - entity.raw <= 1)} (${(entity.graphql - entity.raw).toFixed(2)} ms);`,
-    `cached reads >= 80% of hello-world: ${mark(cachedShare >= 0.8)} (${Math.round(cachedShare * 100)}%);`,
-    `peak server memory <= 200 MiB: ${mark(peakMiB <= 200)} (${Math.round(peakMiB)} MiB).`,
-  ].join(' ');
+    `Goals:`,
+    `- GraphQL/raw p50 <= 1.5 for every operation: ${ratioLine('over HTTP', overHttp)}; [other readings, not the goal: ${ratioLine('with the bare round trip subtracted', beyondTrip)}; ${ratioLine('in process', inProcess)}].`,
+    `- <= 1 ms added on entity: ${added('over HTTP', entity.graphql - entity.raw)}; [other readings: ${added('beyond the bare round trip', entity.graphql - entity.trip - entity.raw)}; ${added('in process', entity.local - entity.raw)}].`,
+    `- cached reads >= 80% of hello-world: ${mark(cachedShare >= 0.8)} (${Math.round(cachedShare * 100)}%).`,
+    `- peak server memory <= 200 MiB: ${mark(peakMiB <= 200)} (${Math.round(peakMiB)} MiB).`,
+  ].join('\n');
+}
+
+/** One request through Yoga's fetch handler, in this process: the answer read and checked as post() checks it. */
+async function fetchInProcess(yoga: ReturnType<typeof createGraphQL>, body: { query: string; variables?: Record<string, unknown> }): Promise<unknown> {
+  // A copy: the fetch ponyfill adopts a plain headers object and writes content-length into it.
+  const res = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { ...HEADERS }, body: JSON.stringify(body) });
+  const text = await res.text();
+  const json = JSON.parse(text) as { errors?: unknown[] };
+  if (res.status !== 200 || json.errors) throw new Error(`GraphQL request (in process) failed (${res.status}): ${text.slice(0, 300)}`);
+  return json;
 }
 
 const HEADERS = { 'content-type': 'application/json', 'x-graphql-csrf': '1' };
