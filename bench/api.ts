@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import autocannon from 'autocannon';
-import { PROJECT_ROOT, readConfig } from '../server/config.js';
+import { PROJECT_ROOT, nodeFlags, readConfig } from '../server/config.js';
 import type { Story } from '../server/domain/types.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { openStore } from '../server/store/open-store.js';
@@ -83,10 +83,12 @@ async function main() {
 
   // The engine, chosen as the server chooses it: from the environment.
   // The store settings a big graph may need raised (QUERY_TIMEOUT_MS, the buffer pools) go to every store of the run.
-  const tuning = pick(process.env, ['QUERY_TIMEOUT_MS', 'LADYBUG_BUFFER_POOL_MB', 'LADYBUG_LOAD_BUFFER_POOL_MB']);
+  const tuning = pick(process.env, ['QUERY_TIMEOUT_MS', 'LADYBUG_BUFFER_POOL_MB', 'LADYBUG_LOAD_BUFFER_POOL_MB', 'NODE_MAX_SEMI_SPACE_MB', 'NODE_MAX_OLD_SPACE_MB']);
   const storeEnv: Record<string, string> = onNeo4j ? { ...tuning, ...pick(process.env, ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']), GRAPH_STORE: 'neo4j' } : { ...tuning, GRAPH_STORE: 'embedded', DB_PATH: dbPath };
   if (onNeo4j && !storeEnv.NEO4J_URI) throw new Error('--engine neo4j needs NEO4J_URI (and NEO4J_PASSWORD); npm run neo4j starts a local Neo4j');
   const config = readConfig({ NODE_ENV: 'production', ...storeEnv });
+  // The servers run with the V8 options npm start gives the server (config.ts, server/node-flags.ts); the hello-world too.
+  serverFlags = nodeFlags(config.runtime);
 
   // 1. Load: the store's path against bare COPY of the same rows (LadybugDB; Neo4j has no such twin here).
   // Loaded with the pool a build gets (npm run seed's replaceAll); the servers read with the serving pool.
@@ -210,7 +212,7 @@ async function main() {
   const lines = [
     `### ${onNeo4j ? 'Neo4j' : 'LadybugDB'}, ${label}: ${story.entities.length.toLocaleString('en')} entities, ${story.relations.length.toLocaleString('en')} relations`,
     '',
-    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${new Date().toISOString().slice(0, 10)}. ${iterations} samples per operation; autocannon ${connections} connections × ${duration} s.`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${new Date().toISOString().slice(0, 10)}. ${iterations} samples per operation; autocannon ${connections} connections × ${duration} s. Servers run with NODE_ENV=production and V8 options: ${serverFlags.join(' ') || 'none'}.`,
     '',
     row(['load', onNeo4j ? 'GraphStore.load (UNWIND batches in one transaction)' : 'GraphStore.load (CSV + COPY in one transaction)', 'bare COPY of the same rows', 'ratio']),
     row(['---', '---:', '---:', '---:']),
@@ -364,10 +366,12 @@ function postOnce(port: number, body: { query: string; variables?: Record<string
   });
 }
 
+let serverFlags: string[] = [];
+
 function startChild(mode: 'cached' | 'uncached' | 'hello', storeEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     // The compiled server, as npm start runs it (npm run bench builds it first).
-    const child = fork(path.join(PROJECT_ROOT, 'dist', 'bench', 'serve.js'), [mode, JSON.stringify(storeEnv)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(PROJECT_ROOT, 'dist', 'bench', 'serve.js'), [mode, JSON.stringify(storeEnv)], { execArgv: serverFlags, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (m: { port: number }) => resolve({ child, port: m.port }));
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });

@@ -1,4 +1,4 @@
-import { readConfig } from '../../server/config.js';
+import { nodeFlags, readConfig } from '../../server/config.js';
 
 describe('the memory settings', () => {
   it('bounds LadybugDB and the response cache by default, sized for a small machine', () => {
@@ -15,5 +15,21 @@ describe('the memory settings', () => {
 
   it('refuses a buffer pool too small to open a database, naming the variable', () => {
     expect(() => readConfig({ LADYBUG_BUFFER_POOL_MB: '1' })).toThrow(/LADYBUG_BUFFER_POOL_MB/);
+  });
+
+  it('runs the server with a bounded young generation and V8's own old-generation limit by default', () => {
+    const config = readConfig({});
+    expect(config.runtime).toEqual({ maxSemiSpaceMb: 4, maxOldSpaceMb: 0 });
+    expect(nodeFlags(config.runtime)).toEqual(['--max-semi-space-size=4']);
+  });
+
+  it('turns the heap settings into node options, leaving V8 its defaults for 0', () => {
+    expect(nodeFlags(readConfig({ NODE_MAX_SEMI_SPACE_MB: '0', NODE_MAX_OLD_SPACE_MB: '512' }).runtime)).toEqual(['--max-old-space-size=512']);
+    expect(nodeFlags(readConfig({ NODE_MAX_SEMI_SPACE_MB: '0' }).runtime)).toEqual([]);
+  });
+
+  it('refuses a heap setting that is not a whole number, naming the variable', () => {
+    expect(() => readConfig({ NODE_MAX_SEMI_SPACE_MB: 'lots' })).toThrow(/NODE_MAX_SEMI_SPACE_MB/);
+    expect(() => readConfig({ NODE_MAX_OLD_SPACE_MB: '-1' })).toThrow(/NODE_MAX_OLD_SPACE_MB/);
   });
 });
