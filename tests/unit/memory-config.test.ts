@@ -17,7 +17,7 @@ describe('the memory settings', () => {
     expect(() => readConfig({ LADYBUG_BUFFER_POOL_MB: '1' })).toThrow(/LADYBUG_BUFFER_POOL_MB/);
   });
 
-  it('runs the server with a bounded young generation and V8's own old-generation limit by default', () => {
+  it('runs the server with a bounded young generation and the old-generation limit V8 chooses, by default', () => {
     const config = readConfig({});
     expect(config.runtime).toEqual({ maxSemiSpaceMb: 4, maxOldSpaceMb: 0 });
     expect(nodeFlags(config.runtime)).toEqual(['--max-semi-space-size=4']);
