@@ -83,7 +83,7 @@ async function main() {
 
   // The engine, chosen as the server chooses it: from the environment.
   // The store settings a big graph may need raised (QUERY_TIMEOUT_MS, the buffer pools) go to every store of the run.
-  const tuning = pick(process.env, ['QUERY_TIMEOUT_MS', 'LADYBUG_BUFFER_POOL_MB', 'LADYBUG_LOAD_BUFFER_POOL_MB', 'NODE_MAX_SEMI_SPACE_MB', 'NODE_MAX_OLD_SPACE_MB']);
+  const tuning = pick(process.env, ['QUERY_TIMEOUT_MS', 'LADYBUG_BUFFER_POOL_MB', 'LADYBUG_LOAD_BUFFER_POOL_MB', 'NODE_MAX_SEMI_SPACE_MB', 'NODE_HEAP_GROWING_PERCENT', 'NODE_MAX_OLD_SPACE_MB']);
   const storeEnv: Record<string, string> = onNeo4j ? { ...tuning, ...pick(process.env, ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']), GRAPH_STORE: 'neo4j' } : { ...tuning, GRAPH_STORE: 'embedded', DB_PATH: dbPath };
   if (onNeo4j && !storeEnv.NEO4J_URI) throw new Error('--engine neo4j needs NEO4J_URI (and NEO4J_PASSWORD); npm run neo4j starts a local Neo4j');
   const config = readConfig({ NODE_ENV: 'production', ...storeEnv });

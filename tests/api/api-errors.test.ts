@@ -108,6 +108,19 @@ describe('limits and errors', () => {
     }
   });
 
+  it('prices the same document anew when a variable that sizes a list changes, and not when an id does', async () => {
+    const query = 'query($n: Int, $text: String!) { search(text: $text, first: $n) { relations(first: $n) { evidence { article { text } } } } }';
+    const small = await server.gql(query, { n: 1, text: 'a' });
+    expect(small.body.errors).toBeUndefined();
+    const large = await server.gql(query, { n: 500, text: 'b' });
+    expect(large.status).toBe(400);
+    expect(large.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    const largeAgain = await server.gql(query, { n: 500, text: 'c' });
+    expect(largeAgain.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    const smallAgain = await server.gql(query, { n: 1, text: 'd' });
+    expect(smallAgain.body.errors).toBeUndefined();
+  });
+
   it('refuses ten aliases of deeply nested relations by their cost', async () => {
     const query = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: graph { nodes { relations { from { relations { from { relations { id } } } } } } }`).join(' ')} }`;
     const res = await server.gql(query);
