@@ -17,7 +17,7 @@ import { useArmor } from './plugins/armor.js';
 import { useCacheControl, usePersistedQueries } from './plugins/http-caching.js';
 import { graphShapeOf, useCostLimit } from './plugins/cost-limit.js';
 import { CSRF_HEADER, useCsrfPrevention } from './plugins/csrf.js';
-import { domainErrorMask } from './plugins/domain-errors.js';
+import { domainErrorMask, quietLogger } from './plugins/domain-errors.js';
 import { useGraphResponseCache, type GraphGeneration } from './plugins/graph-generation.js';
 import { useStatusCodes } from './plugins/status-codes.js';
 import { useRequestParams } from './plugins/request-params.js';
@@ -76,7 +76,7 @@ export function createGraphQL({ store, config, questions, generation, log }: Gra
     // The body is bounded before Yoga (buildApp's limitBody, BODY_LIMIT, chunked bodies included); Yoga's own
     // bound pipes every body through a TransformStream, a tenth of an uncached entity lookup's time in the profile.
     maxRequestBodySize: false,
-    logging: config.logLevel,
+    logging: quietLogger(config.logLevel),
   });
 }
 

@@ -121,6 +121,17 @@ describe('limits and errors', () => {
     expect(smallAgain.body.errors).toBeUndefined();
   });
 
+  it('answers a bad argument without logging it as a server error (it is the caller\'s, and the answer says so)', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await server.gql('{ entities(first: 501) { totalCount } }');
+      expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+    }
+  });
+
   it('refuses ten aliases of deeply nested relations by their cost', async () => {
     const query = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: graph { nodes { relations { from { relations { from { relations { id } } } } } } }`).join(' ')} }`;
     const res = await server.gql(query);
