@@ -17,14 +17,14 @@ describe('the memory settings', () => {
     expect(() => readConfig({ LADYBUG_BUFFER_POOL_MB: '1' })).toThrow(/LADYBUG_BUFFER_POOL_MB/);
   });
 
-  it('runs the server with a bounded young generation and a slower-growing old generation, uncapped, by default', () => {
+  it('runs the server with a slower-growing old generation, uncapped, and the young generation V8 chooses, by default', () => {
     const config = readConfig({});
-    expect(config.runtime).toEqual({ maxSemiSpaceMb: 4, heapGrowingPercent: 20, maxOldSpaceMb: 0 });
-    expect(nodeFlags(config.runtime)).toEqual(['--max-semi-space-size=4', '--heap-growing-percent=20']);
+    expect(config.runtime).toEqual({ maxSemiSpaceMb: 0, heapGrowingPercent: 20, maxOldSpaceMb: 0 });
+    expect(nodeFlags(config.runtime)).toEqual(['--heap-growing-percent=20']);
   });
 
   it('turns the heap settings into node options, leaving V8 its defaults for 0', () => {
-    expect(nodeFlags(readConfig({ NODE_MAX_SEMI_SPACE_MB: '0', NODE_HEAP_GROWING_PERCENT: '50', NODE_MAX_OLD_SPACE_MB: '512' }).runtime)).toEqual(['--heap-growing-percent=50', '--max-old-space-size=512']);
+    expect(nodeFlags(readConfig({ NODE_MAX_SEMI_SPACE_MB: '8', NODE_HEAP_GROWING_PERCENT: '50', NODE_MAX_OLD_SPACE_MB: '512' }).runtime)).toEqual(['--max-semi-space-size=8', '--heap-growing-percent=50', '--max-old-space-size=512']);
     expect(nodeFlags(readConfig({ NODE_MAX_SEMI_SPACE_MB: '0', NODE_HEAP_GROWING_PERCENT: '0' }).runtime)).toEqual([]);
   });
 
