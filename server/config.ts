@@ -19,19 +19,19 @@ function projectRoot(from: string): string {
 
 /**
  * V8's heap options for the server process (npm start passes them to node: server/node-flags.ts).
- * Measured on the seed story under the benchmark's load (docs/benchmarks.md), V8 let the old generation
- * grow to several times what survives a full collection, taking the server to about 233 MiB.
+ * Measured on the seed story under the benchmark's load (docs/benchmarks.md), V8's defaults took the server
+ * to about 233 MiB: it lets the old generation grow to several times what survives a full collection, and
+ * grows the young generation to three 16 MiB semi-spaces.
  * - heapGrowingPercent: after a full collection the old generation may grow by this share before the next
- *   (20: 1.2 ×), instead of V8's own factor (up to 4 ×): the seed's peak stayed at 185-194 MiB at the same
- *   CPU per request. It bounds growth without a cap, so a big graph still gets the heap it needs;
- * - maxSemiSpaceMb: bounds the young generation, which V8 grows to three 16 MiB semi-spaces under load;
- *   4 MiB took the peak to about 165 MiB but cost about 25% more CPU per uncached neighbourhood read
- *   (more scavenges), so V8's default stays;
+ *   (20: 1.2 ×) instead of V8's own factor (up to 4 ×). It bounds growth without a cap, so a big graph
+ *   still gets the heap it needs. Alone it held the peak at 185-202 MiB at the same CPU per request;
+ * - maxSemiSpaceMb: with 8 MiB semi-spaces as well the peak was 171-177 MiB, for 4-12% more CPU per uncached
+ *   neighbourhood read (4 MiB: about 160 MiB, but about 25% more CPU: more scavenges);
  * - maxOldSpaceMb: a hard cap on the old generation; none by default (a million relations need several
  *   hundred MiB, so no fixed cap fits every graph).
  * 0 leaves V8's own default for each.
  */
-export const DEFAULT_RUNTIME = { maxSemiSpaceMb: 0, heapGrowingPercent: 20, maxOldSpaceMb: 0 } as const;
+export const DEFAULT_RUNTIME = { maxSemiSpaceMb: 8, heapGrowingPercent: 20, maxOldSpaceMb: 0 } as const;
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])

@@ -17,10 +17,10 @@ describe('the memory settings', () => {
     expect(() => readConfig({ LADYBUG_BUFFER_POOL_MB: '1' })).toThrow(/LADYBUG_BUFFER_POOL_MB/);
   });
 
-  it('runs the server with a slower-growing old generation, uncapped, and the young generation V8 chooses, by default', () => {
+  it('runs the server with a bounded young generation and a slower-growing old generation, uncapped, by default', () => {
     const config = readConfig({});
-    expect(config.runtime).toEqual({ maxSemiSpaceMb: 0, heapGrowingPercent: 20, maxOldSpaceMb: 0 });
-    expect(nodeFlags(config.runtime)).toEqual(['--heap-growing-percent=20']);
+    expect(config.runtime).toEqual({ maxSemiSpaceMb: 8, heapGrowingPercent: 20, maxOldSpaceMb: 0 });
+    expect(nodeFlags(config.runtime)).toEqual(['--max-semi-space-size=8', '--heap-growing-percent=20']);
   });
 
   it('turns the heap settings into node options, leaving V8 its defaults for 0', () => {
