@@ -9,9 +9,12 @@
  *  - load time through GraphStore.load against the engine's own COPY of the same rows;
  *  - p50/p95/p99 of the raw GraphStore call and of the same request as GraphQL over HTTP,
  *    beside the floor: the bare engine statement the call needs at minimum (bench/floors.ts);
+ *    and where the GraphQL time goes: the same request minus a bare Yoga hello-world's round
+ *    trip (same client, sampled alongside: the transport's floor), and the same request handed
+ *    to the server's Yoga `fetch` in this process, over the raw calls' own store (no socket);
  *  - the full-text index: its build from the story (time, heap), and from a scan of the stored graph;
  *  - req/s under autocannon: a repeated (cached) read and uncached neighbourhood reads,
- *    against a bare Yoga hello-world started in the same run;
+ *    against a bare Yoga hello-world started in the same run (with Yoga's defaults, and without its body-size stream);
  *  - peak memory (VmHWM) of the server process.
  * Prints a markdown table. The servers run in child processes; the load
  * generator runs here, on the same two cores.
@@ -25,7 +28,7 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import autocannon from 'autocannon';
-import { PROJECT_ROOT, readConfig } from '../server/config.js';
+import { PROJECT_ROOT, nodeFlags, readConfig } from '../server/config.js';
 import type { Story } from '../server/domain/types.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { openStore } from '../server/store/open-store.js';
@@ -36,6 +39,9 @@ import { bareCopy, interleaved, pct } from './timing.js';
 import { runScale } from './scale.js';
 import { random, syntheticStory } from './synthetic.js';
 import { askGoal, askOps } from './ask.js';
+import { createGraphQL } from '../server/graphql/yoga.js';
+import { createGraphGeneration } from '../server/graphql/plugins/graph-generation.js';
+import { createQuestionEngine } from '../server/questions/index.js';
 
 
 const { values: opts } = parseArgs({
@@ -77,10 +83,12 @@ async function main() {
 
   // The engine, chosen as the server chooses it: from the environment.
   // The store settings a big graph may need raised (QUERY_TIMEOUT_MS, the buffer pools) go to every store of the run.
-  const tuning = pick(process.env, ['QUERY_TIMEOUT_MS', 'LADYBUG_BUFFER_POOL_MB', 'LADYBUG_LOAD_BUFFER_POOL_MB']);
+  const tuning = pick(process.env, ['QUERY_TIMEOUT_MS', 'LADYBUG_BUFFER_POOL_MB', 'LADYBUG_LOAD_BUFFER_POOL_MB', 'NODE_MAX_SEMI_SPACE_MB', 'NODE_HEAP_GROWING_PERCENT', 'NODE_MAX_OLD_SPACE_MB']);
   const storeEnv: Record<string, string> = onNeo4j ? { ...tuning, ...pick(process.env, ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']), GRAPH_STORE: 'neo4j' } : { ...tuning, GRAPH_STORE: 'embedded', DB_PATH: dbPath };
   if (onNeo4j && !storeEnv.NEO4J_URI) throw new Error('--engine neo4j needs NEO4J_URI (and NEO4J_PASSWORD); npm run neo4j starts a local Neo4j');
   const config = readConfig({ NODE_ENV: 'production', ...storeEnv });
+  // The servers run with the V8 options npm start gives the server (config.ts, server/node-flags.ts); the hello-world too.
+  serverFlags = nodeFlags(config.runtime);
 
   // 1. Load: the store's path against bare COPY of the same rows (LadybugDB; Neo4j has no such twin here).
   // Loaded with the pool a build gets (npm run seed's replaceAll); the servers read with the serving pool.
@@ -138,19 +146,34 @@ async function main() {
   const index = fullTextBuild(story);
   log(`full text: ${index.passages} passages; from the story ${Math.round(index.milliseconds)} ms, ${index.heapMb} MiB heap; from a scan ${Math.round(scanMs)} ms`);
   const uncached = await startChild('uncached', storeEnv);
+  // The hello-world with Yoga's defaults (the throughput goal's reference), and the same without Yoga's
+  // body-size stream, which the API does without (it bounds bodies before Yoga): the transport's floor.
   const hello = await startChild('hello');
+  const helloLean = await startChild('hello-lean');
+  // The server's GraphQL in this process, uncached, over the raw calls' store: the same request without a socket.
+  const inProcess = createGraphQL({ store, config: readConfig({ NODE_ENV: 'production', ...storeEnv, RESPONSE_CACHE: 'false', LOG_LEVEL: 'error' }), questions: createQuestionEngine(store), generation: createGraphGeneration(), log: () => undefined });
   const raw = new Map<string, number[]>();
   const http = new Map<string, number[]>();
   const floor = new Map<string, number[]>();
+  const bareTrip = new Map<string, number[]>();
+  const local = new Map<string, number[]>();
   let helloLatency: number[] = [];
   for (const op of ops) {
     const floorOf = floors?.has(op.name) ? (i: number) => floors.run(op.name, floorArgs(i)) : async () => undefined;
-    const [r, h, bare, f] = await interleaved(iterations, [(i) => op.raw(store, i), (i) => post(uncached.port, op.query(i)), () => post(hello.port, { query: '{ hello }' }), floorOf]);
+    const [r, h, bare, f, l] = await interleaved(iterations, [
+      (i) => op.raw(store, i),
+      (i) => post(uncached.port, op.query(i)),
+      () => post(helloLean.port, { query: '{ hello }' }),
+      floorOf,
+      (i) => fetchInProcess(inProcess, op.query(i)),
+    ]);
     raw.set(op.name, r!);
     http.set(op.name, h!);
+    bareTrip.set(op.name, bare!);
+    local.set(op.name, l!);
     if (floors?.has(op.name)) floor.set(op.name, f!);
     if (op.name === 'entity') helloLatency = bare!;
-    log(`${op.name}: raw p50 ${pct(r!, 50).toFixed(2)} ms, floor p50 ${floors?.has(op.name) ? pct(f!, 50).toFixed(2) : 'n/a'} ms`);
+    log(`${op.name}: raw p50 ${pct(r!, 50).toFixed(2)} ms, floor p50 ${floors?.has(op.name) ? pct(f!, 50).toFixed(2) : 'n/a'} ms, GraphQL p50 ${pct(h!, 50).toFixed(2)} ms over HTTP, ${pct(l!, 50).toFixed(2)} ms in process`);
   }
   await store.close();
   await floors?.close();
@@ -169,22 +192,28 @@ async function main() {
   const slice = Math.max(1, Math.round(duration / slices));
   const cachedSlices: autocannon.Result[] = [];
   const helloSlices: autocannon.Result[] = [];
+  const leanSlices: autocannon.Result[] = [];
   await cannon(cached.port, { body: cachedBody, duration: 1 }); // warm up, as the hello-world was by the latency samples
   // Server CPU per request as well: steadier than req/s on a shared machine.
-  const cpu = { hello: 0, cached: 0 };
+  const cpu = { hello: 0, lean: 0, cached: 0 };
   for (let k = 0; k < slices; k++) {
     let before = await cpuOf(hello.child);
     helloSlices.push(await cannon(hello.port, { body: JSON.stringify({ query: '{ hello }' }), duration: slice }));
     cpu.hello += (await cpuOf(hello.child)) - before;
+    before = await cpuOf(helloLean.child);
+    leanSlices.push(await cannon(helloLean.port, { body: JSON.stringify({ query: '{ hello }' }), duration: slice }));
+    cpu.lean += (await cpuOf(helloLean.child)) - before;
     before = await cpuOf(cached.child);
     cachedSlices.push(await cannon(cached.port, { body: cachedBody, duration: slice }));
     cpu.cached += (await cpuOf(cached.child)) - before;
   }
   const cachedRun = summary(cachedSlices);
   const helloRun = summary(helloSlices);
+  const leanRun = summary(leanSlices);
   const cachedMemory = await memoryOf(cached.child);
   stop(cached.child);
   stop(hello.child);
+  stop(helloLean.child);
 
   // 4. The table.
   const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -192,7 +221,7 @@ async function main() {
   const lines = [
     `### ${onNeo4j ? 'Neo4j' : 'LadybugDB'}, ${label}: ${story.entities.length.toLocaleString('en')} entities, ${story.relations.length.toLocaleString('en')} relations`,
     '',
-    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${new Date().toISOString().slice(0, 10)}. ${iterations} samples per operation; autocannon ${connections} connections × ${duration} s.`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${new Date().toISOString().slice(0, 10)}. ${iterations} samples per operation; autocannon ${connections} connections × ${duration} s. Servers run with NODE_ENV=production and V8 options: ${serverFlags.join(' ') || 'none'}.`,
     '',
     row(['load', onNeo4j ? 'GraphStore.load (a new generation in UNWIND batches, each its own transaction)' : 'GraphStore.load (CSV + COPY in one transaction)', 'bare COPY of the same rows', 'ratio']),
     row(['---', '---:', '---:', '---:']),
@@ -210,36 +239,77 @@ async function main() {
       const f = floor.get(op.name);
       return row([op.name, f ? ms(pct(f, 50)) : 'n/a', ms(pct(r, 50)), f ? (pct(r, 50) / pct(f, 50)).toFixed(2) : 'n/a', ms(pct(r, 95)), ms(pct(r, 99)), ms(pct(h, 50)), ms(pct(h, 95)), ms(pct(h, 99)), (pct(h, 50) / pct(r, 50)).toFixed(2), ms(pct(h, 50) - pct(r, 50))]);
     }),
-    row(['bare HTTP round trip (hello-world Yoga, same client)', '', '', '', '', '', ms(pct(helloLatency, 50)), ms(pct(helloLatency, 95)), ms(pct(helloLatency, 99)), '', '']),
+    row(['bare HTTP round trip (hello-world Yoga without its body-size stream, same client)', '', '', '', '', '', ms(pct(helloLatency, 50)), ms(pct(helloLatency, 95)), ms(pct(helloLatency, 99)), '', '']),
+    '',
+    'Where the GraphQL time goes, at p50: over HTTP minus the bare round trip sampled alongside each operation (the transport\'s floor: the same client, a hello-world Yoga without its body-size stream), and the same request handed to the server\'s Yoga `fetch` in the bench process over the raw calls\' store (no socket, no HTTP parsing).',
+    '',
+    row(['operation', 'raw p50 ms', 'GraphQL over HTTP p50 ms', 'bare round trip p50 ms', 'HTTP − round trip ms', '(HTTP − round trip)/raw', 'added beyond round trip ms', 'in-process GraphQL p50 ms', 'in-process p95 ms', 'in-process/raw', 'added in process ms']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...ops.map((op) => {
+      const r = pct(raw.get(op.name)!, 50);
+      const h = pct(http.get(op.name)!, 50);
+      const trip = pct(bareTrip.get(op.name)!, 50);
+      const l = local.get(op.name)!;
+      return row([op.name, ms(r), ms(h), ms(trip), ms(h - trip), ((h - trip) / r).toFixed(2), ms(h - trip - r), ms(pct(l, 50)), ms(pct(l, 95)), (pct(l, 50) / r).toFixed(2), ms(pct(l, 50) - r)]);
+    }),
     '',
     row(['throughput', 'req/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'ratio to hello-world', 'server CPU µs per request']),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:']),
-    row(['Yoga hello-world', Math.round(helloRun.rps), helloRun.p50, helloRun.p99, helloRun.failed, '1.00', Math.round(cpu.hello / helloRun.requests)]),
-    row(['cached read (search + stats)', Math.round(cachedRun.rps), cachedRun.p50, cachedRun.p99, cachedRun.failed, (cachedRun.rps / helloRun.rps).toFixed(2), Math.round(cpu.cached / cachedRun.requests)]),
+    row(['Yoga hello-world (Yoga defaults)', Math.round(helloRun.rps), helloRun.p50, helloRun.p99, helloRun.failed, '1.00', Math.round(cpu.hello / helloRun.requests)]),
+    row(['Yoga hello-world without its body-size stream', Math.round(leanRun.rps), leanRun.p50, leanRun.p99, leanRun.failed, (leanRun.rps / helloRun.rps).toFixed(2), Math.round(cpu.lean / leanRun.requests)]),
+    row(['cached read (search + stats)', Math.round(cachedRun.rps), cachedRun.p50, cachedRun.p99, cachedRun.failed, `${(cachedRun.rps / helloRun.rps).toFixed(2)} (${(cachedRun.rps / leanRun.rps).toFixed(2)} of the one without the stream)`, Math.round(cpu.cached / cachedRun.requests)]),
     row(['uncached neighbourhood reads', Math.round(uncachedRun.rps), uncachedRun.p50, uncachedRun.p99, uncachedRun.failed, (uncachedRun.rps / helloRun.rps).toFixed(2), '']),
     '',
     `Load average (uptime) at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}.`,
     '',
     `Peak memory (VmHWM) of the server: ${mb(uncachedMemory.peakRssKb * 1024)} MiB after the uncached runs, ${mb(cachedMemory.peakRssKb * 1024)} MiB for the cached server. Whole run: ${Math.round((Date.now() - started) / 1000)} s.`,
     '',
-    goals(ops.map((op) => ({ name: op.name, raw: pct(raw.get(op.name)!, 50), graphql: pct(http.get(op.name)!, 50) })), cachedRun.rps / helloRun.rps, Math.max(uncachedMemory.peakRssKb, cachedMemory.peakRssKb) / 1024),
+    goals(
+      ops.map((op) => ({ name: op.name, raw: pct(raw.get(op.name)!, 50), graphql: pct(http.get(op.name)!, 50), trip: pct(bareTrip.get(op.name)!, 50), local: pct(local.get(op.name)!, 50) })),
+      cachedRun.rps / helloRun.rps,
+      cachedRun.rps / leanRun.rps,
+      Math.max(uncachedMemory.peakRssKb, cachedMemory.peakRssKb) / 1024,
+    ),
     ...ops.filter((op) => op.name.startsWith('ask')).map((op) => askGoal(op.name, pct(raw.get(op.name)!, 95), pct(http.get(op.name)!, 95))),
   ];
   console.log(`\n${lines.join('\n')}\n`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The goals of docs/benchmarks.md, met or missed, in one line each. */
-function goals(ops: { name: string; raw: number; graphql: number }[], cachedShare: number, peakMiB: number): string {
+/**
+ * The goals of docs/benchmarks.md, met or missed, in one line each. The overhead goals are judged on the
+ * figure over HTTP (the goal as written), and beside it on two other readings, each named: with the bare
+ * round trip subtracted, and in process. Neither of those makes the goal met.
+ */
+function goals(ops: { name: string; raw: number; graphql: number; trip: number; local: number }[], cachedShare: number, cachedShareOfLean: number, peakMiB: number): string {
   const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
-  const worst = ops.reduce((a, b) => (b.graphql / b.raw > a.graphql / a.raw ? b : a));
+  const worstBy = (ratio: (o: (typeof ops)[number]) => number) => ops.reduce((a, b) => (ratio(b) > ratio(a) ? b : a));
+  const overHttp = (o: (typeof ops)[number]) => o.graphql / o.raw;
+  const beyondTrip = (o: (typeof ops)[number]) => (o.graphql - o.trip) / o.raw;
+  const inProcess = (o: (typeof ops)[number]) => o.local / o.raw;
+  const ratioLine = (label: string, ratio: (o: (typeof ops)[number]) => number) => {
+    const worst = worstBy(ratio);
+    return `${label} ${mark(ratio(worst) <= 1.5)} (worst ${worst.name} ${ratio(worst).toFixed(2)})`;
+  };
   const entity = ops.find((o) => o.name === 'entity')!;
+  const added = (label: string, ms: number) => `${label} ${mark(ms <= 1)} (${ms.toFixed(2)} ms)`;
   return [
-    `Goals: GraphQL/raw p50 <= 1.5 for every operation: ${mark(worst.graphql / worst.raw <= 1.5)} (worst ${worst.name} ${(worst.graphql / worst.raw).toFixed(2)});`,
-    `<= 1 ms added on entity: ${mark(entity.graphql - entity.raw <= 1)} (${(entity.graphql - entity.raw).toFixed(2)} ms);`,
-    `cached reads >= 80% of hello-world: ${mark(cachedShare >= 0.8)} (${Math.round(cachedShare * 100)}%);`,
-    `peak server memory <= 200 MiB: ${mark(peakMiB <= 200)} (${Math.round(peakMiB)} MiB).`,
-  ].join(' ');
+    `Goals:`,
+    `- GraphQL/raw p50 <= 1.5 for every operation: ${ratioLine('over HTTP', overHttp)}; [other readings, not the goal: ${ratioLine('with the bare round trip subtracted', beyondTrip)}; ${ratioLine('in process', inProcess)}].`,
+    `- <= 1 ms added on entity: ${added('over HTTP', entity.graphql - entity.raw)}; [other readings: ${added('beyond the bare round trip', entity.graphql - entity.trip - entity.raw)}; ${added('in process', entity.local - entity.raw)}].`,
+    `- cached reads >= 80% of hello-world (Yoga defaults): ${mark(cachedShare >= 0.8)} (${Math.round(cachedShare * 100)}%); [other reading: of the hello-world without Yoga's body-size stream ${mark(cachedShareOfLean >= 0.8)} (${Math.round(cachedShareOfLean * 100)}%)].`,
+    `- peak server memory <= 200 MiB: ${mark(peakMiB <= 200)} (${Math.round(peakMiB)} MiB).`,
+  ].join('\n');
+}
+
+/** One request through Yoga's fetch handler, in this process: the answer read and checked as post() checks it. */
+async function fetchInProcess(yoga: ReturnType<typeof createGraphQL>, body: { query: string; variables?: Record<string, unknown> }): Promise<unknown> {
+  // A copy: the fetch ponyfill adopts a plain headers object and writes content-length into it.
+  const res = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { ...HEADERS }, body: JSON.stringify(body) });
+  const text = await res.text();
+  const json = JSON.parse(text) as { errors?: unknown[] };
+  if (res.status !== 200 || json.errors) throw new Error(`GraphQL request (in process) failed (${res.status}): ${text.slice(0, 300)}`);
+  return json;
 }
 
 const HEADERS = { 'content-type': 'application/json', 'x-graphql-csrf': '1' };
@@ -307,10 +377,12 @@ function postOnce(port: number, body: { query: string; variables?: Record<string
   });
 }
 
-function startChild(mode: 'cached' | 'uncached' | 'hello', storeEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+let serverFlags: string[] = [];
+
+function startChild(mode: 'cached' | 'uncached' | 'hello' | 'hello-lean', storeEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     // The compiled server, as npm start runs it (npm run bench builds it first).
-    const child = fork(path.join(PROJECT_ROOT, 'dist', 'bench', 'serve.js'), [mode, JSON.stringify(storeEnv)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(PROJECT_ROOT, 'dist', 'bench', 'serve.js'), [mode, JSON.stringify(storeEnv)], { execArgv: serverFlags, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (m: { port: number }) => resolve({ child, port: m.port }));
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });

@@ -17,6 +17,22 @@ function projectRoot(from: string): string {
   }
 }
 
+/**
+ * V8's heap options for the server process (npm start passes them to node: server/node-flags.ts).
+ * Measured on the seed story under the benchmark's load (docs/benchmarks.md), V8's defaults took the server
+ * to about 233 MiB: it lets the old generation grow to several times what survives a full collection, and
+ * grows the young generation to three 16 MiB semi-spaces.
+ * - heapGrowingPercent: after a full collection the old generation may grow by this share before the next
+ *   (20: 1.2 ×) instead of V8's own factor (up to 4 ×). It bounds growth without a cap, so a big graph
+ *   still gets the heap it needs. Alone it held the peak at 185-202 MiB at the same CPU per request;
+ * - maxSemiSpaceMb: with 8 MiB semi-spaces as well the peak was 171-177 MiB, for 4-12% more CPU per uncached
+ *   neighbourhood read (4 MiB: about 160 MiB, but about 25% more CPU: more scavenges);
+ * - maxOldSpaceMb: a hard cap on the old generation; none by default (a million relations need several
+ *   hundred MiB, so no fixed cap fits every graph).
+ * 0 leaves V8's own default for each.
+ */
+export const DEFAULT_RUNTIME = { maxSemiSpaceMb: 8, heapGrowingPercent: 20, maxOldSpaceMb: 0 } as const;
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
@@ -51,6 +67,9 @@ const envSchema = z.object({
   CURATOR_TOKEN: z.string().min(16, 'must be 16 characters at least (for example: openssl rand -hex 24)').optional(),
   CURATOR_NAME: z.string().trim().min(1).max(80).default('curator'),
   STORY_DIR: z.string().default(path.join(PROJECT_ROOT, 'seed')),
+  NODE_MAX_SEMI_SPACE_MB: int(DEFAULT_RUNTIME.maxSemiSpaceMb, 0, 1024),
+  NODE_HEAP_GROWING_PERCENT: int(DEFAULT_RUNTIME.heapGrowingPercent, 0, 1000),
+  NODE_MAX_OLD_SPACE_MB: int(DEFAULT_RUNTIME.maxOldSpaceMb, 0, 1_048_576),
 });
 
 export interface Limits {
@@ -114,6 +133,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Curator mode: with a token, requests bearing it may change the story folder; without one the API is read-only. */
   curation: { token: string | null; name: string; story: string };
+  /** V8 heap options npm start runs the server with (DEFAULT_RUNTIME says why); 0 leaves V8's default. */
+  runtime: { maxSemiSpaceMb: number; heapGrowingPercent: number; maxOldSpaceMb: number };
 }
 
 /** Reads and validates the configuration; throws one message listing every bad variable. */
@@ -153,5 +174,15 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     responseCache: { enabled: e.RESPONSE_CACHE, ttlMs: e.RESPONSE_CACHE_TTL_MS, maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: e.RESPONSE_CACHE_MAX_MB * 2 ** 20 },
     logLevel: e.LOG_LEVEL,
     curation: { token: e.CURATOR_TOKEN ?? null, name: e.CURATOR_NAME, story: path.resolve(e.STORY_DIR) },
+    runtime: { maxSemiSpaceMb: e.NODE_MAX_SEMI_SPACE_MB, heapGrowingPercent: e.NODE_HEAP_GROWING_PERCENT, maxOldSpaceMb: e.NODE_MAX_OLD_SPACE_MB },
   };
+}
+
+/** The node command-line options for `runtime`: what npm start and the benchmark's servers run with. */
+export function nodeFlags({ maxSemiSpaceMb, heapGrowingPercent, maxOldSpaceMb }: Config['runtime']): string[] {
+  const flags: string[] = [];
+  if (maxSemiSpaceMb > 0) flags.push(`--max-semi-space-size=${maxSemiSpaceMb}`);
+  if (heapGrowingPercent > 0) flags.push(`--heap-growing-percent=${heapGrowingPercent}`);
+  if (maxOldSpaceMb > 0) flags.push(`--max-old-space-size=${maxOldSpaceMb}`);
+  return flags;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { describeSettled, settleInterruptedSave } from './curation/settle.js';
-import { PROJECT_ROOT, readConfig } from './config.js';
+import { PROJECT_ROOT, nodeFlags, readConfig } from './config.js';
 import { InvalidStory } from './domain/errors.js';
 import { StartupSeed } from './startup-seed.js';
 import { openStore } from './store/open-store.js';
@@ -21,6 +21,8 @@ let STORY = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join
 
 async function main() {
   const config = readConfig();
+  const unapplied = nodeFlags(config.runtime).filter((flag) => !process.execArgv.includes(flag) && !(process.env.NODE_OPTIONS ?? '').includes(flag));
+  if (unapplied.length) console.log(`Note: the heap options ${unapplied.join(' ')} are not applied (npm start passes them; or give them to node).`);
   // STORY_DIR (default seed/): the story the graph starts from, reloads on SIGHUP and curator mode changes.
   STORY = { data: path.join(config.curation.story, 'data'), articles: path.join(config.curation.story, 'articles') };
   const store = await openStore(config.store);

@@ -1,4 +1,5 @@
 /** Limits, hostile input and errors: codes and statuses, never a 500 or a stack trace. */
+import { jest } from '@jest/globals';
 import { GraphUnavailable } from '../../server/domain/errors.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { seededStore, startServer, type RunningServer } from '../support/graph.js';
@@ -92,6 +93,43 @@ describe('limits and errors', () => {
     expect(error.message).toMatch(/__typename is free/);
     expect(error.message).toMatch(/Ask for less/);
     expect(res.body.errors).toHaveLength(1);
+  });
+
+  it('refuses a costly query without a warning from the response cache (the cache is on here)', async () => {
+    expect(server.config.responseCache.enabled).toBe(true);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const query = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: articles { entities { mentionedIn { text } } }`).join(' ')} }`;
+      const res = await server.gql(query);
+      expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('prices the same document anew when a variable that sizes a list changes, and not when an id does', async () => {
+    const query = 'query($n: Int, $text: String!) { search(text: $text, first: $n) { relations(first: $n) { evidence { article { text } } } } }';
+    const small = await server.gql(query, { n: 1, text: 'a' });
+    expect(small.body.errors).toBeUndefined();
+    const large = await server.gql(query, { n: 500, text: 'b' });
+    expect(large.status).toBe(400);
+    expect(large.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    const largeAgain = await server.gql(query, { n: 500, text: 'c' });
+    expect(largeAgain.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    const smallAgain = await server.gql(query, { n: 1, text: 'd' });
+    expect(smallAgain.body.errors).toBeUndefined();
+  });
+
+  it('answers a bad argument without logging it as a server error (it is the caller\'s, and the answer says so)', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await server.gql('{ entities(first: 501) { totalCount } }');
+      expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+    }
   });
 
   it('refuses ten aliases of deeply nested relations by their cost', async () => {

@@ -1,4 +1,4 @@
-import { readConfig } from '../../server/config.js';
+import { nodeFlags, readConfig } from '../../server/config.js';
 
 describe('the memory settings', () => {
   it('bounds LadybugDB and the response cache by default, sized for a small machine', () => {
@@ -15,5 +15,22 @@ describe('the memory settings', () => {
 
   it('refuses a buffer pool too small to open a database, naming the variable', () => {
     expect(() => readConfig({ LADYBUG_BUFFER_POOL_MB: '1' })).toThrow(/LADYBUG_BUFFER_POOL_MB/);
+  });
+
+  it('runs the server with a bounded young generation and a slower-growing old generation, uncapped, by default', () => {
+    const config = readConfig({});
+    expect(config.runtime).toEqual({ maxSemiSpaceMb: 8, heapGrowingPercent: 20, maxOldSpaceMb: 0 });
+    expect(nodeFlags(config.runtime)).toEqual(['--max-semi-space-size=8', '--heap-growing-percent=20']);
+  });
+
+  it('turns the heap settings into node options, leaving V8 its defaults for 0', () => {
+    expect(nodeFlags(readConfig({ NODE_MAX_SEMI_SPACE_MB: '8', NODE_HEAP_GROWING_PERCENT: '50', NODE_MAX_OLD_SPACE_MB: '512' }).runtime)).toEqual(['--max-semi-space-size=8', '--heap-growing-percent=50', '--max-old-space-size=512']);
+    expect(nodeFlags(readConfig({ NODE_MAX_SEMI_SPACE_MB: '0', NODE_HEAP_GROWING_PERCENT: '0' }).runtime)).toEqual([]);
+  });
+
+  it('refuses a heap setting that is not a whole number, naming the variable', () => {
+    expect(() => readConfig({ NODE_MAX_SEMI_SPACE_MB: 'lots' })).toThrow(/NODE_MAX_SEMI_SPACE_MB/);
+    expect(() => readConfig({ NODE_MAX_OLD_SPACE_MB: '-1' })).toThrow(/NODE_MAX_OLD_SPACE_MB/);
+    expect(() => readConfig({ NODE_HEAP_GROWING_PERCENT: '12.5' })).toThrow(/NODE_HEAP_GROWING_PERCENT/);
   });
 });

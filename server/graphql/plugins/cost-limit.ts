@@ -5,15 +5,25 @@
  * past its budget stops at once instead of resolving (and failing) every
  * remaining field.
  */
+import { Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { GraphContext } from '../context.js';
-import { LIST_SIZE, TEXT_COST, estimateCost, type GraphShape } from '../cost.js';
+import { LIST_SIZE, TEXT_COST, estimateCost, type CostEstimate, type GraphShape } from '../cost.js';
+import { stableJson } from './graph-generation.js';
+
+/** The arguments that size a list (cost.ts, sizeOf): only the variables passed to them change an operation's cost. */
+const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit', 'ids', 'maxLength']);
+/** Estimates kept per document (one per distinct set of sizing variables). */
+const PER_DOCUMENT = 64;
 
 export function useCostLimit({ maxCost, shape }: { maxCost: number; shape: () => Promise<GraphShape | null> }): Plugin<GraphContext> {
+  const estimates = createEstimateMemo();
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const estimate = estimateCost(args.schema, args.document, args.variableValues as Record<string, unknown> | undefined, args.operationName, await shape());
+      const variables = args.variableValues as Record<string, unknown> | undefined;
+      const graph = await shape();
+      const estimate = estimates(args.document, args.operationName, variables, graph, () => estimateCost(args.schema, args.document, variables, args.operationName, graph));
       if (estimate && estimate.cost > maxCost) {
         setResultAndStopExecution({ errors: [tooCostly(estimate.cost, maxCost, estimate.heaviest)] });
         return;
@@ -53,4 +63,46 @@ export function graphShapeOf(store: GraphStore, generation: () => number): () =>
     }
     return cached.shape;
   };
+}
+
+/**
+ * The cost of an operation depends on its document, the graph's shape and the variables that size lists,
+ * not on an id or a search text: estimates are kept per parsed document (Yoga's parser cache hands the
+ * same document to every request with the same text), keyed by those variables, so an ordinary request
+ * does not walk its document again. Failed estimates (null: invalid variables) are not kept.
+ */
+function createEstimateMemo() {
+  const byDocument = new WeakMap<DocumentNode, { sizing: string[]; shape: GraphShape | null; estimates: Map<string, CostEstimate> }>();
+  return (document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, shape: GraphShape | null, estimate: () => CostEstimate | null) => {
+    let memo = byDocument.get(document);
+    if (!memo || memo.shape !== shape) {
+      memo = { sizing: memo?.sizing ?? sizingVariables(document), shape, estimates: new Map() };
+      byDocument.set(document, memo);
+    }
+    const key = `${operationName ?? ''}|${stableJson(memo.sizing.map((name) => variables?.[name]))}`;
+    const kept = memo.estimates.get(key);
+    if (kept) return kept;
+    const fresh = estimate();
+    if (fresh) {
+      if (memo.estimates.size >= PER_DOCUMENT) memo.estimates.clear();
+      memo.estimates.set(key, fresh);
+    }
+    return fresh;
+  };
+}
+
+/** The names of the variables a document passes, anywhere, to an argument that sizes a list. */
+function sizingVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode) => {
+    if (value.kind === Kind.VARIABLE) names.add(value.name.value);
+    else if (value.kind === Kind.LIST) value.values.forEach(collect);
+    else if (value.kind === Kind.OBJECT) value.fields.forEach((f) => collect(f.value));
+  };
+  visit(document, {
+    Argument(node) {
+      if (SIZE_ARGUMENTS.has(node.name.value)) collect(node.value);
+    },
+  });
+  return [...names].sort();
 }

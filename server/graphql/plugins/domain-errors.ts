@@ -5,8 +5,9 @@
  * "Unexpected error." and logged with its cause, in every environment: Yoga's
  * development mode would otherwise put the original message and stack trace
  * (with the server's file paths) in the response whenever NODE_ENV=development.
+ * quietLogger keeps Yoga from logging those errors once more.
  */
-import { createGraphQLError, maskError as defaultMaskError, type YogaServerOptions } from 'graphql-yoga';
+import { createGraphQLError, createLogger, maskError as defaultMaskError, type LogLevel, type YogaLogger, type YogaServerOptions } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import { BadInput, GraphUnavailable, NotFound, TooComplex } from '../../domain/errors.js';
 
@@ -24,6 +25,7 @@ export function domainErrorMask(log: (message: string, error: unknown) => void):
     const original = error instanceof GraphQLError ? error.originalError : error;
     for (const [Type, code, status] of CODES) {
       if (original instanceof Type) {
+        if (typeof error === 'object' && error !== null) handled.add(error);
         return createGraphQLError(original.message, {
           nodes: error instanceof GraphQLError ? error.nodes : undefined,
           path: error instanceof GraphQLError ? error.path : undefined,
@@ -32,7 +34,29 @@ export function domainErrorMask(log: (message: string, error: unknown) => void):
       }
     }
     const masked = defaultMaskError(error, message, false);
-    if (masked !== error) log('unexpected error', original ?? error);
+    if (masked !== error) {
+      if (typeof error === 'object' && error !== null) handled.add(error);
+      log('unexpected error', original ?? error);
+    }
     return masked;
+  };
+}
+
+/** Errors the mask answered: a domain error (an expected answer) or an unexpected one it logged itself. */
+const handled = new WeakSet<object>();
+
+/**
+ * Yoga's logger at `level`, except that it does not log again an error the mask answered: Yoga logs every
+ * error a mask replaces, with its stack trace, so each bad argument or unknown id (BAD_USER_INPUT,
+ * NOT_FOUND) printed an ERR line and each unexpected error was logged twice.
+ */
+export function quietLogger(level: LogLevel): YogaLogger {
+  const logger = createLogger(level);
+  return {
+    ...logger,
+    error: (...args: unknown[]) => {
+      if (args.length === 1 && typeof args[0] === 'object' && args[0] !== null && handled.has(args[0])) return;
+      logger.error(...args);
+    },
   };
 }
