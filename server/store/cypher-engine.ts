@@ -50,9 +50,11 @@ export interface CypherEngine {
    * Runs `work` as one read. Neo4j: one managed read transaction, its
    * statements one after another. LadybugDB: each statement on the next
    * connection of the reader pool, so statements `work` starts together run
-   * in parallel.
+   * in parallel. `timeoutMs` replaces the per-query timeout for a read that
+   * is not a reader's request (the full-text index's scan of a big graph
+   * takes longer than any request may).
    */
-  read<T>(work: (run: Run) => Promise<T>): Promise<T>;
+  read<T>(work: (run: Run) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** An integer parameter as the engine needs it (a JS number reaches Neo4j as a float, which LIMIT refuses). */
   int(n: number): unknown;
   /**

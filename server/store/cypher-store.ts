@@ -27,6 +27,9 @@ function distinctById(rows: Row[]): Row[] {
   return [...new Map(rows.map((r) => [String(r.id), r])).values()];
 }
 
+/** The full-text index's scan is no reader's request: at a million relations it takes Neo4j about 25 s, past QUERY_TIMEOUT_MS. */
+const FULL_TEXT_SCAN_TIMEOUT_MS = 600_000;
+
 export class CypherStore implements GraphStore {
   /** Loads run one at a time; readers keep seeing the committed graph meanwhile. */
   protected loading: Promise<unknown> = Promise.resolve();
@@ -270,8 +273,9 @@ export class CypherStore implements GraphStore {
 
   /** What the full-text index reads back from the stored graph (a restart, or another replica's load). */
   private async scanPassages(): Promise<PassageStory> {
-    const [articles, entities, relations, statements] = await this.cypher.read((run) =>
-      Promise.all([run('articles').then((rows) => rows.map((r) => this.articleOf(r))), run('passage-entities'), run('passage-relations'), run('passage-statements')]),
+    const [articles, entities, relations, statements] = await this.cypher.read(
+      (run) => Promise.all([run('articles').then((rows) => rows.map((r) => this.articleOf(r))), run('passage-entities'), run('passage-relations'), run('passage-statements')]),
+      { timeoutMs: FULL_TEXT_SCAN_TIMEOUT_MS },
     );
     const ids = (value: unknown) => (value as unknown[]).map(String);
     return {

@@ -180,6 +180,14 @@ describe('reads', () => {
     expect(isInt(params.limit)).toBe(true);
   });
 
+  it('scan the graph for the full-text index with a timeout of its own, longer than a request may take', async () => {
+    const driver = new RecordingDriver((name) => (name === 'generation' ? [row({ gen: neo4j.int(7) })] : []));
+    await storeOver(driver).passages('anything');
+    const scan = driver.transactions.find((t) => t.statements.some((s) => s.name === 'passage-relations'))!;
+    expect(scan.config).toEqual({ timeout: 600_000 });
+    expect(scan.statements.map((s) => s.name).sort()).toEqual(['articles', 'generation', 'passage-entities', 'passage-relations', 'passage-statements']);
+  });
+
   it('find nothing, rather than fail, before the first load has made the full-text index', async () => {
     const driver = new RecordingDriver(() => {
       throw new neo4j.Neo4jError('Failed to invoke procedure: There is no such fulltext schema index: entity_search', 'Neo.ClientError.Procedure.ProcedureCallFailed', '52N37', 'error');

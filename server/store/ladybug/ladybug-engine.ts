@@ -58,7 +58,11 @@ export class LadybugEngine implements CypherEngine {
     return engine;
   }
 
-  /** No transaction: each statement runs on the next connection of the pool, so `work` may run several at once. */
+  /**
+   * No transaction: each statement runs on the next connection of the pool, so `work` may run several at once.
+   * A longer `timeoutMs` is not honoured: a connection's timeout is shared by every request on it (the full-text
+   * scan of a million relations finished inside the default in the benchmark runs).
+   */
   read<T>(work: (run: Run) => Promise<T>): Promise<T> {
     return work((name, params) => this.runOnReader(name, params));
   }

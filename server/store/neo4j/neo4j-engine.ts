@@ -87,7 +87,7 @@ export class Neo4jEngine implements CypherEngine {
    * transaction is one connection. Tracked until it ends, so that a load
    * deletes the generation it replaced only after the reads begun on it.
    */
-  read<T>(work: (run: Run) => Promise<T>): Promise<T> {
+  read<T>(work: (run: Run) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const reading = this.transact('READ', async (tx) => {
       const [row] = await runIn(tx, 'generation');
       const gen = row?.gen ?? neo4j.int(-1);
@@ -98,7 +98,7 @@ export class Neo4jEngine implements CypherEngine {
         return next;
       };
       return work(run);
-    });
+    }, options.timeoutMs ?? this.queryTimeoutMs);
     const settled = reading.then(() => undefined, () => undefined);
     this.reads.add(settled);
     void settled.then(() => this.reads.delete(settled));
