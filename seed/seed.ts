@@ -3,7 +3,8 @@
  *
  * Validates the story, then replaces the graph with it (GraphStore.replaceAll:
  * the embedded database is rebuilt in a new file and moved over the old one
- * by one rename, Neo4j is loaded in one transaction). Invalid input loads
+ * by one rename; Neo4j gets a new generation in committed batches, switched
+ * to in one small transaction). Invalid input loads
  * nothing and leaves the graph as it was.
  */
 import path from 'node:path';
@@ -17,7 +18,8 @@ import { seedStory } from './load.js';
 const HELP = `Usage: npm run seed -- [options]
 
 Validates the curated story and loads it into the graph database, replacing
-what was there in one transaction (an invalid story loads nothing).
+what was there all at once: readers see the old graph or the new one, never
+part of either (an invalid story loads nothing).
 
 Options:
   --data DIR       folder of *.json data files      (default seed/data)

@@ -76,7 +76,10 @@ export interface CypherEngine {
   path(row: Row): PathRows;
   /** Entities matching a name or alias, best first (LadybugDB: an in-memory index; Neo4j: its full-text index). */
   search(text: string, kinds: readonly EntityKind[], first: number): Promise<Entity[]>;
-  /** Replaces the whole graph with this story in one write transaction; nothing changes when it fails. */
+  /**
+   * Replaces the whole graph with this story, all or nothing for readers (LadybugDB: one write transaction;
+   * Neo4j: a new generation written in batches and switched to in one transaction); nothing changes when it fails.
+   */
   write(story: Story, summary: GraphSummary): Promise<void>;
   /** One trivial query; throws GraphUnavailable when the database does not answer. */
   ping(): Promise<void>;
