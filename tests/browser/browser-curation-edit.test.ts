@@ -121,7 +121,11 @@ describeInBrowser('curating by hand in the page', () => {
   async function openEntity(page: Page, id: string, survivor?: string) {
     await page.fill('#edit-entity-id', id);
     await page.click('#edit-entity-open button[type=submit]');
-    await page.waitForFunction((wanted) => document.querySelector('#edit-entity legend')?.textContent === `Entity ${wanted}`, survivor ?? id);
+    await page.waitForFunction((wanted) => document.querySelector('#edit-entity legend')?.textContent === `Entity ${wanted}`, survivor ?? id).catch(async (err: Error) => {
+      // Say what the page showed instead: the editor's text and the status line.
+      const shown = await page.evaluate(() => ({ box: (document.querySelector('#edit-entity-id') as HTMLInputElement | null)?.value, body: document.querySelector('#record-editor-body')?.textContent?.slice(0, 300), status: document.querySelector('#curator-status')?.textContent }));
+      throw new Error(`${err.message}\nopening ${id}, the page showed: ${JSON.stringify(shown)}`);
+    });
   }
 
   async function axeSerious(page: Page) {
