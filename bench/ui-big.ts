@@ -16,29 +16,19 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildApp } from '../server/app.js';
 import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 import { DEFAULT_LOAD_BUFFER_POOL_MB } from '../server/store/ladybug/session.js';
 import { openStore } from '../server/store/open-store.js';
+import { arg, CHROMIUM, launchChromium, median, ms } from './page-bench.js';
 import { syntheticStory } from './synthetic.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const RELATIONS = arg('relations', 1_000_000);
 const RUNS = arg('runs', 3);
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
-const ms = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const READY = () => document.body.dataset.state === 'ready' && document.body.dataset.busy === 'false' && !document.querySelector('#panel-body .loading');
 
 /** The synthetic graph's file, built on the first run with the load's buffer pool. */
@@ -85,7 +75,7 @@ async function main() {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'] });
+  const browser = await launchChromium();
   const rows: string[][] = [];
   try {
     const stats = await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' }, body: JSON.stringify({ query: '{ stats { entities relations } }' }) })).json() as { data: { stats: { entities: number; relations: number } } };

@@ -15,8 +15,8 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { arg, CHROMIUM, launchChromium, median, ms } from './page-bench.js';
 import { subgraphToElements } from '../client/src/elements.js';
 import { OVERVIEW, type Subgraph } from '../client/src/queries.js';
 import { OVERVIEW_LIMIT } from '../client/src/scale.js';
@@ -25,11 +25,6 @@ import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import { openStore } from '../server/store/open-store.js';
 import { readStory } from '../server/domain/story/read-story.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const RUNS = arg('runs', 7);
 const FRAMES = arg('frames', 180);
 const PAN_NODES = arg('nodes', 2000);
@@ -137,16 +132,10 @@ const TIME_CLICK = `async (selector) => {
   return performance.now() - t0;
 }`;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
-const ms = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
 
 async function main() {
   if (!fs.existsSync(CHROMIUM)) {
@@ -208,12 +197,7 @@ async function main() {
     console.error(`Serving on ${url} (BENCH_PAUSE, unminified): bare page at ${url}/bare/?mode=pan`);
     await new Promise(() => undefined);
   }
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // SwiftShader gives headless Chromium a (software) WebGL context without a GPU.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
-  });
+  const browser = await launchChromium();
   const rows: string[][] = [];
   const phaseLines: string[] = [];
   try {

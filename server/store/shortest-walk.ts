@@ -17,6 +17,7 @@
  *     relations are read whole in one statement.
  */
 import type { Entity, Relation, Subgraph } from '../domain/types.js';
+import { cmp, inJoined } from './graph-index.js';
 
 export interface PathSteps {
   entities(ids: string[]): Promise<(Entity | null)[]>;
@@ -28,9 +29,6 @@ export interface PathSteps {
   among(ids: string[], minDegree: number): Promise<Relation[]>;
 }
 
-/** Orders ids as they compare inside a '|'-joined list (a token followed by '|'). */
-const inJoined = (a: string, b: string) => cmp(`${a}|`, `${b}|`);
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function shortestWalk(steps: PathSteps, from: string, to: string, maxLength: number): Promise<Subgraph | null> {
   const [a, b] = await steps.entities([from, to]);

@@ -37,18 +37,23 @@ async function cypher(driver: Driver, text: string, params: Record<string, unkno
   return records.map((r) => r.toObject());
 }
 
-describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
-  let store: GraphStore;
-  let cleanup: () => Promise<void>;
+/** The store of a describe block: seeded with the harbour story before its tests, closed after them. */
+function harbourStore(): () => GraphStore {
+  let seeded: Awaited<ReturnType<typeof seededStore>> | undefined;
   beforeAll(async () => {
-    ({ store, cleanup } = await seededStore(HARBOUR));
+    seeded = await seededStore(HARBOUR);
   });
   afterAll(async () => {
-    await cleanup?.();
+    await seeded?.cleanup();
   });
+  return () => seeded!.store;
+}
+
+describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
+  const store = harbourStore();
 
   it('leaves the old graph, complete; the next load, ending the dead one\'s transaction if Neo4j still runs it, loads the new one', async () => {
-    const before = await store.stats();
+    const before = await store().stats();
     const next = syntheticStory(3_000, 15_000);
     const story = writeStoryFolder(path.join(tempDir('killed-load-'), 'story'), next);
     const seed = () =>
@@ -84,7 +89,7 @@ describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
       expect(killed).toHaveLength(2);
       child.kill('SIGKILL');
       await exited;
-      expect(await store.stats()).toEqual(before);
+      expect(await store().stats()).toEqual(before);
       const left = await generations();
       expect(left.entities.get(left.current)).toBe(before.entities);
       // What the killed load committed is there, in a generation no reader reads.
@@ -111,7 +116,7 @@ describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
       expect(ended).toHaveLength(stillRunning.length);
       for (const line of ended) expect(line).toMatch(new RegExp(`^Neo4j: ended an unfinished load, (${killed.join('|')}) \\(pid ${child.pid} .*process ${child.pid} on .* is gone; Transaction terminated\\.$`));
       expect(await loadsOf(child.pid!)).toEqual([]);
-      expect(await store.stats()).toMatchObject({ entities: next.entities.length, relations: next.relations.length });
+      expect(await store().stats()).toMatchObject({ entities: next.entities.length, relations: next.relations.length });
       // The killed load's partial generation and the replaced one are gone: one generation is left, the served one.
       const after = await generations();
       expect([...after.entities.entries()]).toEqual([[after.current, next.entities.length]]);
@@ -124,17 +129,10 @@ describeLive('Neo4j, live: a load killed with SIGKILL in the middle', () => {
 });
 
 describeLive('Neo4j, live: readers while a load writes its batches', () => {
-  let store: GraphStore;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, cleanup } = await seededStore(HARBOUR));
-  });
-  afterAll(async () => {
-    await cleanup?.();
-  });
+  const store = harbourStore();
 
   it('see the old graph, whole, until the new one is whole, then only the new one', async () => {
-    const before = await store.stats();
+    const before = await store().stats();
     const next = syntheticStory(2_000, 8_000);
     // Small batches: many commits while the reads run.
     const loader = await Neo4jStore.open({ uri: env.NEO4J_URI!, user: env.NEO4J_USER!, password: env.NEO4J_PASSWORD!, database: env.NEO4J_DATABASE, batchSize: 250 });
@@ -144,7 +142,7 @@ describeLive('Neo4j, live: readers while a load writes its batches', () => {
       const loading = loader.load(next).finally(() => (done = true));
       while (!done) {
         // One read: a page of every entity and the stored count, which agree only on a whole graph.
-        const page = await store.entities(null, { first: 5_000 });
+        const page = await store().entities(null, { first: 5_000 });
         expect(page.items).toHaveLength(page.totalCount);
         seen.push(page.totalCount);
       }
@@ -152,33 +150,26 @@ describeLive('Neo4j, live: readers while a load writes its batches', () => {
     } finally {
       await loader.close();
     }
-    const page = await store.entities(null, { first: 5_000 });
+    const page = await store().entities(null, { first: 5_000 });
     expect(page.items).toHaveLength(next.entities.length);
     // Only the two whole graphs were ever seen, the old one first; and the old one was read while the new one was written.
     expect(new Set(seen).size).toBeLessThanOrEqual(2);
     expect([...new Set(seen)].every((n) => n === before.entities || n === next.entities.length)).toBe(true);
     expect(seen[0]).toBe(before.entities);
     expect(seen.filter((n) => n === before.entities).length).toBeGreaterThan(3);
-    expect(await store.stats()).toMatchObject({ entities: next.entities.length, relations: next.relations.length });
+    expect(await store().stats()).toMatchObject({ entities: next.entities.length, relations: next.relations.length });
   }, 600_000);
 });
 
 describeLive('Neo4j, live: a load Neo4j refuses half-way', () => {
-  let store: GraphStore;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, cleanup } = await seededStore(HARBOUR));
-  });
-  afterAll(async () => {
-    await cleanup?.();
-  });
+  const store = harbourStore();
 
   it('deletes what it wrote before it returns its error, and the old graph is served on', async () => {
-    const before = await store.stats();
+    const before = await store().stats();
     const broken = syntheticStory(300, 900);
     broken.relations.push({ ...broken.relations[0]!, id: 'to-nobody', to: 'nobody-at-all' });
-    await expect(store.load(broken)).rejects.toThrow(/write-relations: wrote \d+ of \d+ rows/);
-    expect(await store.stats()).toEqual(before);
+    await expect(store().load(broken)).rejects.toThrow(/write-relations: wrote \d+ of \d+ rows/);
+    expect(await store().stats()).toEqual(before);
     const driver = driverOf();
     try {
       const [current] = await cypher(driver, "MATCH (g:GraphState {key: 'current'}) RETURN g.gen AS gen");
@@ -226,14 +217,7 @@ describeLive('Neo4j, live: a database loaded before generations', () => {
 });
 
 describeLive('Neo4j, live: a dead process\'s load still running in Neo4j', () => {
-  let store: GraphStore;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, cleanup } = await seededStore(HARBOUR));
-  });
-  afterAll(async () => {
-    await cleanup?.();
-  });
+  const store = harbourStore();
 
   it('is ended by the next load, which then loads without waiting behind its locks', async () => {
     // Neo4j ends a killed client's transaction within seconds once the
@@ -295,7 +279,7 @@ describeLive('Neo4j, live: a dead process\'s load still running in Neo4j', () =>
         // Ended: its statement stopped and its locks are gone (the load above went through them); Neo4j
         // lists it as terminated until the connection it still believes open is closed.
         expect((await loadsOf(holder.pid!)).map((t) => [t.id, t.query, t.status])).toEqual([[held[0]!.id, '', expect.stringMatching(/^Terminated/)]]);
-        expect(await store.stats()).toMatchObject({ entities: 200, relations: 600 });
+        expect(await store().stats()).toMatchObject({ entities: 200, relations: 600 });
         const [unheld] = await cypher(driver, 'MATCH (e:Entity) WHERE e.held RETURN count(e) AS n');
         expect(Number(unheld?.n)).toBe(0);
       } finally {
