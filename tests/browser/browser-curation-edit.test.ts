@@ -238,9 +238,10 @@ describeInBrowser('curating by hand in the page', () => {
     // The page reopens helena-markov after the reload; that answer is held back until after the one asked next,
     // and the late answer must not replace it.
     let held = 0;
+    let hold = 'helena-markov';
     await page.route('**/graphql', async (route) => {
       const body = route.request().postData() ?? '';
-      if (body.includes('"id":"helena-markov"') && body.includes('claims')) {
+      if (body.includes(`"id":"${hold}"`) && body.includes('claims')) {
         held++;
         await new Promise((resolve) => setTimeout(resolve, 1500));
       }
@@ -255,12 +256,19 @@ describeInBrowser('curating by hand in the page', () => {
     expect(held).toBeGreaterThan(0);
     expect(await page.textContent('#edit-entity legend')).toBe('Entity greywick-towers');
     expect(await page.inputValue('#edit-entity-id')).toBe('greywick-towers');
-    await page.unroute('**/graphql');
     const claimForm = `#edit-claim-${claim.id}`;
     await page.fill(`${claimForm} input[name=value]`, '43');
+    hold = 'greywick-towers';
     await page.click(`${claimForm} button[type=submit]`);
     await atRevision(page, ++rev);
     expect(story().entities.find((e) => e.id === 'greywick-towers')!.claims![0]!.value).toBe(43);
+    // An id typed while the reopened entity is still loading is not overwritten when that answer comes.
+    await page.fill('#edit-entity-id', 'helena-markov');
+    await page.waitForFunction(() => document.querySelector('#edit-entity legend')?.textContent === 'Entity greywick-towers');
+    expect(held).toBeGreaterThan(1);
+    expect(await page.inputValue('#edit-entity-id')).toBe('helena-markov');
+    await page.unroute('**/graphql');
+    await page.fill('#edit-entity-id', 'greywick-towers');
     await page.click(`${claimForm} button:has-text("Delete claim")`);
     await atRevision(page, ++rev);
     expect(story().entities.find((e) => e.id === 'greywick-towers')!.claims ?? []).toEqual([]);

@@ -36,7 +36,7 @@ export function recordEditor(c: Curating): HTMLElement {
     c.saved(what);
   };
   // The latest request wins: the entity reopened after a reload may still be loading when another is asked for,
-  // and its late answer must not replace the newer one (nor put its id back in the box).
+  // and its late answer must not replace the newer one, nor overwrite an id typed in the box while it loaded.
   let asked = 0;
   const load = async () => {
     const wanted = id.value.trim();
@@ -45,7 +45,8 @@ export function recordEditor(c: Curating): HTMLElement {
     const r = await curatorCall<{ entity: Entity | null }>(ENTITY, { id: wanted }).catch((err: Error) => (ticket === asked && body.replaceChildren(el('p', { role: 'alert' }, `Could not read ${wanted}: ${err.message}`)), undefined));
     if (!r || ticket !== asked) return;
     if (!r.entity) return void body.replaceChildren(el('p', { role: 'alert' }, `No entity "${wanted}": pick an id from the list as you type.`));
-    id.value = r.entity.id;
+    // A merged-away id shows the survivor's id; but what the curator has typed since is left alone.
+    if (id.value.trim() === wanted) id.value = r.entity.id;
     body.replaceChildren(...editorFor(r.entity, { ...c, saved }, () => (deleted = true)));
   };
   finder.onsubmit = (ev) => {
