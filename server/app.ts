@@ -97,8 +97,14 @@ export function buildApp({ store, config, questions = createQuestionEngine(store
     try {
       await store.ping();
       const reason = notReady();
-      if (reason) res.status(503).json({ status: 'seeding', engine: store.engine, reason });
-      else res.json({ status: 'ready', engine: store.engine });
+      if (reason) return void res.status(503).json({ status: 'seeding', engine: store.engine, reason });
+      // Ready once warm: a big graph's indexes take seconds after a start or a load, and the first visitor would wait
+      // for them. A short warm-up (a small story) is waited out here rather than answered 503.
+      const warming = store.warming?.();
+      if (warming && !(await settlesWithin(warming, READY_WAITS_FOR_WARMING_MS))) {
+        return void res.status(503).json({ status: 'warming', engine: store.engine, reason: 'building the in-memory indexes of the graph; reads are slower until they are ready' });
+      }
+      res.json({ status: 'ready', engine: store.engine });
     } catch (err) {
       const reason = err instanceof GraphUnavailable ? err.message : 'the graph database does not answer';
       if (!(err instanceof GraphUnavailable)) log('readiness check failed', err);
@@ -214,4 +220,13 @@ function noCacheForHtml(res: express.Response, file: string) {
 
 function defaultLog(message: string, error?: unknown) {
   console.error(`[server] ${message}`, error ?? '');
+}
+
+/** How long /ready holds its answer for a warm-up to finish before saying 503 'warming'. */
+const READY_WAITS_FOR_WARMING_MS = 1500;
+
+function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
 }

@@ -83,5 +83,7 @@ export interface CypherEngine {
   write(story: Story, summary: GraphSummary): Promise<void>;
   /** One trivial query; throws GraphUnavailable when the database does not answer. */
   ping(): Promise<void>;
+  /** The in-memory indexes still being built (see GraphStore.warming), or null. */
+  warming?(): Promise<void> | null;
   close(): Promise<void>;
 }

@@ -83,6 +83,11 @@ export class CypherStore implements GraphStore {
     };
   }
 
+  warming(): Promise<void> | null {
+    const pending = [this.cypher.warming?.(), this.fullText.pending()].filter((p): p is Promise<void> => !!p);
+    return pending.length ? Promise.all(pending).then(() => undefined) : null;
+  }
+
   ping(): Promise<void> {
     return this.cypher.ping();
   }

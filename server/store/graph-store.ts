@@ -72,6 +72,14 @@ export interface GraphStore {
   replaceAll(story: Story): Promise<LoadSummary>;
   /** Resolves when the database answers a trivial query; throws GraphUnavailable otherwise. */
   ping(): Promise<void>;
+  /**
+   * What the store is still building after it opened or loaded so that reads
+   * run at full speed (in-memory indexes, the full-text index of a graph it
+   * did not load), settling when that is done; null when there is nothing to
+   * wait for. /ready waits on it, so a balancer sends no visitor to a cold
+   * server. Failures are the store's own business (reads then fall back).
+   */
+  warming?(): Promise<void> | null;
   close(): Promise<void>;
 
   entity(id: string): Promise<Entity | null>;

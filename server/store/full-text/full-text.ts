@@ -62,6 +62,11 @@ export class FullText {
     return building.index;
   }
 
+  /** The index being built from a scan, settling (never failing) when it is done; null when none is. */
+  pending(): Promise<void> | null {
+    return this.building ? this.building.index.then(() => undefined, () => undefined) : null;
+  }
+
   /** The best passages of the graph at `version`. */
   async find(version: string, text: string, options?: PassageSearchOptions): Promise<Passage[]> {
     return (await this.current(version)).find(text, options);

@@ -36,6 +36,8 @@ export class LadybugEngine implements CypherEngine {
   private next = 0;
   /** The in-memory indexes of the committed graph, built from one scan (indexes() below); dropped by every load. */
   private shape: Promise<{ names: NameIndex; graph: GraphIndex }> | null = null;
+  /** The builds that finished (weakly held: a replaced one is forgotten with its promise). */
+  private readonly built = new WeakSet<Promise<unknown>>();
   /** Statements running now: close() waits for them (a database closed under a running query is released later, in the background, and may delete the write-ahead log of the next open of the same file). */
   private readonly running = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
@@ -116,6 +118,12 @@ export class LadybugEngine implements CypherEngine {
     return this.indexes().then((i) => i.names);
   }
 
+  /** The in-memory indexes still being built, settling (never failing) when they are; null once built or failed. */
+  warming(): Promise<void> | null {
+    const shape = this.shape;
+    return shape && !this.built.has(shape) ? shape.then(() => undefined, () => undefined) : null;
+  }
+
   /** Starts building the in-memory indexes, so the first request need not wait for them. */
   warm(): void {
     this.indexes().catch(() => undefined); // the next request tries again
@@ -140,9 +148,12 @@ export class LadybugEngine implements CypherEngine {
       return { names: new NameIndex(names), graph: builder.build() };
     })();
     this.shape = building;
-    building.catch(() => {
-      if (this.shape === building) this.shape = null;
-    });
+    building.then(
+      () => void this.built.add(building),
+      () => {
+        if (this.shape === building) this.shape = null;
+      },
+    );
     return building;
   }
 
