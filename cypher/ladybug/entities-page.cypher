@@ -1,5 +1,6 @@
-// Properties as columns (see entities-by-ids.cypher for why).
+// A page of ids only; the store reads the entities next by primary key (entities-by-ids.cypher). Sorting whole
+// rows held their evidence and claims in the buffer pool until the sort ended (relations-page.cypher says more).
 MATCH (e:Entity)
 WHERE ($kind = '' OR e.kind = $kind) AND e.id > $after
-RETURN e.id AS id, e.kind AS kind, e.name AS name, e.aliases AS aliases, e.summary AS summary, e.date AS date, e.endDate AS endDate, e.dateDerived AS dateDerived, e.standsFor AS standsFor, e.evidence AS evidence, e.claims AS claims, e.degree AS degree
+RETURN e.id AS id
 ORDER BY id LIMIT $limit

@@ -111,16 +111,27 @@ export class CypherStore implements GraphStore {
 
   async entities(kind: EntityKind | null, { first, after }: PageOptions): Promise<Page<Entity>> {
     const params = { kind: kind ?? '', after: decodeCursor(after) ?? '', limit: this.cypher.int(first + 1) };
-    const { rows, summary } = await this.cypher.read(async (run) => ({ rows: await run('entities-page', params), summary: await this.summaryIn(run) }));
-    const items = rows.slice(0, first).map((r) => this.entityOf(r));
-    return pageOf(items, rows.length > first, entityTotal(summary, kind), (e) => e.id);
+    // The page's ids first, then their records: the engine sorts ids, not whole records (entities-page.cypher).
+    const { keys, rows, summary } = await this.cypher.read(async (run) => {
+      const keys = (await run('entities-page', params)).map((r) => String(r.id));
+      const ids = keys.slice(0, first);
+      return { keys, rows: ids.length ? await run('entities-by-ids', { ids }) : [], summary: await this.summaryIn(run) };
+    });
+    const items = inOrderOf(keys.slice(0, first), rows.map((r) => this.entityOf(r))).filter((e): e is Entity => e !== null);
+    return pageOf(items, keys.length > first, entityTotal(summary, kind), (e) => e.id);
   }
 
   async relations(types: readonly string[] | null, { first, after }: PageOptions): Promise<Page<Relation>> {
-    const statement = this.filtered('relations-page', 'types', types, { after: decodeCursor(after) ?? '', limit: this.cypher.int(first + 1) });
-    const { rows, summary } = await this.cypher.read(async (run) => ({ rows: await run(...statement), summary: await this.summaryIn(run) }));
-    const items = rows.slice(0, first).map((r) => this.relationOf(r));
-    return pageOf(items, rows.length > first, relationTotal(summary, types), (r) => r.id);
+    const from = decodeCursor(after) ?? '';
+    // The page's ids first, then its relations by their range of ids: the engine sorts ids, not evidence (relations-page.cypher).
+    const { keys, rows, summary } = await this.cypher.read(async (run) => {
+      const keys = (await run(...this.filtered('relations-page', 'types', types, { after: from, limit: this.cypher.int(first + 1) }))).map((r) => String(r.id));
+      const last = keys[Math.min(first, keys.length) - 1];
+      const rows = last === undefined ? [] : await run(...this.filtered('relations-in-range', 'types', types, { after: from, last }));
+      return { keys, rows, summary: await this.summaryIn(run) };
+    });
+    const items = inOrderOf(keys.slice(0, first), rows.map((r) => this.relationOf(r))).filter((r): r is Relation => r !== null);
+    return pageOf(items, keys.length > first, relationTotal(summary, types), (r) => r.id);
   }
 
   relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
