@@ -8,6 +8,7 @@
  *     at that size), next to the plain canvas renderer for reference.
  * Prints a markdown table. Run: npx tsx bench/ui.ts [--runs 7] [--frames 180]
  * [--only-seed: no panning | --only-draw: first drawing only | --only-clicks | --only-pan]
+ * [--profile FILE: a CPU profile of the last explorer visit, unminified, for DevTools' Performance panel]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,7 @@ import { readStory } from '../server/domain/story/read-story.js';
 const RUNS = arg('runs', 7);
 const FRAMES = arg('frames', 180);
 const PAN_NODES = arg('nodes', 2000);
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 
 /** The bare page: Cytoscape, fcose, the explorer's stylesheet and layout options, nothing else. */
 const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>bare</title>
@@ -146,7 +148,7 @@ async function main() {
   const quiet = { logLevel: 'error' as const, configFile: false as const };
   console.error('Building the explorer and the bare page ...');
   const explorerDist = path.join(tmp, 'explorer');
-  await build({ ...quiet, configFile: path.join(PROJECT_ROOT, 'client', 'vite.config.ts'), build: { outDir: explorerDist, emptyOutDir: true, ...(process.env.BENCH_PAUSE ? { minify: false } : {}) } });
+  await build({ ...quiet, configFile: path.join(PROJECT_ROOT, 'client', 'vite.config.ts'), build: { outDir: explorerDist, emptyOutDir: true, ...(process.env.BENCH_PAUSE || PROFILE ? { minify: false } : {}) } });
   const bareRoot = path.join(tmp, 'bare-src');
   fs.mkdirSync(bareRoot);
   fs.writeFileSync(path.join(bareRoot, 'index.html'), BARE_HTML);
@@ -211,11 +213,14 @@ async function main() {
       for (const which of ['explorer', 'bare'] as const) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
+        const profiling = PROFILE && which === 'explorer' && i === RUNS ? await context.newCDPSession(page) : null;
+        if (profiling) await profiling.send('Profiler.enable').then(() => profiling.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => profiling.send('Profiler.start'));
         await page.goto(which === 'explorer' ? `${url}/` : `${url}/bare/?mode=seed`);
         const mark = which === 'explorer' ? 'explorer:drawn' : 'bare:drawn';
         await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0 || document.title.startsWith('error'), mark, { timeout: 60_000 });
         const t = await page.evaluate((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN, mark);
         if (Number.isNaN(t)) throw new Error(`${which} page failed: ${await page.title()}`);
+        if (profiling) fs.writeFileSync(PROFILE!, JSON.stringify((await profiling.send('Profiler.stop')).profile));
         if (i > 0) (which === 'explorer' ? explorerTimes : bareTimes).push(t); // the first pair warms caches
         if (which === 'explorer' && i > 0) explorerLayoutShare.push(await page.evaluate(() => performance.getEntriesByName('explorer:requests-done')[0]?.startTime ?? NaN));
         if (i > 0) {

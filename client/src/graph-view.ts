@@ -16,7 +16,7 @@ import { centrality, hubsOf } from './graph/importance.js';
 import { nextLabelScale, placeLeanLabels, placeSceneLabels } from './graph/labels.js';
 import { pinPositions, runLayout } from './graph/layout.js';
 import { allInView, applyViewport, centreOn, currentViewport, FIT_PADDING, fitTo, zoomBy } from './graph/viewport.js';
-import { expectedLabelScale, renderPlan } from './scale.js';
+import { expectedLabelScale, renderPlan, WEBGL_THRESHOLD } from './scale.js';
 import { explorerStyle } from './style.js';
 import type { Point, Selection, SizeBy, Viewport } from './url-state.js';
 
@@ -56,13 +56,22 @@ export class GraphView {
   private importance = new Map<string, number>();
   private labelFrame = 0;
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly webglAvailable: boolean;
+  private webglProbe: boolean | undefined;
 
   constructor(private readonly options: GraphViewOptions) {
     // Cytoscape only watches the window; panels and the timeline also resize the canvas.
     new ResizeObserver(() => this.core?.resize()).observe(options.container);
-    const mode = options.webgl ?? 'auto';
-    this.webglAvailable = mode === 'always' || (mode === 'auto' && hardwareWebGL());
+  }
+
+  /**
+   * Whether a big scene may use WebGL. Probed on the first big scene only: creating a WebGL context costs
+   * ~100-200 ms where it is software (SwiftShader), and story-sized scenes never use it.
+   */
+  private webglAvailable(elementCount: number): boolean {
+    const mode = this.options.webgl ?? 'auto';
+    if (mode !== 'auto' || elementCount <= WEBGL_THRESHOLD) return mode === 'always';
+    this.webglProbe ??= hardwareWebGL();
+    return this.webglProbe;
   }
 
   get cy(): Core {
@@ -89,7 +98,7 @@ export class GraphView {
    * around their anchors; a fresh drawing runs the seeded force layout.
    */
   async show(elements: readonly GraphElement[], o: ShowOptions = {}): Promise<void> {
-    const plan = renderPlan(elements.length, { webglAvailable: this.webglAvailable });
+    const plan = renderPlan(elements.length, { webglAvailable: this.webglAvailable(elements.length) });
     const nodes = elements.filter((e) => e.group === 'nodes');
     const rebuild = !this.core || plan.webgl !== this.webgl || plan.textureOnViewport !== this.textureOnViewport;
     if (rebuild || o.fresh || this.cy.elements().empty()) {

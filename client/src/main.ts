@@ -1,18 +1,23 @@
-/** Entry point: asks for the graph first, then builds the page around it and restores the URL's view. */
+/**
+ * Entry point: asks for the graph first, then builds the page around it and restores the URL's view.
+ * This entry is small on purpose: the requests leave while the browser still parses the rest of the
+ * page (Cytoscape, the layout, the panels: the explorer chunk, fetched in parallel via a modulepreload
+ * link that client/vite.config.ts adds), instead of after it.
+ */
 import './styles.css';
 import { createGraphQLClient } from './api.js';
-import { Explorer } from './explorer.js';
 import { createExplorerApi } from './queries.js';
 import { OVERVIEW_LIMIT } from './scale.js';
 
 const api = createExplorerApi(createGraphQLClient());
-// Start the requests before anything else: the page mostly waits for them.
 const overview = api.overview(OVERVIEW_LIMIT);
 const timeline = api.timeline();
 overview.catch(() => undefined);
 timeline.catch(() => undefined);
+const { Explorer } = await import('./explorer.js');
 const explorer = new Explorer(api);
-void explorer.start(location.search, { overview, timeline });
-
 // Curator mode (client/src/curator): a button in the top bar; the panel asks for the token.
-void import('./curator/curator-panel.js').then(({ mountCurator }) => mountCurator(document.querySelector<HTMLElement>('.topbar')!));
+// Loaded after the first drawing (or its error), so its parsing does not compete with it.
+void explorer
+  .start(location.search, { overview, timeline })
+  .finally(() => import('./curator/curator-panel.js').then(({ mountCurator }) => mountCurator(document.querySelector<HTMLElement>('.topbar')!)));
