@@ -207,10 +207,13 @@ export class GraphView {
   /** Makes room for the hubs' names at the size they are drawn, then fits the base again (graph/hub-room.ts). */
   private clearHubLabels(eles: CollectionReturnValue): void {
     const cy = this.cy;
+    // Fitted on the nodes only: the edges lie between them, and an edge's box costs its curve, which each
+    // label-size change and each move would compute again; the view's own fit afterwards computes them once.
+    const nodes = eles.nodes();
     // Each new label scale restyles every element: settle it in as few steps as possible.
     const settle = () => {
       for (let i = 0; i < 2; i++) {
-        cy.fit(eles, FIT_PADDING);
+        cy.fit(nodes, FIT_PADDING);
         if (!this.settleLabelScale(0.12)) break;
       }
     };
