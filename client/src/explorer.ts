@@ -91,14 +91,19 @@ export class Explorer {
   async start(search: string, early: { overview?: ReturnType<ExplorerApi['overview']>; timeline?: ReturnType<ExplorerApi['timeline']> } = {}): Promise<void> {
     this.status('Loading the graph…');
     document.body.dataset.busy = 'true';
-    this.view.prepare();
+    // Cytoscape is set up while the graph is on its way. Requests main.ts started early have usually come by now:
+    // the view then sets Cytoscape up with the graph in one go (one stylesheet, no empty instance to restyle).
+    if (!early.overview) this.view.prepare();
     // A (re)loaded graph: nothing fetched before may still be true.
     this.cache.clear();
+    // The events' names are known at once; the timeline is drawn after the graph's first frame, not before it.
+    const timeline = (early.timeline ?? this.api.timeline()).catch(() => null).then((events) => {
+      if (events) this.remember(events);
+      return events;
+    });
     try {
-      const timeline = (early.timeline ?? this.api.timeline()).catch(() => null);
       const overview = await (early.overview ?? this.api.overview(OVERVIEW_LIMIT));
       performance.mark('explorer:requests-done');
-      void timeline.then((events) => this.controls.setEvents(events));
       this.overview = overview.graph;
       this.remember(overview.graph.nodes);
       this.controls.setOverview(overview);
@@ -113,11 +118,15 @@ export class Explorer {
     const decoded = decodeState(search);
     const state = { ...decoded, tab: step.defaultTab(decoded) };
     history.replaceState({ depth: 0 }, '', urlFor(state));
-    await this.apply(this.controls.openingState(state, this.overview?.nodes ?? []), { history: 'none', fresh: true, restoreViewport: true, zoomToResult: !state.viewport });
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    // The first complete drawing: what bench/ui.ts times.
-    performance.mark('explorer:drawn');
-    document.body.dataset.state = 'ready';
+    try {
+      await this.apply(this.controls.openingState(state, this.overview?.nodes ?? []), { history: 'none', fresh: true, restoreViewport: true, zoomToResult: !state.viewport });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // The first complete drawing: what bench/ui.ts times.
+      performance.mark('explorer:drawn');
+      document.body.dataset.state = 'ready';
+    } finally {
+      void timeline.then((events) => this.controls.setEvents(events));
+    }
   }
 
   /** Runs one step: fetch what it needs, compose the scene, draw it, redraw the panels. Steps run one at a time. */

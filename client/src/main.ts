@@ -14,7 +14,9 @@ const overview = api.overview(OVERVIEW_LIMIT);
 const timeline = api.timeline();
 overview.catch(() => undefined);
 timeline.catch(() => undefined);
+performance.mark('main:requests-sent');
 const { Explorer } = await import('./explorer.js');
+performance.mark('main:explorer-loaded');
 const explorer = new Explorer(api);
 // Curator mode (client/src/curator): a button in the top bar; the panel asks for the token.
 // Loaded after the first drawing (or its error), so its parsing does not compete with it.
