@@ -224,13 +224,15 @@ async function main() {
         if (i > 0) (which === 'explorer' ? explorerTimes : bareTimes).push(t); // the first pair warms caches
         if (which === 'explorer' && i > 0) explorerLayoutShare.push(await page.evaluate(() => performance.getEntriesByName('explorer:requests-done')[0]?.startTime ?? NaN));
         if (i > 0) {
-          const marks = await page.evaluate(() => {
+          const marks = await page.evaluate((m) => {
             const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-            const script = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js')).map((r) => (r as PerformanceResourceTiming).responseEnd);
+            // Scripts asked for before the drawing (the curator chunk loads after it).
+            const drawn = performance.getEntriesByName(m)[0]?.startTime ?? Infinity;
+            const script = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js') && r.startTime < drawn).map((r) => (r as PerformanceResourceTiming).responseEnd);
             const seen = new Set<string>();
             const own = performance.getEntriesByType('mark').filter((m) => !seen.has(m.name) && seen.add(m.name)).map((m) => [m.name, m.startTime] as [string, number]);
             return [['html received', nav?.responseEnd ?? NaN], ['scripts received', Math.max(...script)], ['DOM ready', nav?.domContentLoadedEventEnd ?? NaN], ...own] as [string, number][];
-          });
+          }, mark);
           for (const [name, t] of marks) (phases[which].get(name) ?? phases[which].set(name, []).get(name)!).push(t);
         }
         await context.close();
