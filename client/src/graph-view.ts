@@ -63,10 +63,7 @@ export class GraphView {
     new ResizeObserver(() => this.core?.resize()).observe(options.container);
   }
 
-  /**
-   * Whether a big scene may use WebGL. Probed on the first big scene only: creating a WebGL context costs
-   * ~100-200 ms where it is software (SwiftShader), and story-sized scenes never use it.
-   */
+  /** Whether a big scene may use WebGL: probed on the first big one only (a context costs 100-200 ms in SwiftShader). */
   private webglAvailable(elementCount: number): boolean {
     const mode = this.options.webgl ?? 'auto';
     if (mode !== 'auto' || elementCount <= WEBGL_THRESHOLD) return mode === 'always';
