@@ -29,5 +29,11 @@ export function translate(err: unknown): Error {
   if (err instanceof BadInput || err instanceof GraphUnavailable) return err;
   const message = err instanceof Error ? err.message : String(err);
   if (/interrupted|timeout/i.test(message)) return new GraphUnavailable('The database took too long to answer; try a smaller request.', { cause: err });
+  if (/buffer pool is full|maximum database size/i.test(message)) {
+    return new Error(
+      `LadybugDB ran out of its memory for database pages (${firstLine(message)}). Give it more: LADYBUG_LOAD_BUFFER_POOL_MB for npm run seed, which builds the whole graph in one transaction (the default 1024 holds about a million relations; 4096 held five million), or LADYBUG_BUFFER_POOL_MB for the server.`,
+      { cause: err },
+    );
+  }
   return err instanceof Error ? err : new Error(message);
 }
