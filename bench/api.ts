@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --entities 100000 --relations 1000000 | --seed] [--ask] [--iterations 200] [--duration 10] [--engine embedded|neo4j]
- * npm run bench -- --scale [--sizes 10000,100000,1000000] [--iterations 100]   (bench/scale.ts: raw calls and floors per graph size, a table and an SVG plot)
+ * npm run bench -- --scale [--sizes 10000,100000,1000000,5000000] [--iterations 100]   (bench/scale.ts: raw calls and floors per graph size, a table and an SVG plot)
  *
  * --engine neo4j runs the same tables on the Neo4j at NEO4J_URI (NEO4J_USER,
  * NEO4J_PASSWORD, NEO4J_DATABASE; npm run neo4j starts one), replacing its graph.
@@ -56,7 +56,7 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '10' },
     engine: { type: 'string', default: 'embedded' },
     scale: { type: 'boolean', default: false },
-    sizes: { type: 'string', default: '10000,100000,1000000' },
+    sizes: { type: 'string', default: '10000,100000,1000000,5000000' },
   },
 });
 if (opts.engine !== 'embedded' && opts.engine !== 'neo4j') throw new Error(`--engine must be embedded or neo4j; got "${opts.engine}"`);
