@@ -147,19 +147,22 @@ describe('reads', () => {
     expect(driver.transactions).toHaveLength(3); // the failed probe stopped the last call before any transaction
   });
 
-  it('pass LIMIT as a Neo4j integer and read the page and its total in one transaction', async () => {
+  it('pass LIMIT as a Neo4j integer and read the page, its entities and its total in one transaction', async () => {
     const summary = { entities: 12, relations: 13, articles: 2, byKind: { Person: 4 }, byType: {}, loadedAt: '' };
-    const driver = new RecordingDriver((name) => {
+    const driver = new RecordingDriver((name, params) => {
       if (name === 'meta') return [row({ value: JSON.stringify(summary) })];
-      if (name === 'entities-page') return [1, 2, 3].map((n) => row({ e: entityNode(n, `p${n}`, `P${n}`, 1) }));
+      // The page's ids (one more than asked, to tell whether more follow), then the entities of the page.
+      if (name === 'entities-page') return ['p1', 'p2', 'p3'].map((id) => row({ id }));
+      if (name === 'entities-by-ids') return [...(params.ids as string[])].reverse().map((id) => row({ e: entityNode(Number(id.slice(1)), id, id.toUpperCase(), 1) }));
       return [];
     });
     const page = await storeOver(driver).entities('Person', { first: 2 });
     expect(page).toMatchObject({ totalCount: 4, hasNextPage: true });
-    expect(page.items.map((e) => e.id)).toEqual(['p1', 'p2']);
+    expect(page.items.map((e) => e.id)).toEqual(['p1', 'p2']); // in the page's order, whatever order the lookup answered in
     expect(driver.transactions).toHaveLength(1);
-    const [, pageRun, metaRun] = driver.transactions[0]!.statements;
+    const [, pageRun, idsRun, metaRun] = driver.transactions[0]!.statements;
     expect(pageRun?.name).toBe('entities-page');
+    expect(idsRun).toMatchObject({ name: 'entities-by-ids', params: { ids: ['p1', 'p2'] } });
     // Nothing loaded yet (no generation): the reads name generation -1, which holds nothing.
     expect(metaRun).toEqual({ name: 'meta', params: { key: 'graph', gen: neo4j.int(-1) } });
     expect(isInt(pageRun?.params.limit)).toBe(true);
