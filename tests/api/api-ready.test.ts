@@ -1,22 +1,16 @@
 /** /ready says ready only once the store is warm: its in-memory indexes are built after a start or a load. */
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { readStory } from '../../server/domain/story/read-story.js';
-import { ON_NEO4J, SEED, seededStore, startServer, type RunningServer } from '../support/graph.js';
+import { ON_NEO4J, SEED, seededServer, startServer, type RunningServer } from '../support/graph.js';
 
 describe('/ready and the warm-up after a start or a load', () => {
-  let server: RunningServer;
+  let server: RunningServer & { cleanup: () => Promise<void> };
   let store: GraphStore;
-  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    const seeded = await seededStore();
-    store = seeded.store;
-    server = await startServer(store);
-    cleanup = async () => {
-      await server.close();
-      await seeded.cleanup();
-    };
+    server = await seededServer();
+    store = server.store;
   });
-  afterAll(() => cleanup());
+  afterAll(() => server.cleanup());
 
   it('waits out a short warm-up and then says ready, with nothing left warming', async () => {
     // A load starts the rebuild of the engine's in-memory indexes (LadybugDB); /ready is asked at once.
