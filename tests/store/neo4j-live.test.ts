@@ -118,7 +118,6 @@ describeLive('Neo4j, live: the schema the adapter relies on', () => {
     };
     expect(await seek('entities-by-ids', /Entity\(gen, id\)/)).toBe('seeks the (gen, id) index');
     expect(await seek('relations-by-ids', /RELATION\(gen, id\)/)).toBe('seeks the (gen, id) index');
-    expect(await seek('relations-in-range', /RELATION\(gen, id\)/)).toBe('seeks the (gen, id) index');
   });
 
   it('searches through the store with any spelling, and finds a word inside a name', async () => {
