@@ -4,19 +4,27 @@
  * would download). Built from one scan, rebuilt after every load; ranks with
  * the same scoring as rankByName, so both engines order results alike.
  *
- * A query does not read every name: every match but a typo contains the
- * query, so it contains each of the query's three-letter runs (trigrams);
- * the entries holding all of them are found by intersecting their posting
- * lists, then scored. Typos are looked up in the distinct words and the
- * distinct names and aliases of about the query's length. A query shorter
- * than three letters, or a typo search of several words, still reads every
- * entry: those match a large share of the names anyway. The best `first`
- * are kept as they come (no sort of every hit).
+ * A query does not read every name. Exact, prefix and word-prefix matches
+ * outrank the rest, and the names, aliases and words that start with the
+ * query are one range of a sorted list of them: when that range holds
+ * `first` entries or more, they are the answer, scored from lengths kept in
+ * their postings (no string work per name), so the cost follows the range,
+ * not the graph. Otherwise every match but a typo contains the query, so it
+ * contains each of the query's three-letter runs (trigrams); the entries
+ * holding all of them are found by intersecting their posting lists, then
+ * scored. Typos are looked up in the distinct words and the distinct names
+ * and aliases of about the query's length. A query shorter than three
+ * letters with few prefix matches, or a typo search of several words, still
+ * reads every entry: those match a large share of the names anyway. The best
+ * `first` are kept as they come (no sort of every hit).
  */
 import { editDistance, fold, foldedNameScore, typoAllowance } from '../domain/text.js';
+import TinyQueue from 'tinyqueue';
 import type { EntityKind } from '../domain/types.js';
 
 interface Entry {
+  /** Position in the rows given: the last tie-break, as a stable sort of the rows would give. */
+  index: number;
   id: string;
   kind: EntityKind;
   name: string;
@@ -39,8 +47,8 @@ function gramsOf(key: string, into: Set<string>): void {
   for (let i = 0; i + GRAM <= key.length; i++) into.add(key.slice(i, i + GRAM));
 }
 
-/** Ascending entry numbers under each string (a trigram, a word, a whole key). */
-function postings(lists: Map<string, number[]>): Map<string, Int32Array> {
+/** Ascending entry numbers under each trigram. */
+function asTyped(lists: Map<string, number[]>): Map<string, Int32Array> {
   return new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]));
 }
 
@@ -50,30 +58,85 @@ function add(lists: Map<string, number[]>, key: string, entry: number): void {
   else if (list[list.length - 1] !== entry) list.push(entry);
 }
 
+/** Flags in a posting's meta word, beside the whole key's length (meta >>> 2). */
+const WHOLE = 1;
+const ALIAS = 2;
+/** Lengths are kept up to this (matchScore stops counting length 40 letters beyond the query). */
+const MAX_LENGTH = 16383;
+/** Room for an entry's rank in a posting's sort number: group and length above it stay within 2^53. */
+const RANKS = 2 ** 37;
+
 export class NameIndex {
   private readonly entries: Entry[];
   private readonly grams: Map<string, Int32Array>;
-  /** Distinct words and distinct whole keys, by length, with their entries: where a typo is looked for. */
-  private readonly byLength: Bucket[] = [];
+  /**
+   * The distinct words of the folded names and aliases, in code-unit order,
+   * then the distinct names and aliases of several words, in that order: the
+   * keys a query is a prefix of are one range of either.
+   */
+  private readonly keys: string[];
+  private readonly wordCount: number;
+  /** The postings of keys[k] are post[starts[k]] to post[starts[k + 1] - 1]: entry numbers, each with its meta word. */
+  private readonly starts: Int32Array;
+  private readonly post: Int32Array;
+  /** The whole name's or alias's length << 2, ALIAS when it is an alias, WHOLE when it starts with the key (a first word, or a phrase). */
+  private readonly meta: Int32Array;
+  /** Positions in `keys` by the key's length: where a typo is looked for. */
+  private readonly byLength: Int32Array[] = [];
 
   constructor(rows: readonly NameRow[]) {
-    this.entries = rows.map((r) => ({ id: r.id, kind: r.kind, name: fold(r.name), aliases: r.aliases.map(fold), degree: r.degree, sortName: r.name }));
+    this.entries = rows.map((r, index) => ({ index, id: r.id, kind: r.kind, name: fold(r.name), aliases: r.aliases.map(fold), degree: r.degree, sortName: r.name }));
+    // Each entry's place in the order of degree, name, row: one sort, so postings sort on numbers.
+    const order = Int32Array.from(this.entries.keys()).sort((a, b) => sameScore(this.entries[a]!, this.entries[b]!));
+    const rank = new Int32Array(order.length);
+    order.forEach((entry, r) => (rank[entry] = r));
     const grams = new Map<string, number[]>();
-    const typoKeys = new Map<string, number[]>();
+    const words = new Map<string, number[]>();
+    const phrases = new Map<string, number[]>();
     const seen = new Set<string>();
     this.entries.forEach((e, i) => {
       seen.clear();
-      for (const key of [e.name, ...e.aliases]) {
+      [e.name, ...e.aliases].forEach((key, k) => {
+        if (!key) return;
         gramsOf(key, seen);
-        add(typoKeys, key, i);
-        for (const w of key.split(' ')) if (w !== key) add(typoKeys, w, i);
-      }
+        const meta = (Math.min(key.length, MAX_LENGTH) << 2) | (k > 0 ? ALIAS : 0);
+        const split = key.split(' ');
+        // The first word carries the whole key's prefix matches; a key of several words is also a phrase.
+        split.forEach((w, at) => addPosting(words, w, i, at === 0 ? meta | WHOLE : meta));
+        if (split.length > 1) addPosting(phrases, key, i, meta | WHOLE);
+      });
       for (const g of seen) add(grams, g, i);
     });
-    this.grams = postings(grams);
-    const buckets: [string, number[]][][] = [];
-    for (const entry of typoKeys) (buckets[entry[0].length] ??= []).push(entry);
-    buckets.forEach((keys, length) => (this.byLength[length] = bucketOf(keys)));
+    this.grams = asTyped(grams);
+    this.keys = [...[...words.keys()].sort(), ...[...phrases.keys()].sort()];
+    this.wordCount = words.size;
+    const listOf = (k: number) => (k < this.wordCount ? words : phrases).get(this.keys[k]!)!;
+    this.starts = new Int32Array(this.keys.length + 1);
+    this.keys.forEach((_, k) => (this.starts[k + 1] = this.starts[k]! + listOf(k).length / 2));
+    this.post = new Int32Array(this.starts[this.keys.length]!);
+    this.meta = new Int32Array(this.post.length);
+    // Each key's postings by group (WHOLE, ALIAS), the name's length, then rank: one number each, sorted natively.
+    const order64 = new Float64Array(this.post.length);
+    this.keys.forEach((_, k) => {
+      const pairs = listOf(k);
+      const at = this.starts[k]!;
+      for (let j = 0; j < pairs.length; j += 2) {
+        const meta = pairs[j + 1]!;
+        const group = (meta & WHOLE ? 0 : 2) + (meta & ALIAS ? 1 : 0);
+        order64[at + j / 2] = (group * (MAX_LENGTH + 1) + (meta >>> 2)) * RANKS + rank[pairs[j]!]!;
+      }
+      order64.subarray(at, this.starts[k + 1]).sort();
+    });
+    for (let j = 0; j < order64.length; j++) {
+      const v = order64[j]!;
+      const high = Math.floor(v / RANKS);
+      const group = Math.floor(high / (MAX_LENGTH + 1));
+      this.post[j] = order[v - high * RANKS]!;
+      this.meta[j] = ((high - group * (MAX_LENGTH + 1)) << 2) | (group < 2 ? WHOLE : 0) | (group & 1 ? ALIAS : 0);
+    }
+    const lengths: number[][] = [];
+    this.keys.forEach((key, k) => (lengths[key.length] ??= []).push(k));
+    lengths.forEach((list, length) => (this.byLength[length] = Int32Array.from(list)));
   }
 
   get size(): number {
@@ -86,6 +149,11 @@ export class NameIndex {
     if (!q || first === 0) return [];
     const wanted = kinds.length ? new Set(kinds) : null;
     const best = new Best(first);
+    // Exact, prefix and word-prefix matches outrank every other kind: when
+    // there are enough of them, they are the answer, taken best first from
+    // one range of the sorted keys.
+    const prefixed = this.prefixed(q, wanted, first);
+    if (prefixed.length === first) return prefixed.map((i) => this.entries[i]!.id);
     const score = (candidates: Iterable<number>, typos: boolean) => {
       for (const i of candidates) {
         const entry = this.entries[i]!;
@@ -101,6 +169,68 @@ export class NameIndex {
       score(this.typoCandidates(q, containing) ?? this.entries.keys(), true);
     }
     return best.ids();
+  }
+
+  /**
+   * Up to `first` entries with a name or alias that is `q` or starts with it,
+   * or with a word that starts with it, best first (fewer when there are not
+   * so many). The keys starting with `q` are one range of `keys`; each key's
+   * postings are in four runs (WHOLE or not, ALIAS or not), each run in the
+   * order of its score for any query (shorter first: matchScore takes a
+   * quarter point per letter beyond the query), then degree, name and row.
+   * So the runs are merged, a priority queue of their heads, and the merge
+   * stops after `first` entries: the cost follows `first` and the number of
+   * keys in the range, not the number of names they hold.
+   */
+  private prefixed(q: string, wanted: Set<EntityKind> | null, first: number): number[] {
+    const runs: Run[] = [];
+    // A query of one word starts words; one of several words starts phrases only.
+    const [from, to] = q.includes(' ') ? [this.wordCount, this.keys.length] : [0, this.wordCount];
+    const end = lowerBound(this.keys, q + '\uffff', from, to);
+    for (let k = lowerBound(this.keys, q, from, to); k < end; k++) {
+      const exact = this.keys[k] === q;
+      let j = this.starts[k]!;
+      while (j < this.starts[k + 1]!) {
+        const group = this.meta[j]! & (WHOLE | ALIAS);
+        let stop = j + 1;
+        while (stop < this.starts[k + 1]! && (this.meta[stop]! & (WHOLE | ALIAS)) === group) stop++;
+        // Names 40 letters or more longer than the query all score alike
+        // (matchScore caps what length takes off): each is its own run.
+        let saturated = stop;
+        while (saturated > j && (this.meta[saturated - 1]! >>> 2) - q.length >= 40) saturated--;
+        if (saturated > j) runs.push(this.run(j, saturated, exact, q.length));
+        for (let x = saturated; x < stop; x++) runs.push(this.run(x, x + 1, exact, q.length));
+        j = stop;
+      }
+    }
+    const queue = new TinyQueue(runs, byHead);
+    const taken = new Set<number>();
+    const out: number[] = [];
+    while (out.length < first && queue.length) {
+      const run = queue.peek()!;
+      const i = this.post[run.at]!;
+      // An entry's first appearance is its best score: later ones are skipped.
+      if (!taken.has(i) && (!wanted || wanted.has(this.entries[i]!.kind))) {
+        taken.add(i);
+        out.push(i);
+      }
+      if (++run.at === run.end) queue.pop();
+      else {
+        queue.pop();
+        queue.push(this.run(run.at, run.end, run.exact, q.length));
+      }
+    }
+    return out;
+  }
+
+  /** The postings at..end of one run, with the score and entry of its head. */
+  private run(at: number, end: number, exact: boolean, queryLength: number): Run {
+    const meta = this.meta[at]!;
+    const shortfall = Math.min(10, ((meta >>> 2) - queryLength) / 4);
+    // Exact: the key is the query and the whole name (a first word that is all of it, or a phrase).
+    let score = meta & WHOLE ? (exact && meta >>> 2 === queryLength ? 100 : 80 - shortfall) : 60 - shortfall;
+    if (meta & ALIAS) score *= 0.98;
+    return { at, end, exact, score, entry: this.entries[this.post[at]!]! };
   }
 
   /** Entries whose name or an alias may contain `q` (all its trigrams), ascending; null when `q` is too short to tell. */
@@ -126,29 +256,41 @@ export class NameIndex {
     const allowance = typoAllowance(q.length);
     const found = new Set<number>(containing);
     for (let length = q.length - allowance; length <= q.length + allowance; length++) {
-      const bucket = this.byLength[length];
-      if (!bucket) continue;
-      bucket.keys.forEach((key, k) => {
-        if (editDistance(q, key, allowance) <= allowance) for (let j = bucket.starts[k]!; j < bucket.starts[k + 1]!; j++) found.add(bucket.entries[j]!);
-      });
+      for (const k of this.byLength[length] ?? []) {
+        if (editDistance(q, this.keys[k]!, allowance) <= allowance) for (let j = this.starts[k]!; j < this.starts[k + 1]!; j++) found.add(this.post[j]!);
+      }
     }
     return [...found].sort((a, b) => a - b);
   }
 }
 
-/** Keys of one length and their entries, flat (a typed array per key would cost more than its contents). */
-interface Bucket {
-  keys: string[];
-  starts: Int32Array;
-  entries: Int32Array;
+/** The first position in an ascending list of strings whose string is not below `value`. */
+function lowerBound(list: readonly string[], value: string, from: number, to: number): number {
+  let [lo, hi] = [from, to];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-function bucketOf(keys: [string, number[]][]): Bucket {
-  const starts = new Int32Array(keys.length + 1);
-  keys.forEach(([, list], k) => (starts[k + 1] = starts[k]! + list.length));
-  const entries = new Int32Array(starts[keys.length]!);
-  keys.forEach(([, list], k) => entries.set(list, starts[k]!));
-  return { keys: keys.map(([key]) => key), starts, entries };
+/** A run of one key's postings being merged: its head's score and entry. */
+interface Run {
+  at: number;
+  end: number;
+  exact: boolean;
+  score: number;
+  entry: Entry;
+}
+
+const byHead = (a: Run, b: Run) => before(a, b);
+
+/** One posting (entry, meta) under a key, once. */
+function addPosting(lists: Map<string, number[]>, key: string, entry: number, meta: number): void {
+  const list = lists.get(key);
+  if (!list) lists.set(key, [entry, meta]);
+  else if (list[list.length - 2] !== entry || list[list.length - 1] !== meta) list.push(entry, meta);
 }
 
 /** Binary search in an ascending list. */
@@ -165,9 +307,9 @@ function has(list: Int32Array, value: number): boolean {
 }
 
 /**
- * The best `first` hits in the order score, degree, name (localeCompare), the
- * earlier offered first among equals: what a stable sort of every hit then a
- * slice gives, without the sort.
+ * The best `first` hits in the order score, degree, name (localeCompare), then
+ * the rows' own order: what a stable sort of every hit then a slice gives,
+ * without the sort, in whatever order the hits are offered.
  */
 class Best {
   private hits: { entry: Entry; score: number }[] = [];
@@ -195,6 +337,14 @@ class Best {
   }
 }
 
+/** What localeCompare does, without building its collator on every call. */
+const collate = new Intl.Collator().compare;
+
 function before(a: { entry: Entry; score: number }, b: { entry: Entry; score: number }): number {
-  return b.score - a.score || b.entry.degree - a.entry.degree || a.entry.sortName.localeCompare(b.entry.sortName);
+  return b.score - a.score || sameScore(a.entry, b.entry);
+}
+
+/** Between hits of one score: the higher degree, then the name, then the rows' order. */
+function sameScore(a: Entry, b: Entry): number {
+  return b.degree - a.degree || collate(a.sortName, b.sortName) || a.index - b.index;
 }

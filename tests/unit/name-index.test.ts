@@ -2,16 +2,33 @@ import { fold, foldedNameScore } from '../../server/domain/text.js';
 import type { EntityKind } from '../../server/domain/types.js';
 import { NameIndex, type NameRow } from '../../server/store/name-index.js';
 
+const folds = new WeakMap<NameRow, [string, string[]]>();
+function folded(r: NameRow): [string, string[]] {
+  let f = folds.get(r);
+  if (!f) folds.set(r, (f = [fold(r.name), r.aliases.map(fold)]));
+  return f;
+}
+
 /** The plain scan the index replaces: every name scored, a stable sort, the best first. */
 function scan(rows: NameRow[], text: string, kinds: EntityKind[], first: number): string[] {
   const q = fold(text);
   if (!q || first === 0) return [];
-  const pool = rows.filter((r) => !kinds.length || kinds.includes(r.kind));
-  const hits = (typos: boolean) => pool.map((r) => ({ r, s: foldedNameScore(q, fold(r.name), r.aliases.map(fold), typos) })).filter((h) => h.s > 0);
-  let found = hits(false);
-  if (found.length < first) found = hits(true);
-  return found.sort((a, b) => b.s - a.s || b.r.degree - a.r.degree || a.r.name.localeCompare(b.r.name)).slice(0, first).map((h) => h.r.id);
+  const sorted = (typos: boolean) => {
+    const key = JSON.stringify([rows.length, q, kinds, typos]);
+    let ids = scans.get(key);
+    if (!ids) {
+      const pool = rows.filter((r) => !kinds.length || kinds.includes(r.kind));
+      const hits = pool.map((r) => ({ r, s: foldedNameScore(q, ...folded(r), typos) })).filter((h) => h.s > 0);
+      ids = hits.sort((a, b) => b.s - a.s || b.r.degree - a.r.degree || a.r.name.localeCompare(b.r.name)).map((h) => h.r.id);
+      scans.set(key, ids);
+    }
+    return ids;
+  };
+  let found = sorted(false);
+  if (found.length < first) found = sorted(true);
+  return found.slice(0, first);
 }
+const scans = new Map<string, string[]>();
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'sha', 'vel', 'dor', 'ne', 'ri', 'nau', 'ė'];
 function names(count: number): NameRow[] {
@@ -58,5 +75,40 @@ describe('the in-memory name index', () => {
     const built = new NameIndex(many);
     const queries = ['ka', 'k', 'sha', 'kalo', 'velmi', 'shavel', 'nau', 'kalomi', 'ka lo', 'dorne', 'dorme', 'velshadorn', 'e', 'rine', 'mika', 'lo-ka', 'xyz'];
     for (const q of queries) for (const kinds of [[], ['Place']] as EntityKind[][]) for (const first of [1, 10, 100]) expect(built.find(q, kinds, first)).toEqual(scan(many, q, kinds, first));
+  });
+
+  it('answers from the sorted keys exactly as the scan: whole names, aliases, word prefixes, several words', () => {
+    const many = names(3000);
+    const built = new NameIndex(many);
+    // Queries taken from the rows themselves: whole names and aliases (exact), the start of a
+    // name, of its second word, of an alias's second word, and two words' worth.
+    const queries = many.slice(0, 16).flatMap((r) => {
+      const [a, b] = r.name.split(' ') as [string, string];
+      return [r.name, a.slice(0, 4), b.slice(0, 5), b.slice(0, 3), `${a} ${b.slice(0, 2)}`, ...r.aliases, ...r.aliases.map((x) => x.split('-')[1]!)];
+    });
+    let fromRange = 0;
+    for (const q of queries) {
+      for (const kinds of [[], ['Person', 'Place']] as EntityKind[][]) {
+        for (const first of [1, 3, 10, 50]) {
+          const expected = scan(many, q, kinds, first);
+          expect([q, kinds, first, built.find(q, kinds, first)]).toEqual([q, kinds, first, expected]);
+          if (expected.length === first) fromRange++;
+        }
+      }
+    }
+    expect(fromRange).toBeGreaterThan(150);
+  });
+
+  it("ranks an alias's exact match below a name's, and a name's prefix above a word's", () => {
+    const rows: NameRow[] = [
+      { id: 'word', kind: 'Person', name: 'Anna Kalomir', aliases: [], degree: 50 },
+      { id: 'alias', kind: 'Person', name: 'Someone Else', aliases: ['Kalomir'], degree: 9 },
+      { id: 'exact', kind: 'Person', name: 'Kalomir', aliases: [], degree: 1 },
+      { id: 'prefix', kind: 'Person', name: 'Kalomira Vel', aliases: [], degree: 3 },
+    ];
+    const small = new NameIndex(rows);
+    expect(small.find('kalomir', [], 1)).toEqual(['exact']);
+    expect(small.find('kalomir', [], 4)).toEqual(['exact', 'alias', 'prefix', 'word']);
+    expect(small.find('kalomir', [], 4)).toEqual(scan(rows, 'kalomir', [], 4));
   });
 });
