@@ -86,8 +86,14 @@ export class NameIndex {
 
   constructor(rows: readonly NameRow[]) {
     this.entries = rows.map((r, index) => ({ index, id: r.id, kind: r.kind, name: fold(r.name), aliases: r.aliases.map(fold), degree: r.degree, sortName: r.name }));
-    // Each entry's place in the order of degree, name, row: one sort, so postings sort on numbers.
-    const order = Int32Array.from(this.entries.keys()).sort((a, b) => sameScore(this.entries[a]!, this.entries[b]!));
+    // Each entry's place in the order of degree, then row: one native sort of numbers, so postings sort on numbers.
+    // (Names break ties only when a query's answer is picked: comparing every name of equal degree here took seconds.)
+    const n = this.entries.length;
+    const maxDegree = this.entries.reduce((m, e) => Math.max(m, e.degree), 0);
+    const order = Int32Array.from(
+      Float64Array.from(this.entries, (e) => (maxDegree - Math.max(0, e.degree)) * n + e.index).sort(),
+      (v) => v % n,
+    );
     const rank = new Int32Array(order.length);
     order.forEach((entry, r) => (rank[entry] = r));
     const grams = new Map<string, number[]>();
@@ -177,7 +183,7 @@ export class NameIndex {
    * so many). The keys starting with `q` are one range of `keys`; each key's
    * postings are in four runs (WHOLE or not, ALIAS or not), each run in the
    * order of its score for any query (shorter first: matchScore takes a
-   * quarter point per letter beyond the query), then degree, name and row.
+   * quarter point per letter beyond the query), then degree and row.
    * So the runs are merged, a priority queue of their heads, and the merge
    * stops after `first` entries: the cost follows `first` and the number of
    * keys in the range, not the number of names they hold.
@@ -203,24 +209,25 @@ export class NameIndex {
         j = stop;
       }
     }
+    // Heads leave by score, degree and row; the names that tie on score and degree
+    // at the last place are all taken, then ordered by name (before()).
     const queue = new TinyQueue(runs, byHead);
     const taken = new Set<number>();
-    const out: number[] = [];
-    while (out.length < first && queue.length) {
+    const out: { entry: Entry; score: number }[] = [];
+    while (queue.length) {
       const run = queue.peek()!;
+      const last = out[first - 1];
+      if (last && (run.score !== last.score || run.entry.degree !== last.entry.degree)) break;
       const i = this.post[run.at]!;
       // An entry's first appearance is its best score: later ones are skipped.
       if (!taken.has(i) && (!wanted || wanted.has(this.entries[i]!.kind))) {
         taken.add(i);
-        out.push(i);
+        out.push({ entry: run.entry, score: run.score });
       }
-      if (++run.at === run.end) queue.pop();
-      else {
-        queue.pop();
-        queue.push(this.run(run.at, run.end, run.exact, q.length));
-      }
+      queue.pop();
+      if (++run.at < run.end) queue.push(this.run(run.at, run.end, run.exact, q.length));
     }
-    return out;
+    return out.sort(before).slice(0, first).map((h) => h.entry.index);
   }
 
   /** The postings at..end of one run, with the score and entry of its head. */
@@ -284,7 +291,8 @@ interface Run {
   entry: Entry;
 }
 
-const byHead = (a: Run, b: Run) => before(a, b);
+/** The order the runs are sorted in: score, degree, then row (names are compared only among the answer's ties). */
+const byHead = (a: Run, b: Run) => b.score - a.score || b.entry.degree - a.entry.degree || a.entry.index - b.entry.index;
 
 /** One posting (entry, meta) under a key, once. */
 function addPosting(lists: Map<string, number[]>, key: string, entry: number, meta: number): void {
