@@ -164,6 +164,8 @@ export class Explorer {
         this.controls.resultChip(path.size > 0, answer.size > 0);
         const empty = !this.scene.subgraph.nodes.length;
         this.status(empty ? (next.scope === 'none' ? 'The canvas is empty. Search for an entity to start from, or go back to the overview.' : 'Nothing to show: every node is hidden.') : '', empty ? { overview: true } : {});
+        // The label pass the steps above asked for, before the next frame: otherwise that frame draws every name, then the next one again.
+        this.view.flushLabels();
       } catch (err) {
         this.notice(describe(err));
       } finally {

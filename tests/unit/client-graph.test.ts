@@ -8,7 +8,8 @@ import { subgraphToElements } from '../../client/src/elements.js';
 import { decorate, MIN_NODE_PX, NO_DECORATIONS, sizeNodes } from '../../client/src/graph/decorations.js';
 import { diffElements, isEmptyDiff } from '../../client/src/graph/diff.js';
 import { centrality, hubsOf, topNodes } from '../../client/src/graph/importance.js';
-import { placeAround, seededRandom, storySeed, withSeed } from '../../client/src/graph/placement.js';
+import { clearLabels, placeAround, seededRandom, storySeed, withSeed, type Footprint } from '../../client/src/graph/placement.js';
+import type { Point } from '../../client/src/url-state.js';
 import { placeFreshNodes } from '../../client/src/graph/fresh.js';
 import { shareLabelMeasures } from '../../client/src/graph/create.js';
 import { csvField, viewCsv, viewJson } from '../../client/src/export.js';
@@ -229,5 +230,87 @@ describe('exports and the table', () => {
     expect(certaintyWords('ATTRIBUTED', 'Viasna')).toBe('according to Viasna');
     expect(certaintyWords('UNCONFIRMED')).toBe('reportedly');
     expect(certaintyWords('PLANNED')).toMatch(/promised/);
+  });
+});
+
+/** clearLabels as it was written first (objects for every rectangle): the fast one must move nodes exactly as this did. */
+function plainClearLabels(items: readonly Footprint[], { gap = 4, rounds = 60 } = {}): Map<string, Point> {
+  type Rect = { x1: number; y1: number; x2: number; y2: number };
+  const at = new Map(items.map((i) => [i.id, { x: i.x, y: i.y }]));
+  const body = (i: Footprint): Rect => {
+    const p = at.get(i.id)!;
+    return { x1: p.x - i.rx, y1: p.y - i.ry, x2: p.x + i.rx, y2: p.y + i.ry };
+  };
+  const label = (i: Footprint): Rect | null => {
+    if (!i.label) return null;
+    const p = at.get(i.id)!;
+    return { x1: p.x + i.label.dx1, y1: p.y + i.label.dy1, x2: p.x + i.label.dx2, y2: p.y + i.label.dy2 };
+  };
+  const push = (a: Rect, b: Rect): Point | null => {
+    const ox = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+    const oy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+    if (ox <= -gap || oy <= -gap) return null;
+    const dx = (b.x1 + b.x2) / 2 - (a.x1 + a.x2) / 2;
+    const dy = (b.y1 + b.y2) / 2 - (a.y1 + a.y2) / 2;
+    return ox + gap < oy + gap ? { x: (dx >= 0 ? 1 : -1) * (ox + gap), y: 0 } : { x: 0, y: (dy >= 0 ? 1 : -1) * (oy + gap) };
+  };
+  const protectedOnes = items.filter((i) => i.label);
+  for (let round = 0; round < rounds; round++) {
+    let moved = false;
+    for (const hub of protectedOnes) {
+      for (const other of items) {
+        if (other.id === hub.id) continue;
+        const l = label(hub)!;
+        for (const r of [body(other), label(other)]) {
+          if (!r) continue;
+          const d = push(l, r);
+          if (!d) continue;
+          const share = other.label && !hub.fixed ? 0.5 : 1;
+          if (!other.fixed) {
+            const p = at.get(other.id)!;
+            at.set(other.id, { x: p.x + d.x * share, y: p.y + d.y * share });
+            moved = true;
+          }
+          if (share < 1 || other.fixed) {
+            if (hub.fixed) continue;
+            const p = at.get(hub.id)!;
+            const s = other.fixed ? 1 : 1 - share;
+            at.set(hub.id, { x: p.x - d.x * s, y: p.y - d.y * s });
+            moved = true;
+          }
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  const out = new Map<string, Point>();
+  for (const i of items) {
+    const p = at.get(i.id)!;
+    if (p.x !== i.x || p.y !== i.y) out.set(i.id, p);
+  }
+  return out;
+}
+
+describe('room for the hubs\' names (clearLabels)', () => {
+  it('moves every node exactly as the plain version does, crowded or not, with pinned nodes', () => {
+    let moved = 0;
+    for (let seed = 1; seed <= 80; seed++) {
+      const r = seededRandom(seed);
+      const n = 2 + Math.floor(r() * 40);
+      const spread = 50 + r() * 600;
+      const items: Footprint[] = Array.from({ length: n }, (_, k) => {
+        const size = 5 + r() * 30;
+        const item: Footprint = { id: `n${k}`, x: r() * spread, y: r() * spread, rx: size, ry: size * (0.5 + r()) };
+        if (r() < 0.25) item.label = { dx1: -20 - r() * 60, dy1: size + 2, dx2: 20 + r() * 60, dy2: size + 10 + r() * 30 };
+        if (r() < 0.1) item.fixed = true;
+        return item;
+      });
+      const gap = r() * 8;
+      const rounds = r() < 0.3 ? 1 + Math.floor(r() * 5) : 60;
+      const fast = clearLabels(items, { gap, rounds });
+      expect([...fast]).toEqual([...plainClearLabels(items, { gap, rounds })]);
+      moved += fast.size;
+    }
+    expect(moved).toBeGreaterThan(100);
   });
 });

@@ -124,56 +124,85 @@ export interface Footprint {
   fixed?: boolean;
 }
 
-type Rect = { x1: number; y1: number; x2: number; y2: number };
-
 /**
  * Pushes nodes apart until no protected label (a hub's) overlaps another
  * node's body or another protected label, moving the lesser node (both,
  * half each, when both are protected). Deterministic; at most `rounds`
  * sweeps. Returns the moved positions.
+ *
+ * Runs on a first drawing between the layout and the first frame, so it
+ * allocates nothing per comparison: positions live in two arrays (one slot
+ * per id), rectangles in locals. The arithmetic, and its order, are those of
+ * the plain version in tests/unit/client-graph.test.ts, which it must match.
  */
 export function clearLabels(items: readonly Footprint[], { gap = 4, rounds = 60 } = {}): Map<string, Point> {
-  const at = new Map(items.map((i) => [i.id, { x: i.x, y: i.y }]));
-  const body = (i: Footprint): Rect => {
-    const p = at.get(i.id)!;
-    return { x1: p.x - i.rx, y1: p.y - i.ry, x2: p.x + i.rx, y2: p.y + i.ry };
+  // One position per id, as a map by id would hold it.
+  const slotOf = new Map<string, number>();
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const i of items) {
+    const slot = slotOf.get(i.id);
+    if (slot === undefined) {
+      slotOf.set(i.id, xs.length);
+      xs.push(i.x);
+      ys.push(i.y);
+    } else {
+      xs[slot] = i.x;
+      ys[slot] = i.y;
+    }
+  }
+  const slots = items.map((i) => slotOf.get(i.id)!);
+  const protectedOnes = items.map((_, k) => k).filter((k) => items[k]!.label);
+  // Moves `a` (or `b`) off the overlap of rectangles a and b, as the plain version's push; false when they are apart.
+  let dx = 0;
+  let dy = 0;
+  const push = (ax1: number, ay1: number, ax2: number, ay2: number, bx1: number, by1: number, bx2: number, by2: number): boolean => {
+    const ox = Math.min(ax2, bx2) - Math.max(ax1, bx1);
+    const oy = Math.min(ay2, by2) - Math.max(ay1, by1);
+    if (ox <= -gap || oy <= -gap) return false;
+    const cx = (bx1 + bx2) / 2 - (ax1 + ax2) / 2;
+    const cy = (by1 + by2) / 2 - (ay1 + ay2) / 2;
+    if (ox + gap < oy + gap) {
+      dx = (cx >= 0 ? 1 : -1) * (ox + gap);
+      dy = 0;
+    } else {
+      dx = 0;
+      dy = (cy >= 0 ? 1 : -1) * (oy + gap);
+    }
+    return true;
   };
-  const label = (i: Footprint): Rect | null => {
-    if (!i.label) return null;
-    const p = at.get(i.id)!;
-    return { x1: p.x + i.label.dx1, y1: p.y + i.label.dy1, x2: p.x + i.label.dx2, y2: p.y + i.label.dy2 };
-  };
-  const push = (a: Rect, b: Rect): Point | null => {
-    const ox = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
-    const oy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
-    if (ox <= -gap || oy <= -gap) return null;
-    // Out along the shallower overlap, away from a's centre.
-    const dx = (b.x1 + b.x2) / 2 - (a.x1 + a.x2) / 2;
-    const dy = (b.y1 + b.y2) / 2 - (a.y1 + a.y2) / 2;
-    return ox + gap < oy + gap ? { x: (dx >= 0 ? 1 : -1) * (ox + gap), y: 0 } : { x: 0, y: (dy >= 0 ? 1 : -1) * (oy + gap) };
-  };
-  const protectedOnes = items.filter((i) => i.label);
   for (let round = 0; round < rounds; round++) {
     let moved = false;
-    for (const hub of protectedOnes) {
-      for (const other of items) {
+    for (const h of protectedOnes) {
+      const hub = items[h]!;
+      const hl = hub.label!;
+      const hs = slots[h]!;
+      for (let o = 0; o < items.length; o++) {
+        const other = items[o]!;
         if (other.id === hub.id) continue;
-        const l = label(hub)!;
-        for (const r of [body(other), label(other)]) {
-          if (!r) continue;
-          const d = push(l, r);
-          if (!d) continue;
-          const share = other.label && !hub.fixed ? 0.5 : 1;
+        const os = slots[o]!;
+        // The hub's label, the other's body and label, all where they are before this pair moves anything.
+        const lx1 = xs[hs]! + hl.dx1;
+        const ly1 = ys[hs]! + hl.dy1;
+        const lx2 = xs[hs]! + hl.dx2;
+        const ly2 = ys[hs]! + hl.dy2;
+        const ox = xs[os]!;
+        const oy = ys[os]!;
+        const ol = other.label;
+        for (let r = 0; r < (ol ? 2 : 1); r++) {
+          const hit = r === 0 ? push(lx1, ly1, lx2, ly2, ox - other.rx, oy - other.ry, ox + other.rx, oy + other.ry) : push(lx1, ly1, lx2, ly2, ox + ol!.dx1, oy + ol!.dy1, ox + ol!.dx2, oy + ol!.dy2);
+          if (!hit) continue;
+          const share = ol && !hub.fixed ? 0.5 : 1;
           if (!other.fixed) {
-            const p = at.get(other.id)!;
-            at.set(other.id, { x: p.x + d.x * share, y: p.y + d.y * share });
+            xs[os] = xs[os]! + dx * share;
+            ys[os] = ys[os]! + dy * share;
             moved = true;
           }
           if (share < 1 || other.fixed) {
             if (hub.fixed) continue;
-            const p = at.get(hub.id)!;
             const s = other.fixed ? 1 : 1 - share;
-            at.set(hub.id, { x: p.x - d.x * s, y: p.y - d.y * s });
+            xs[hs] = xs[hs]! - dx * s;
+            ys[hs] = ys[hs]! - dy * s;
             moved = true;
           }
         }
@@ -182,9 +211,10 @@ export function clearLabels(items: readonly Footprint[], { gap = 4, rounds = 60 
     if (!moved) break;
   }
   const out = new Map<string, Point>();
-  for (const i of items) {
-    const p = at.get(i.id)!;
-    if (p.x !== i.x || p.y !== i.y) out.set(i.id, p);
-  }
+  items.forEach((i, k) => {
+    const x = xs[slots[k]!]!;
+    const y = ys[slots[k]!]!;
+    if (x !== i.x || y !== i.y) out.set(i.id, { x, y });
+  });
   return out;
 }
