@@ -55,16 +55,27 @@ export function typoAllowance(length: number): number {
   return 2;
 }
 
+export const EXACT_SCORE = 100;
+/** An alias's score is its match's score times this: the name is slightly preferred. */
+export const ALIAS_WEIGHT = 0.98;
+/** A prefix match loses a quarter point per letter the key has beyond the query, up to this many letters. */
+export const LENGTH_COUNTED = 40;
+
+/** The score of a key that starts with the query (`whole`), or has a word that does: less for each letter beyond the query. */
+export function prefixScore(whole: boolean, keyLength: number, queryLength: number): number {
+  return (whole ? 80 : 60) - Math.min(LENGTH_COUNTED, keyLength - queryLength) / 4;
+}
+
 /**
  * Scores how well a folded query matches a folded name: higher is better,
  * 0 is no match. exact > whole-name prefix > word prefix > substring > typo.
  */
 export function matchScore(query: string, key: string, typos = true): number {
   if (!query || !key) return 0;
-  if (key === query) return 100;
-  if (key.startsWith(query)) return 80 - Math.min(10, (key.length - query.length) / 4);
+  if (key === query) return EXACT_SCORE;
+  if (key.startsWith(query)) return prefixScore(true, key.length, query.length);
   const words = key.split(' ');
-  if (words.some((w) => w.startsWith(query))) return 60 - Math.min(10, (key.length - query.length) / 4);
+  if (words.some((w) => w.startsWith(query))) return prefixScore(false, key.length, query.length);
   if (key.includes(query)) return 40;
   const allowance = typos ? typoAllowance(query.length) : 0;
   if (allowance === 0) return 0;
@@ -85,6 +96,6 @@ export function bestNameScore(query: string, name: string, aliases: readonly str
 /** The same, over a query, name and aliases already folded (for indexes). */
 export function foldedNameScore(q: string, name: string, aliases: readonly string[], typos = true): number {
   let best = matchScore(q, name, typos);
-  for (const alias of aliases) best = Math.max(best, matchScore(q, alias, typos) * 0.98);
+  for (const alias of aliases) best = Math.max(best, matchScore(q, alias, typos) * ALIAS_WEIGHT);
   return best;
 }

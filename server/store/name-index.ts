@@ -5,20 +5,20 @@
  * the same scoring as rankByName, so both engines order results alike.
  *
  * A query does not read every name. Exact, prefix and word-prefix matches
- * outrank the rest, and the names, aliases and words that start with the
- * query are one range of a sorted list of them: when that range holds
- * `first` entries or more, they are the answer, scored from lengths kept in
- * their postings (no string work per name), so the cost follows the range,
- * not the graph. Otherwise every match but a typo contains the query, so it
- * contains each of the query's three-letter runs (trigrams); the entries
- * holding all of them are found by intersecting their posting lists, then
- * scored. Typos are looked up in the distinct words and the distinct names
- * and aliases of about the query's length. A query shorter than three
- * letters with few prefix matches, or a typo search of several words, still
- * reads every entry: those match a large share of the names anyway. The best
- * `first` are kept as they come (no sort of every hit).
+ * outrank the rest, and the words, names and aliases that start with the
+ * query are one range of a sorted list of them; their postings are kept in
+ * score order, so a priority queue merges them and stops after `first`
+ * entries (prefixed()): the cost follows `first` and the keys in the range,
+ * not the graph. When there are fewer, every match but a typo contains the
+ * query, so it contains each of the query's three-letter runs (trigrams);
+ * the entries holding all of them are found by intersecting their posting
+ * lists, then scored. Typos are looked up in the distinct words and the
+ * distinct names and aliases of about the query's length. A query shorter
+ * than three letters with few prefix matches, or a typo search of several
+ * words, still reads every entry: those match a large share of the names
+ * anyway. The best `first` are kept as they come (no sort of every hit).
  */
-import { editDistance, fold, foldedNameScore, typoAllowance } from '../domain/text.js';
+import { ALIAS_WEIGHT, EXACT_SCORE, LENGTH_COUNTED, editDistance, fold, foldedNameScore, prefixScore, typoAllowance } from '../domain/text.js';
 import TinyQueue from 'tinyqueue';
 import type { EntityKind } from '../domain/types.js';
 
@@ -61,7 +61,7 @@ function add(lists: Map<string, number[]>, key: string, entry: number): void {
 /** Flags in a posting's meta word, beside the whole key's length (meta >>> 2). */
 const WHOLE = 1;
 const ALIAS = 2;
-/** Lengths are kept up to this (matchScore stops counting length 40 letters beyond the query). */
+/** Lengths are kept up to this (prefixScore stops counting LENGTH_COUNTED letters beyond the query). */
 const MAX_LENGTH = 16383;
 /** Room for an entry's rank in a posting's sort number: group and length above it stay within 2^53. */
 const RANKS = 2 ** 37;
@@ -154,12 +154,12 @@ export class NameIndex {
     const q = fold(text);
     if (!q || first === 0) return [];
     const wanted = kinds.length ? new Set(kinds) : null;
-    const best = new Best(first);
     // Exact, prefix and word-prefix matches outrank every other kind: when
     // there are enough of them, they are the answer, taken best first from
     // one range of the sorted keys.
     const prefixed = this.prefixed(q, wanted, first);
     if (prefixed.length === first) return prefixed.map((i) => this.entries[i]!.id);
+    const best = new Best(first);
     const score = (candidates: Iterable<number>, typos: boolean) => {
       for (const i of candidates) {
         const entry = this.entries[i]!;
@@ -200,10 +200,10 @@ export class NameIndex {
         const group = this.meta[j]! & (WHOLE | ALIAS);
         let stop = j + 1;
         while (stop < this.starts[k + 1]! && (this.meta[stop]! & (WHOLE | ALIAS)) === group) stop++;
-        // Names 40 letters or more longer than the query all score alike
-        // (matchScore caps what length takes off): each is its own run.
+        // Names LENGTH_COUNTED letters or more longer than the query all score alike
+        // (prefixScore stops counting there): each is its own run.
         let saturated = stop;
-        while (saturated > j && (this.meta[saturated - 1]! >>> 2) - q.length >= 40) saturated--;
+        while (saturated > j && (this.meta[saturated - 1]! >>> 2) - q.length >= LENGTH_COUNTED) saturated--;
         if (saturated > j) runs.push(this.run(j, saturated, exact, q.length));
         for (let x = saturated; x < stop; x++) runs.push(this.run(x, x + 1, exact, q.length));
         j = stop;
@@ -233,10 +233,10 @@ export class NameIndex {
   /** The postings at..end of one run, with the score and entry of its head. */
   private run(at: number, end: number, exact: boolean, queryLength: number): Run {
     const meta = this.meta[at]!;
-    const shortfall = Math.min(10, ((meta >>> 2) - queryLength) / 4);
+    const length = meta >>> 2;
     // Exact: the key is the query and the whole name (a first word that is all of it, or a phrase).
-    let score = meta & WHOLE ? (exact && meta >>> 2 === queryLength ? 100 : 80 - shortfall) : 60 - shortfall;
-    if (meta & ALIAS) score *= 0.98;
+    let score = exact && meta & WHOLE && length === queryLength ? EXACT_SCORE : prefixScore((meta & WHOLE) !== 0, length, queryLength);
+    if (meta & ALIAS) score *= ALIAS_WEIGHT;
     return { at, end, exact, score, entry: this.entries[this.post[at]!]! };
   }
 
