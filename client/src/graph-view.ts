@@ -17,7 +17,7 @@ import { nextLabelScale, placeLeanLabels, placeSceneLabels } from './graph/label
 import { pinPositions, runLayout } from './graph/layout.js';
 import { allInView, applyViewport, centreOn, currentViewport, FIT_PADDING, fitTo, zoomBy } from './graph/viewport.js';
 import { expectedLabelScale, renderPlan, WEBGL_THRESHOLD } from './scale.js';
-import { explorerStyle } from './style.js';
+import type { LabelScaleRef } from './style.js';
 import type { Point, Selection, SizeBy, Viewport } from './url-state.js';
 
 export type { Highlight } from './graph/decorations.js';
@@ -50,6 +50,8 @@ export class GraphView {
   /** Big scene: labels only where the label pass puts them. */
   private lean = false;
   private scale = 1;
+  /** The label scale the stylesheet reads (style.ts); `scale` is its value. */
+  private readonly labelScale: LabelScaleRef = { value: 1 };
   private decorations: Decorations = NO_DECORATIONS;
   private sizeBy: SizeBy = 'degree';
   private hubs: string[] = [];
@@ -265,7 +267,8 @@ export class GraphView {
     this.textureOnViewport = textureOnViewport;
     this.lean = webgl || textureOnViewport;
     this.scale = scale;
-    return createCore(this.options.container, elements, { webgl, textureOnViewport, labelScale: scale, lean: this.lean }, { ...this.options, onZoom: () => this.onZoom() });
+    this.labelScale.value = scale;
+    return createCore(this.options.container, elements, { webgl, textureOnViewport, labelScale: this.labelScale, lean: this.lean }, { ...this.options, onZoom: () => this.onZoom() });
   }
 
   private onZoom(): void {
@@ -306,7 +309,9 @@ export class GraphView {
   private setLabelScale(scale: number): void {
     performance.mark('view:label-scale');
     this.scale = scale;
-    this.cy.style(explorerStyle({ labelScale: scale, lean: this.lean }));
+    this.labelScale.value = scale;
+    // The stylesheet's scaled sizes read labelScale (style.ts): only those are computed again.
+    this.cy.style().update();
   }
 
 }

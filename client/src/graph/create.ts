@@ -5,7 +5,7 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { GraphElement } from '../elements.js';
-import { explorerStyle } from '../style.js';
+import { explorerStyle, type LabelScaleRef } from '../style.js';
 import type { Point, Selection } from '../url-state.js';
 
 cytoscape.use(fcose);
@@ -40,7 +40,8 @@ export interface GraphEvents {
 export interface RendererOptions {
   webgl: boolean;
   textureOnViewport: boolean;
-  labelScale: number;
+  /** Read by the stylesheet whenever a style is computed: change its value, then update the elements' style. */
+  labelScale: LabelScaleRef;
   lean: boolean;
 }
 
