@@ -23,6 +23,8 @@ export function createFiltersPanel({ onKinds, onTypes }: FiltersPanelOptions): F
   let types: readonly RelationTypeInfo[] = [];
   let hiddenKinds: Kind[] = [];
   let hiddenTypes: string[] = [];
+  /** The counts and choices the lists show now: a step that changes none of them rebuilds nothing (a focused box keeps focus). */
+  let drawn: string | null = null;
 
   byId('types-all').addEventListener('click', () => onTypes([]));
   byId('types-none').addEventListener('click', () => onTypes(types.map((t) => t.type)));
@@ -32,6 +34,7 @@ export function createFiltersPanel({ onKinds, onTypes }: FiltersPanelOptions): F
   return {
     setTypes(next) {
       types = [...next].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      drawn = null;
     },
     render(scene, kinds, hidden) {
       hiddenKinds = [...kinds];
@@ -40,6 +43,9 @@ export function createFiltersPanel({ onKinds, onTypes }: FiltersPanelOptions): F
       for (const n of scene.nodes) kindCounts.set(n.kind, (kindCounts.get(n.kind) ?? 0) + 1);
       const typeCounts = new Map<string, number>();
       for (const e of scene.edges) typeCounts.set(e.type, (typeCounts.get(e.type) ?? 0) + 1);
+      const key = JSON.stringify([[...kindCounts].sort(), [...typeCounts].sort(), [...hiddenKinds].sort(), [...hiddenTypes].sort()]);
+      if (key === drawn) return;
+      drawn = key;
 
       fill(
         kindList,

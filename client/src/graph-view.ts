@@ -13,7 +13,7 @@ import { diffElements, isEmptyDiff } from './graph/diff.js';
 import { placeFreshNodes } from './graph/fresh.js';
 import { makeRoomForHubs } from './graph/hub-room.js';
 import { centrality, hubsOf } from './graph/importance.js';
-import { nextLabelScale, placeLeanLabels, placeSceneLabels } from './graph/labels.js';
+import { covers, labelRegion, nextLabelScale, placeLeanLabels, placeSceneLabels, type Region } from './graph/labels.js';
 import { pinPositions, runLayout } from './graph/layout.js';
 import { allInView, applyViewport, centreOn, currentViewport, FIT_PADDING, fitTo, zoomBy } from './graph/viewport.js';
 import { expectedLabelScale, renderPlan, WEBGL_THRESHOLD } from './scale.js';
@@ -57,6 +57,8 @@ export class GraphView {
   private hubs: string[] = [];
   private importance = new Map<string, number>();
   private labelFrame = 0;
+  /** Where the last label pass placed labels (null: everywhere; undefined: no pass yet). */
+  private labelled: Region | null | undefined;
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
   private webglProbe: boolean | undefined;
 
@@ -258,8 +260,10 @@ export class GraphView {
     const cy = this.cy;
     sizeNodes(cy, this.sizeBy === 'degree' ? null : this.importance, cy.zoom());
     const inputs = { hubs: this.hubs, importance: this.importance, scale: this.scale, lean: this.lean };
+    // The lean pass labels what is on screen; the measured one a margin around it too.
+    this.labelled = labelRegion(cy, this.lean ? 0 : 0.25);
     if (this.lean) placeLeanLabels(cy, inputs);
-    else placeSceneLabels(cy, inputs);
+    else placeSceneLabels(cy, inputs, this.labelled);
   }
 
   private create(elements: readonly GraphElement[], webgl: boolean, scale: number, textureOnViewport: boolean): Core {
@@ -268,7 +272,14 @@ export class GraphView {
     this.lean = webgl || textureOnViewport;
     this.scale = scale;
     this.labelScale.value = scale;
-    return createCore(this.options.container, elements, { webgl, textureOnViewport, labelScale: this.labelScale, lean: this.lean }, { ...this.options, onZoom: () => this.onZoom() });
+    return createCore(this.options.container, elements, { webgl, textureOnViewport, labelScale: this.labelScale, lean: this.lean }, {
+      ...this.options,
+      onZoom: () => this.onZoom(),
+      onViewport: () => {
+        this.onViewportSettled();
+        this.options.onViewport?.();
+      },
+    });
   }
 
   private onZoom(): void {
@@ -277,6 +288,12 @@ export class GraphView {
     clearTimeout(this.labelTimer);
     this.labelTimer = setTimeout(() => this.refreshLabels(), 60);
     this.options.onZoom?.();
+  }
+
+  /** After a pan (or any camera move) has settled: places the labels of what the last pass did not cover. */
+  private onViewportSettled(): void {
+    const seen = labelRegion(this.cy, 0);
+    if (seen && this.labelled !== undefined && !covers(this.labelled, seen)) this.scheduleLabels();
   }
 
   private computeImportance(): void {

@@ -32,6 +32,9 @@ export function createTimeline({ onRange, onPick }: TimelineOptions): Timeline {
   let full: Span = { from: 0, to: 1 };
   let window: Span = full;
   let last: Parameters<Timeline['render']> = [null, null, new Set()];
+  /** What the track shows now, as render() last drew it (null after any other drawing): a step that changes none of it redraws nothing. */
+  let drawn: string | null = null;
+  let version = 0;
 
   const brush = h('div', { class: 'brush' });
   const handle = (which: 'from' | 'to') =>
@@ -110,6 +113,7 @@ export function createTimeline({ onRange, onPick }: TimelineOptions): Timeline {
   });
 
   const draw = () => {
+    drawn = null;
     const [range, selectedId, onCanvas] = last;
     if (!events.length) return;
     const years: HTMLElement[] = [];
@@ -160,19 +164,25 @@ export function createTimeline({ onRange, onPick }: TimelineOptions): Timeline {
       const dates = events.map((e) => e.date!);
       full = fullSpan(dates);
       window = latestWindow(dates);
+      version++;
     },
     render(range, selectedId, onCanvas) {
       last = [range, selectedId, onCanvas];
       if (!events.length) {
+        drawn = null;
         fill(track, h('li', { class: 'muted empty' }, 'No dated events in this story.'));
         summary.textContent = '';
         return;
       }
       filter.checked = Boolean(range);
       if (range) window = { from: dayOf(range.from), to: dayOf(range.to, true) };
+      const key = [version, window.from, window.to, filter.checked, selectedId, [...onCanvas].sort().join(' ')].join('|');
+      if (key === drawn) return;
       draw();
+      drawn = key;
     },
     showError(message) {
+      drawn = null;
       fill(track, h('li', { class: 'error empty' }, message));
     },
   };

@@ -70,6 +70,49 @@ describeInBrowser('the picture in Chromium', () => {
     await page.context().close();
   });
 
+  it('places the names a pan brings into view, as a fresh label pass would', async () => {
+    const page = await b.open();
+    // Zoomed in on the leftmost node, then panned to a hub far to its right: a label pass covers the screen and a margin,
+    // so what the pan shows must be placed once it settles.
+    const classesInView = () =>
+      page.evaluate(() => {
+        const cy = window.cy!;
+        const e = cy.extent();
+        return cy
+          .nodes(':visible')
+          .filter((n) => {
+            const p = n.position();
+            return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
+          })
+          .map((n) => `${n.id()} ${['quiet', 'top', 'label-above', 'label-right', 'label-left'].filter((c) => n.hasClass(c)).join(' ')}`)
+          .sort();
+      });
+    await page.evaluate(() => {
+      const cy = window.cy!;
+      const left = cy.nodes().min((n) => n.position().x).ele;
+      cy.zoom({ level: cy.zoom() * 4, position: left.position() });
+    });
+    await page.waitForTimeout(600);
+    await page.evaluate(() => {
+      const cy = window.cy!;
+      // The best-connected node well beyond the margin the last pass covered.
+      const e = cy.extent();
+      const far = cy.nodes().filter((n) => n.position().x > e.x2 + e.w);
+      const target = far.max((n) => n.degree(false)).ele;
+      const p = target.renderedPosition();
+      cy.panBy({ x: cy.width() / 2 - p.x, y: cy.height() / 2 - p.y });
+    });
+    await page.waitForTimeout(700);
+    const afterPan = await classesInView();
+    expect(afterPan.length).toBeGreaterThan(2);
+    expect(afterPan.filter((c) => !c.includes('quiet')).length).toBeGreaterThan(1);
+    // A zoom event runs a fresh pass (the camera stays put): it must find nothing to change.
+    await page.evaluate(() => void window.cy!.emit('zoom'));
+    await page.waitForTimeout(400);
+    expect(await classesInView()).toEqual(afterPan);
+    await page.context().close();
+  });
+
   it('draws the same story at the same positions on every load', async () => {
     const first = await b.open();
     const second = await b.open();

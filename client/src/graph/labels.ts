@@ -4,7 +4,7 @@
  * labels give way to them and to each other (label-culling.ts). Fonts grow
  * as the user zooms out so shown names stay readable.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Collection, Core, NodeSingular } from 'cytoscape';
 import { labelScale, placeLabels, placeLabelSpots, type LabelBox } from '../label-culling.js';
 import { EDGE_LABEL_MIN_PX } from '../style.js';
 
@@ -32,8 +32,44 @@ export function forcedIds(cy: Core, hubs: readonly string[]): Set<string> {
   return forced;
 }
 
-/** Labels of a story-sized scene, measured by Cytoscape. Returns the ids shown. */
-export function placeSceneLabels(cy: Core, { hubs, importance, scale }: LabelInputs): Set<string> {
+/** A box in model coordinates. */
+export interface Region {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * Where a label pass places labels: the visible part of the graph and `around` of its size on each
+ * side, so that a short pan finds its names placed; null (everywhere) when the canvas has no size
+ * (headless Cytoscape). Outside it a pass leaves labels as they were: the view runs a pass again
+ * when a pan leaves the region (GraphView).
+ */
+export function labelRegion(cy: Core, around = 0.25): Region | null {
+  if (!(cy.width() > 0 && cy.height() > 0)) return null;
+  const e = cy.extent();
+  const dx = e.w * around;
+  const dy = e.h * around;
+  return { x1: e.x1 - dx, y1: e.y1 - dy, x2: e.x2 + dx, y2: e.y2 + dy };
+}
+
+/** True when the box lies inside the region (null: everywhere). */
+export function covers(region: Region | null, box: Region): boolean {
+  return !region || (box.x1 >= region.x1 && box.x2 <= region.x2 && box.y1 >= region.y1 && box.y2 <= region.y2);
+}
+
+function inRegion(region: Region | null, p: { x: number; y: number }): boolean {
+  return !region || (p.x >= region.x1 && p.x <= region.x2 && p.y >= region.y1 && p.y <= region.y2);
+}
+
+/**
+ * Labels of a story-sized scene, measured by Cytoscape, within `region` (nodes there, and edges
+ * whose middle is there; the selection, results and hubs anywhere). Returns the ids shown.
+ * Measuring is most of a pass: zoomed in on an answer, the seed story's whole graph took 80 ms, the
+ * part on screen a fraction of it.
+ */
+export function placeSceneLabels(cy: Core, { hubs, importance, scale }: LabelInputs, region: Region | null = labelRegion(cy)): Set<string> {
   const zoom = cy.zoom();
   const forced = forcedIds(cy, hubs);
   const hubRank = new Map(hubs.map((id, i) => [id, hubs.length - i]));
@@ -41,7 +77,8 @@ export function placeSceneLabels(cy: Core, { hubs, importance, scale }: LabelInp
   const boxes: LabelBox[] = [];
   const bodies: Omit<LabelBox, 'priority'>[] = [];
   const margin = 3 * scale;
-  cy.nodes(':visible').forEach((n) => {
+  const nodes = cy.nodes().filter((n) => forced.has(n.id()) || inRegion(region, n.position())).filter(':visible');
+  nodes.forEach((n) => {
     const id = n.id();
     const priority = n.selected() ? 1e9 : n.hasClass('faded') ? -1e6 : (forced.has(id) ? 1e6 + (hubRank.get(id) ?? 0) * 100 : 0) + (n.hasClass('near') ? 5e5 : 0) + (importance.get(id) ?? 0) * 1000 + Number(n.data('degree') ?? 0);
     const label = n.boundingBox(LABEL_ONLY);
@@ -60,13 +97,21 @@ export function placeSceneLabels(cy: Core, { hubs, importance, scale }: LabelInp
     boxes.push({ id, priority, forced: forced.has(id) && !n.hasClass('faded'), ...below, spots });
     bodies.push({ id, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
   });
-  cy.edges(':visible').forEach((e) => {
+  const edges = cy.edges().filter((e) => {
+    if (e.selected() || e.hasClass('near') || e.hasClass('path') || e.hasClass('answer')) return true;
+    if (!region) return true;
+    const a = e.source().position();
+    const b = e.target().position();
+    return inRegion(region, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+  }).filter(':visible');
+  edges.forEach((e) => {
     const lit = e.selected() || e.hasClass('near') || e.hasClass('path') || e.hasClass('answer');
     if (!lit && !edgeLabels) return;
     boxes.push({ id: e.id(), priority: e.selected() ? 1e9 : lit ? 5e5 : -1, ...e.boundingBox(LABEL_ONLY) });
   });
   const spots = placeLabelSpots(boxes, bodies);
-  applySpots(cy, spots, forced);
+  const scope = region ? nodes.union(edges) : cy.elements();
+  applySpots(cy, scope, spots, forced);
   // The spots above, right and left are estimated from the box below; measure where the labels really went
   // and quiet any lesser label that still meets one placed before it (never a forced one).
   const priorityOf = new Map(boxes.map((b) => [b.id, b.forced ? 2e9 + b.priority : b.priority]));
@@ -82,15 +127,15 @@ export function placeSceneLabels(cy: Core, { hubs, importance, scale }: LabelInp
     });
   if (late.length) {
     late.forEach((id) => spots.delete(id));
-    applySpots(cy, spots, forced);
+    applySpots(cy, scope, spots, forced);
   }
   return new Set(spots.keys());
 }
 
-/** Sets the classes of a label pass: quiet, top (forced and shown) and the spot. */
-function applySpots(cy: Core, spots: ReadonlyMap<string, number>, forced: ReadonlySet<string>): void {
+/** Sets the classes of a label pass on the elements it placed: quiet, top (forced and shown) and the spot. */
+function applySpots(cy: Core, eles: Collection, spots: ReadonlyMap<string, number>, forced: ReadonlySet<string>): void {
   cy.batch(() =>
-    cy.elements().forEach((el) => {
+    eles.forEach((el) => {
       const id = el.id();
       const quiet = !spots.has(id);
       if (el.hasClass('quiet') !== quiet) el.toggleClass('quiet', quiet);
