@@ -33,5 +33,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Already compiled: run it (npm start would compile first, and tsc is not in this stage), with the
-# V8 heap options the configuration gives (server/node-flags.ts), as npm start does.
-CMD ["sh", "-c", "exec node $(node dist/server/node-flags.js) --enable-source-maps dist/server/main.js"]
+# V8 heap options the configuration gives (server/node-flags.ts), and two malloc arenas (README, Configuration), as npm start does.
+CMD ["sh", "-c", "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} exec node $(node dist/server/node-flags.js) --enable-source-maps dist/server/main.js"]

@@ -382,7 +382,9 @@ let serverFlags: string[] = [];
 function startChild(mode: 'cached' | 'uncached' | 'hello' | 'hello-lean', storeEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     // The compiled server, as npm start runs it (npm run bench builds it first).
-    const child = fork(path.join(PROJECT_ROOT, 'dist', 'bench', 'serve.js'), [mode, JSON.stringify(storeEnv)], { execArgv: serverFlags, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // With the malloc arenas npm start gives the server (README, Configuration).
+    const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+    const child = fork(path.join(PROJECT_ROOT, 'dist', 'bench', 'serve.js'), [mode, JSON.stringify(storeEnv)], { execArgv: serverFlags, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (m: { port: number }) => resolve({ child, port: m.port }));
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
