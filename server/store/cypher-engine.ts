@@ -72,6 +72,12 @@ export interface CypherEngine {
    * not be built, and the store then asks statement by statement.
    */
   graphIndex?(): Promise<GraphIndex | null>;
+  /**
+   * Runs a statement and hands its rows to `onRow` a batch at a time, for a scan of the whole graph that
+   * should not be held as rows (LadybugDB). Absent where `read` is the way (Neo4j: the scan belongs in
+   * the read transaction of the statements beside it, for one generation).
+   */
+  scan?(name: string, onRow: (row: Row) => void): Promise<void>;
   /** The path of a shortest-path row. */
   path(row: Row): PathRows;
   /** Entities matching a name or alias, best first (LadybugDB: an in-memory index; Neo4j: its full-text index). */

@@ -289,20 +289,42 @@ export class CypherStore implements GraphStore {
 
   /** What the full-text index reads back from the stored graph (a restart, or another replica's load). */
   private async scanPassages(): Promise<PassageStory> {
-    const [articles, entities, relations, statements] = await this.cypher.read(
-      (run) => Promise.all([run('articles').then((rows) => rows.map((r) => this.articleOf(r))), run('passage-entities'), run('passage-relations'), run('passage-statements')]),
+    // After the in-memory indexes' scans (LadybugDB): a streamed scan's rows wait in the engine's buffer pool
+    // until read, and this scan beside the relations index's outgrew the default 256 MiB pool at a million relations.
+    await this.cypher.warming?.();
+    // Relations come a row each (LadybugDB, streamed) or a row per group citing the same words (Neo4j).
+    // Rows with the same evidence share its parsed quotes; the cache of them is bounded, so a graph whose
+    // relations each cite their own words does not keep every raw string until the scan ends.
+    const relations: PassageStory['relations'][number][] = [];
+    const quotes = new Map<string, ReturnType<typeof evidenceOf>>();
+    const ids = (value: unknown) => (value as unknown[]).map(String);
+    const take = (r: Row) => {
+      const raw = typeof r.evidence === 'string' ? r.evidence : JSON.stringify(r.evidence ?? null);
+      let evidence = quotes.get(raw);
+      if (!evidence) {
+        if (quotes.size >= 4096) quotes.clear();
+        quotes.set(raw, (evidence = evidenceOf(r.evidence)));
+      }
+      if (r.ids === undefined) relations.push({ id: String(r.id), from: String(r.from), to: String(r.to), evidence });
+      else {
+        const [from, to] = [ids(r.froms), ids(r.tos)];
+        ids(r.ids).forEach((id, i) => relations.push({ id, from: from[i]!, to: to[i]!, evidence }));
+      }
+    };
+    const [articles, entities, statements] = await this.cypher.read(
+      async (run) => {
+        const read = await Promise.all([run('articles').then((rows) => rows.map((r) => this.articleOf(r))), run('passage-entities'), run('passage-statements')]);
+        // Then the relations alone, for the same reason.
+        if (this.cypher.scan) await this.cypher.scan('passage-relations', take);
+        else (await run('passage-relations')).forEach(take);
+        return read;
+      },
       { timeoutMs: FULL_TEXT_SCAN_TIMEOUT_MS },
     );
-    const ids = (value: unknown) => (value as unknown[]).map(String);
     return {
       articles,
       entities: entities.map((r) => ({ id: String(r.id), name: String(r.name), aliases: parseJson<string[]>(r.aliases, []), summary: nonEmpty(r.summary), evidence: evidenceOf(r.evidence) })),
-      // One row per distinct evidence: its relations share the parsed quotes.
-      relations: relations.flatMap((r) => {
-        const evidence = evidenceOf(r.evidence);
-        const [from, to] = [ids(r.froms), ids(r.tos)];
-        return ids(r.ids).map((id, i) => ({ id, from: from[i]!, to: to[i]!, evidence }));
-      }),
+      relations,
       statements: statements.map((r) => ({ id: String(r.id), speaker: String(r.speaker), words: String(r.words), evidence: evidenceOf(r.evidence) })),
     };
   }

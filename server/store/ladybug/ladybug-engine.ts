@@ -157,6 +157,10 @@ export class LadybugEngine implements CypherEngine {
     return building;
   }
 
+  scan(name: string, onRow: (row: Row) => void): Promise<void> {
+    return this.stream(name, onRow);
+  }
+
   /** A scan read a batch at a time on the next reader (tracked, so close() waits for it). */
   private stream(name: string, onRow: (row: Row) => void): Promise<void> {
     if (this.closing) return Promise.reject(translate(new Error('Database is closed.')));
