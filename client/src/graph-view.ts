@@ -252,8 +252,11 @@ export class GraphView {
     if (this.labelFrame) this.refreshLabels();
   }
 
-  /** One label pass, now (also what tests and the benchmark wait for). */
-  refreshLabels(): void {
+  /**
+   * One label pass, now (also what tests and the benchmark wait for): over what is on screen and around
+   * it, or over the whole graph (`everywhere`, before an export draws all of it).
+   */
+  refreshLabels({ everywhere = false } = {}): void {
     cancelAnimationFrame(this.labelFrame);
     this.labelFrame = 0;
     clearTimeout(this.labelTimer);
@@ -261,7 +264,7 @@ export class GraphView {
     sizeNodes(cy, this.sizeBy === 'degree' ? null : this.importance, cy.zoom());
     const inputs = { hubs: this.hubs, importance: this.importance, scale: this.scale, lean: this.lean };
     // The lean pass labels what is on screen; the measured one a margin around it too.
-    this.labelled = labelRegion(cy, this.lean ? 0 : 0.25);
+    this.labelled = everywhere && !this.lean ? null : labelRegion(cy, this.lean ? 0 : 0.25);
     if (this.lean) placeLeanLabels(cy, inputs);
     else placeSceneLabels(cy, inputs, this.labelled);
   }

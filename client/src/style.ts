@@ -47,7 +47,7 @@ export interface LabelScaleRef {
  * resolved by hiding the lesser labels (label-culling.ts).
  *
  * Given a ref, the sizes that follow the scale are function mappers reading
- * it, so a new scale is `ref.value = x` and `cy.elements().updateStyle()`:
+ * it, so a new scale is `ref.value = x` and `cy.style().update()`:
  * Cytoscape then recomputes only its mapped properties. A new stylesheet
  * instead re-applied all sixty-odd properties of every element, each
  * marking the element's edges dirty (~100 ms for the seed's 380 elements in
