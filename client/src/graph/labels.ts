@@ -4,7 +4,7 @@
  * labels give way to them and to each other (label-culling.ts). Fonts grow
  * as the user zooms out so shown names stay readable.
  */
-import type { Collection, Core, NodeSingular } from 'cytoscape';
+import type { Collection, Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { labelScale, placeLabels, placeLabelSpots, type LabelBox } from '../label-culling.js';
 import { EDGE_LABEL_MIN_PX } from '../style.js';
 
@@ -97,15 +97,15 @@ export function placeSceneLabels(cy: Core, { hubs, importance, scale }: LabelInp
     boxes.push({ id, priority, forced: forced.has(id) && !n.hasClass('faded'), ...below, spots });
     bodies.push({ id, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
   });
+  const isLit = (e: EdgeSingular) => e.selected() || e.hasClass('near') || e.hasClass('path') || e.hasClass('answer');
   const edges = cy.edges().filter((e) => {
-    if (e.selected() || e.hasClass('near') || e.hasClass('path') || e.hasClass('answer')) return true;
-    if (!region) return true;
+    if (isLit(e) || !region) return true;
     const a = e.source().position();
     const b = e.target().position();
     return inRegion(region, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
   }).filter(':visible');
   edges.forEach((e) => {
-    const lit = e.selected() || e.hasClass('near') || e.hasClass('path') || e.hasClass('answer');
+    const lit = isLit(e);
     if (!lit && !edgeLabels) return;
     boxes.push({ id: e.id(), priority: e.selected() ? 1e9 : lit ? 5e5 : -1, ...e.boundingBox(LABEL_ONLY) });
   });
