@@ -12,6 +12,7 @@ import type { CypherEngine, Params, Row, Run } from './cypher-engine.js';
 import { articleFromProps, entityFromProps, evidenceOf, nonEmpty, parseJson, relationFromProps, statementFromProps } from './decode.js';
 import { FullText } from './full-text/full-text.js';
 import type { PassageIndex, PassageStory } from './full-text/passage-index.js';
+import { RelationColumns } from './full-text/relation-columns.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, StatementFilter, StoredNode, SubgraphFilter } from './graph-store.js';
 import { byTypeThenId, groupPairs, groupRelations, inOrderOf, pageOf } from './lists.js';
 import { EMPTY_SUMMARY, entityTotal, relationTotal, statsOf, summarise, type GraphSummary } from './summary.js';
@@ -295,7 +296,7 @@ export class CypherStore implements GraphStore {
     // Relations come a row each (LadybugDB, streamed) or a row per group citing the same words (Neo4j).
     // Rows with the same evidence share its parsed quotes; the cache of them is bounded, so a graph whose
     // relations each cite their own words does not keep every raw string until the scan ends.
-    const relations: PassageStory['relations'][number][] = [];
+    const relations = new RelationColumns();
     const quotes = new Map<string, ReturnType<typeof evidenceOf>>();
     const ids = (value: unknown) => (value as unknown[]).map(String);
     const take = (r: Row) => {
@@ -305,10 +306,10 @@ export class CypherStore implements GraphStore {
         if (quotes.size >= 4096) quotes.clear();
         quotes.set(raw, (evidence = evidenceOf(r.evidence)));
       }
-      if (r.ids === undefined) relations.push({ id: String(r.id), from: String(r.from), to: String(r.to), evidence });
+      if (r.ids === undefined) relations.add(String(r.id), String(r.from), String(r.to), evidence);
       else {
         const [from, to] = [ids(r.froms), ids(r.tos)];
-        ids(r.ids).forEach((id, i) => relations.push({ id, from: from[i]!, to: to[i]!, evidence }));
+        ids(r.ids).forEach((id, i) => relations.add(id, from[i]!, to[i]!, evidence));
       }
     };
     const [articles, entities, statements] = await this.cypher.read(

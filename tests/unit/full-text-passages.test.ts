@@ -1,4 +1,5 @@
 import { PassageIndex, type PassageStory } from '../../server/store/full-text/passage-index.js';
+import { RelationColumns } from '../../server/store/full-text/relation-columns.js';
 import { readStory } from '../../server/domain/story/read-story.js';
 import { SEED } from '../support/graph.js';
 
@@ -114,6 +115,15 @@ describe('the passage index', () => {
   it('ties passages to the same things in the same order whatever order the records arrive in', () => {
     const shuffled = PassageIndex.build({ ...story, articles: [...story.articles].reverse(), entities: [...story.entities].reverse(), relations: [...story.relations].reverse() });
     for (const q of ['passport', '"forced deportation"', 'Nauseda negotiated', 'exile']) expect(shuffled.find(q)).toEqual(index.find(q));
+  });
+
+  it('reads relations kept as columns (a scan of a large graph) as it reads them from an array', () => {
+    const columns = new RelationColumns();
+    for (const r of story.relations) columns.add(r.id, r.from, r.to, r.evidence);
+    expect(columns.size).toBe([...story.relations].length);
+    expect([...columns]).toEqual([...story.relations].map(({ id, from, to, evidence }) => ({ id, from, to, evidence })));
+    const fromColumns = PassageIndex.build({ ...story, relations: columns });
+    for (const q of ['passport', '"forced deportation"', 'Nauseda negotiated', 'exile']) expect(fromColumns.find(q)).toEqual(index.find(q));
   });
 
   it('lists a relation once in a passage that holds two of its quotes', () => {

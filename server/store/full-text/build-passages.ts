@@ -12,16 +12,25 @@ import { PassageLinks } from './passage-links.js';
 import { splitSentences, type Span } from './sentences.js';
 import { foldedWords } from './terms.js';
 
-interface Quoted {
+export interface Quoted {
   article: string;
   quote: string;
+}
+
+/** A relation as the index reads it: its ends and the quotes that state it. */
+export interface PassageRelation {
+  id: string;
+  from: string;
+  to: string;
+  evidence: readonly Quoted[];
 }
 
 /** What the index reads from a story: the Story type fits, and so does what a store reads back. */
 export interface PassageStory {
   articles: readonly { id: string; text: string }[];
   entities: readonly (NamedEntity & { summary: string | null; evidence: readonly Quoted[] })[];
-  relations: readonly { id: string; from: string; to: string; evidence: readonly Quoted[] }[];
+  /** Read three times in order (an array, or RelationColumns for a large scan). */
+  relations: Iterable<PassageRelation>;
   statements?: readonly { id: string; speaker: string; words: string; evidence: readonly Quoted[] }[];
 }
 
