@@ -141,6 +141,30 @@ export class GraphIndex {
     return a === undefined ? undefined : this.keys[a];
   }
 
+  /**
+   * Ranges [lo, hi) of the engine's keys that cover every key, each holding
+   * the sources of at most `most` relations (an entity with more has a range
+   * of its own): a scan of every relation read range by range holds one
+   * range's rows in the engine at a time (LadybugEngine.scan).
+   */
+  keyRanges(most: number): [number, number][] {
+    const order = Array.from(this.keys.keys()).sort((x, y) => this.keys[x]! - this.keys[y]!);
+    const ranges: [number, number][] = [];
+    let lo = 0;
+    let held = 0;
+    for (const a of order) {
+      let out = 0;
+      for (let j = this.offsets[a]!; j < this.offsets[a + 1]!; j++) if ((this.info[j]! & INCOMING) === 0) out++;
+      if (held > 0 && held + out > most) {
+        ranges.push([lo, this.keys[a]!]);
+        [lo, held] = [this.keys[a]!, 0];
+      }
+      held += out;
+    }
+    ranges.push([lo, order.length ? this.keys[order[order.length - 1]!]! + 1 : 1]);
+    return ranges;
+  }
+
   /** The type codes of `types` (null for every type; codes of unknown types are left out). */
   private typeMask(types: readonly string[] | null | undefined): Set<number> | null {
     if (!types?.length) return null;

@@ -64,6 +64,27 @@ describe('passages through the store port', () => {
     }
   });
 
+  it('builds the same index when the relations are read range by range, with or without the graph index to size the ranges', async () => {
+    const loaded = await LadybugStore.open({ path: file });
+    await loaded.load(SEED);
+    const expected = await answers(loaded);
+    await loaded.close();
+    for (const withoutIndex of [false, true]) {
+      // Ranges of about 10 relations' sources: the seed's 274 relations in dozens of statements.
+      const reopened = await LadybugStore.open({ path: file, scanRangeRelations: 10 });
+      try {
+        const engine = (reopened as unknown as { cypher: { graphIndex: () => Promise<unknown>; scan: (name: string, onRow: () => void) => Promise<void> } }).cypher;
+        if (withoutIndex) engine.graphIndex = async () => null;
+        let relations = 0;
+        await engine.scan('passage-relations', () => void relations++);
+        expect(relations).toBe(SEED.relations.length);
+        expect(await answers(reopened)).toEqual(expected);
+      } finally {
+        await reopened.close();
+      }
+    }
+  });
+
   it('replaces the index with every load, and keeps it when a load is refused', async () => {
     const store = await LadybugStore.open({ path: file });
     try {

@@ -74,3 +74,32 @@ describe('the in-memory graph index', () => {
     expect(index.typedBytes).toBeLessThan(5 * 2 * 5 + 5 * 20 + 64);
   });
 });
+
+describe('keyRanges', () => {
+  const entities = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, kind: 'person', degree: 0 }));
+  const relations = [
+    ...Array.from({ length: 3 }, () => ({ from: 'a', to: 'b', type: 'KNOWS' })),
+    ...Array.from({ length: 5 }, () => ({ from: 'b', to: 'c', type: 'KNOWS' })),
+    { from: 'c', to: 'a', type: 'KNOWS' },
+    { from: 'e', to: 'a', type: 'KNOWS' },
+  ];
+  const index = GraphIndex.of(entities, relations);
+
+  it('covers every key once, in order, with at most the given number of sources\' relations a range unless one entity has more', () => {
+    const ranges = index.keyRanges(4);
+    expect(ranges[0]![0]).toBe(0);
+    expect(ranges[ranges.length - 1]![1]).toBe(5);
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBe(ranges[i - 1]![1]);
+    // a: 3 out; b: 5 out (alone); c, d, e: 1 + 0 + 1.
+    expect(ranges).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 5],
+    ]);
+  });
+
+  it('is one range when everything fits, and one over nothing for an empty graph', () => {
+    expect(index.keyRanges(100)).toEqual([[0, 5]]);
+    expect(GraphIndex.of([], []).keyRanges(10)).toEqual([[0, 1]]);
+  });
+});

@@ -23,6 +23,9 @@ import { translate } from './errors.js';
 import { connect, openDatabase, type LadybugOptions, type Session } from './session.js';
 
 const cypher = statementsOf('ladybug');
+
+/** A ranged scan (scan()) reads the relations of about this many sources at a time: 100,000 relations' rows held about 60 MiB in the engine. */
+const SCAN_RANGE_RELATIONS = 100_000;
 /** The writer's timeout: long enough for any COPY, short enough to free a wedged writer. */
 const WRITE_TIMEOUT_MS = 30 * 60 * 1000;
 /** Cleared relationship tables first: LadybugDB refuses to delete a node that still has relationships. */
@@ -46,16 +49,17 @@ export class LadybugEngine implements CypherEngine {
     private readonly db: lbug.Database,
     private readonly writer: Session,
     private readonly readers: Session[],
+    private readonly scanRanges: { relations: number; entities: number },
   ) {}
 
   /** Opens (creating when absent) the database and its schema. */
-  static async open({ path: file, readOnly = false, readers = 4, queryTimeoutMs = 30000, bufferPoolMb }: LadybugOptions): Promise<LadybugEngine> {
+  static async open({ path: file, readOnly = false, readers = 4, queryTimeoutMs = 30000, bufferPoolMb, scanRangeRelations = SCAN_RANGE_RELATIONS }: LadybugOptions): Promise<LadybugEngine> {
     const db = await openDatabase(file, readOnly, bufferPoolMb);
     // The per-query timeout protects readers; a load's COPY of a million relations runs longer than
     // a read ever should (over 10 s on the shared 2-core machine), and a load cut short is wasted.
     const writer = await connect(db, Math.max(queryTimeoutMs, WRITE_TIMEOUT_MS));
     const pool = await Promise.all(Array.from({ length: Math.max(1, readers) }, () => connect(db, queryTimeoutMs)));
-    const engine = new LadybugEngine(db, writer, pool);
+    const engine = new LadybugEngine(db, writer, pool, { relations: scanRangeRelations, entities: Math.max(1, Math.round(scanRangeRelations / 10)) });
     if (!readOnly) for (const statement of splitStatements(cypher('schema'))) await writer.raw(statement);
     return engine;
   }
@@ -157,15 +161,36 @@ export class LadybugEngine implements CypherEngine {
     return building;
   }
 
-  scan(name: string, onRow: (row: Row) => void): Promise<void> {
-    return this.stream(name, onRow);
+  /**
+   * A scan of every row, streamed. A statement that takes `$lo` and `$hi`
+   * (the range of its source entities' offsets) is read range by range, each
+   * range the sources of about `scanRangeRelations` relations
+   * (GraphIndex.keyRanges): LadybugDB builds a statement's whole result in
+   * its buffer pool before the first row is read, and a million relations'
+   * evidence at once took about 250 MiB beyond the pool's pages.
+   */
+  async scan(name: string, onRow: (row: Row) => void): Promise<void> {
+    if (!/\$lo\b/.test(cypher(name))) return this.stream(name, onRow);
+    const index = await this.graphIndex();
+    const ranges = index ? index.keyRanges(this.scanRanges.relations) : await this.offsetWindows();
+    for (const [lo, hi] of ranges) await this.stream(name, onRow, { lo, hi });
+  }
+
+  /** Without the graph index (its build failed): windows of a tenth as many entity offsets as a range's relations. */
+  private async offsetWindows(): Promise<[number, number][]> {
+    const [row] = await this.runOnReader('entity-offset-max', {});
+    const max = row?.max === null || row?.max === undefined ? -1 : Number(row.max);
+    const windows: [number, number][] = [];
+    const size = this.scanRanges.entities;
+    for (let lo = 0; lo <= max; lo += size) windows.push([lo, lo + size]);
+    return windows;
   }
 
   /** A scan read a batch at a time on the next reader (tracked, so close() waits for it). */
-  private stream(name: string, onRow: (row: Row) => void): Promise<void> {
+  private stream(name: string, onRow: (row: Row) => void, params: Params = {}): Promise<void> {
     if (this.closing) return Promise.reject(translate(new Error('Database is closed.')));
     this.next = (this.next + 1) % this.readers.length;
-    const running = this.readers[this.next]!.each(cypher(name), {}, onRow).catch((err) => {
+    const running = this.readers[this.next]!.each(cypher(name), params, onRow).catch((err) => {
       throw translate(err);
     });
     this.running.add(running);

@@ -36,6 +36,11 @@ export interface LadybugOptions {
    * build closes. A load in place (load()) has bufferPoolMb only. @default 1024
    */
   loadBufferPoolMb?: number;
+  /**
+   * A scan of every relation (the full-text index's, after open) reads the relations of
+   * about this many sources at a time (LadybugEngine.scan); tests make it small. @default 100000
+   */
+  scanRangeRelations?: number;
 }
 
 export const DEFAULT_BUFFER_POOL_MB = 256;
