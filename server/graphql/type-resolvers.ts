@@ -80,8 +80,8 @@ export const typeResolvers: IResolvers<unknown, GraphContext> = {
   },
 
   Relation: {
-    from: (r: Relation, _: Args, ctx: GraphContext) => requireEntity(ctx, r.from),
-    to: (r: Relation, _: Args, ctx: GraphContext) => requireEntity(ctx, r.to),
+    from: (r: Relation, _: Args, ctx: GraphContext) => ctx.loaders.known.get(r.from) ?? requireEntity(ctx, r.from),
+    to: (r: Relation, _: Args, ctx: GraphContext) => ctx.loaders.known.get(r.to) ?? requireEntity(ctx, r.to),
     label: (r: Relation) => labelOf(r.type),
     evidence: (r: Relation, _: Args, ctx: GraphContext) => ctx.budget.spend(r.evidence),
     certainty: (r: Relation) => certaintyOf(r),
