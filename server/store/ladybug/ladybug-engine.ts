@@ -24,7 +24,7 @@ import { connect, openDatabase, type LadybugOptions, type Session } from './sess
 
 const cypher = statementsOf('ladybug');
 
-/** A ranged scan (scan()) reads the relations of about this many sources at a time: 100,000 relations' rows held about 60 MiB in the engine. */
+/** A ranged scan (scan()) reads the relations of about this many sources at a time. */
 const SCAN_RANGE_RELATIONS = 100_000;
 /** The writer's timeout: long enough for any COPY, short enough to free a wedged writer. */
 const WRITE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -165,9 +165,9 @@ export class LadybugEngine implements CypherEngine {
    * A scan of every row, streamed. A statement that takes `$lo` and `$hi`
    * (the range of its source entities' offsets) is read range by range, each
    * range the sources of about `scanRangeRelations` relations
-   * (GraphIndex.keyRanges): LadybugDB builds a statement's whole result in
-   * its buffer pool before the first row is read, and a million relations'
-   * evidence at once took about 250 MiB beyond the pool's pages.
+   * (GraphIndex.keyRanges): LadybugDB builds a statement's whole result
+   * before the first row is read, and a million relations' rows at once
+   * raised the resident size by about 250 MiB (ranges: about 60 MiB).
    */
   async scan(name: string, onRow: (row: Row) => void): Promise<void> {
     if (!/\$lo\b/.test(cypher(name))) return this.stream(name, onRow);
