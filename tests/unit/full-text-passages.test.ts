@@ -126,6 +126,13 @@ describe('the passage index', () => {
     for (const q of ['passport', '"forced deportation"', 'Nauseda negotiated', 'exile']) expect(fromColumns.find(q)).toEqual(index.find(q));
   });
 
+  it('builds the same index from a scanned story it empties once read', () => {
+    const scanned: PassageStory = { articles: [...story.articles], entities: [...story.entities], relations: [...story.relations], statements: [...(story.statements ?? [])] };
+    const released = PassageIndex.buildReleasing(scanned);
+    expect(scanned).toEqual({ articles: [], entities: [], relations: [], statements: [] });
+    for (const q of ['passport', '"forced deportation"', 'Nauseda negotiated', 'exile']) expect(released.find(q)).toEqual(index.find(q));
+  });
+
   it('lists a relation once in a passage that holds two of its quotes', () => {
     const twice = { id: 'r-twice', from: 'mara', to: 'border', evidence: [{ article: 'a1', quote: 'tore up her passport' }, { article: 'a1', quote: 'walked back' }] };
     const [hit] = PassageIndex.build({ ...story, relations: [twice] }).find('passport');

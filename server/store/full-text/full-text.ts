@@ -11,7 +11,7 @@ import type { Passage, PassageSearchOptions } from '../../domain/passage.js';
 import { PassageIndex, type PassageStory } from './passage-index.js';
 
 export interface FullTextOptions {
-  /** Reads what the index needs from the stored graph. */
+  /** Reads what the index needs from the stored graph: a story of its own, which the build empties once read. */
   scan: () => Promise<PassageStory>;
   /** Told how long each build took. @default nothing */
   log?: (message: string) => void;
@@ -49,7 +49,7 @@ export class FullText {
     const building = {
       version,
       index: this.options.scan().then((story) => {
-        const index = PassageIndex.build(story);
+        const index = PassageIndex.buildReleasing(story);
         // A load that committed meanwhile has swapped in its own index: keep that one.
         if (this.building === building) this.commit(index, version);
         return index;

@@ -79,6 +79,22 @@ export class PassageIndex {
     return new PassageIndex(buildPassages(story), started);
   }
 
+  /**
+   * Builds the index of a story only this call holds (a store's scan of its
+   * graph), emptying the story once its passages are made: the scanned rows
+   * (about 90 MiB at a million relations) are garbage while the words are
+   * indexed, instead of held beside them.
+   */
+  static buildReleasing(story: PassageStory): PassageIndex {
+    const started = performance.now();
+    const built = buildPassages(story);
+    story.articles = [];
+    story.entities = [];
+    story.relations = [];
+    story.statements = [];
+    return new PassageIndex(built, started);
+  }
+
   /** An index with nothing in it (before the first load). */
   static empty(): PassageIndex {
     return PassageIndex.build({ articles: [], entities: [], relations: [] });
