@@ -26,7 +26,9 @@ export interface LadybugOptions {
    * The most memory, in MiB, the engine keeps database pages in (LADYBUG_BUFFER_POOL_MB).
    * LadybugDB's own default is 80% of the machine's memory, which it fills as a
    * graph is read and never gives back. 128 MiB was too little for the full-text
-   * index's scan of a million relations (passage-relations.cypher), 256 enough. @default 256
+   * index's scan of a million relations (passage-relations.cypher) in one statement;
+   * read in ranges it completes in 128 too, but the other reads at that size were
+   * checked with 256 only. @default 256
    */
   bufferPoolMb?: number;
   /**
