@@ -21,21 +21,16 @@ export function exportActions(x: Explorer) {
       caption: `Sources (${sources.length} articles): ${names.join('; ')}`,
     };
   };
+  // The label pass covers what is on screen; a picture holds the whole graph, so every label is placed first.
+  const picture = () =>
+    frame().then((f) => {
+      x.view.refreshLabels({ everywhere: true });
+      return f;
+    });
   const failed = (what: string) => (err: unknown) => x.notice(`The ${what} could not be made: ${err instanceof Error ? err.message : String(err)}`);
   return {
-    // The label pass covers what is on screen; a picture holds the whole graph, so every label is placed first.
-    png: () =>
-      frame()
-        .then((f) => {
-          x.view.refreshLabels({ everywhere: true });
-          return framedPng(x.view.cy, f);
-        })
-        .then((blob) => download(blob, exportName('png')), failed('PNG')),
-    svg: () =>
-      frame().then((f) => {
-        x.view.refreshLabels({ everywhere: true });
-        download(textBlob(framedSvg(x.view.cy, f), 'image/svg+xml'), exportName('svg'));
-      }, failed('SVG')),
+    png: () => picture().then((f) => framedPng(x.view.cy, f)).then((blob) => download(blob, exportName('png')), failed('PNG')),
+    svg: () => picture().then((f) => download(textBlob(framedSvg(x.view.cy, f), 'image/svg+xml'), exportName('svg')), failed('SVG')),
     json: () =>
       quotes().then((q) => {
         const { nodes, edges } = visible();

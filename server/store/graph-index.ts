@@ -83,7 +83,8 @@ export class GraphIndexBuilder {
   }
 }
 
-function grow<T extends Int32Array | Uint8Array>(a: T): T {
+/** A typed array twice as long holding the same values first (builders that do not know their size). */
+export function grow<T extends Int32Array | Uint8Array>(a: T): T {
   const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
   bigger.set(a);
   return bigger;

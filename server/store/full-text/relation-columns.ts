@@ -7,6 +7,7 @@
  * id string, 8 bytes of ends, a pointer). Iterating yields a short-lived
  * record per relation, in the order they were added, as many times as asked.
  */
+import { grow } from '../graph-index.js';
 import type { PassageRelation, Quoted } from './build-passages.js';
 
 export class RelationColumns implements Iterable<PassageRelation> {
@@ -22,11 +23,7 @@ export class RelationColumns implements Iterable<PassageRelation> {
 
   add(id: string, from: string, to: string, evidence: readonly Quoted[]): void {
     const at = 2 * this.ids.length;
-    if (at + 2 > this.ends.length) {
-      const bigger = new Int32Array(this.ends.length * 2);
-      bigger.set(this.ends);
-      this.ends = bigger;
-    }
+    if (at + 2 > this.ends.length) this.ends = grow(this.ends);
     this.ends[at] = this.entity(from);
     this.ends[at + 1] = this.entity(to);
     this.ids.push(id);

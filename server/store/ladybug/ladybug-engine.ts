@@ -49,7 +49,7 @@ export class LadybugEngine implements CypherEngine {
     private readonly db: lbug.Database,
     private readonly writer: Session,
     private readonly readers: Session[],
-    private readonly scanRanges: { relations: number; entities: number },
+    private readonly scanRangeRelations: number,
   ) {}
 
   /** Opens (creating when absent) the database and its schema. */
@@ -59,7 +59,7 @@ export class LadybugEngine implements CypherEngine {
     // a read ever should (over 10 s on the shared 2-core machine), and a load cut short is wasted.
     const writer = await connect(db, Math.max(queryTimeoutMs, WRITE_TIMEOUT_MS));
     const pool = await Promise.all(Array.from({ length: Math.max(1, readers) }, () => connect(db, queryTimeoutMs)));
-    const engine = new LadybugEngine(db, writer, pool, { relations: scanRangeRelations, entities: Math.max(1, Math.round(scanRangeRelations / 10)) });
+    const engine = new LadybugEngine(db, writer, pool, scanRangeRelations);
     if (!readOnly) for (const statement of splitStatements(cypher('schema'))) await writer.raw(statement);
     return engine;
   }
@@ -172,7 +172,7 @@ export class LadybugEngine implements CypherEngine {
   async scan(name: string, onRow: (row: Row) => void): Promise<void> {
     if (!/\$lo\b/.test(cypher(name))) return this.stream(name, onRow);
     const index = await this.graphIndex();
-    const ranges = index ? index.keyRanges(this.scanRanges.relations) : await this.offsetWindows();
+    const ranges = index ? index.keyRanges(this.scanRangeRelations) : await this.offsetWindows();
     for (const [lo, hi] of ranges) await this.stream(name, onRow, { lo, hi });
   }
 
@@ -181,7 +181,7 @@ export class LadybugEngine implements CypherEngine {
     const [row] = await this.runOnReader('entity-offset-max', {});
     const max = row?.max === null || row?.max === undefined ? -1 : Number(row.max);
     const windows: [number, number][] = [];
-    const size = this.scanRanges.entities;
+    const size = Math.max(1, Math.round(this.scanRangeRelations / 10));
     for (let lo = 0; lo <= max; lo += size) windows.push([lo, lo + size]);
     return windows;
   }
