@@ -16,6 +16,7 @@ import { StartupSeed } from './startup-seed.js';
 import { openStore } from './store/open-store.js';
 import { readStory } from './domain/story/read-story.js';
 import { formatSummary, readingOf } from './domain/story/summary.js';
+import { startLayoutThread } from './layout/layout-thread.js';
 
 let STORY = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
 
@@ -44,6 +45,8 @@ async function main() {
   buildClientIfMissing();
 
   const server = app.listen(config.port, config.host);
+  // The thread that lays out the overview for each reader's canvas (Subgraph.layout), ready before the first one.
+  startLayoutThread();
   server.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') console.error(`Port ${config.port} is already in use. Stop the other process or start with PORT=<another port>.`);
     else console.error(`Could not listen on ${config.host}:${config.port}: ${err.message}`);

@@ -2,11 +2,12 @@
 import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLResolveInfo } from 'graphql';
 import { NotFound } from '../domain/errors.js';
-import type { Article, Entity, Evidence, Relation, Statement } from '../domain/types.js';
+import type { Article, Entity, Evidence, Relation, Statement, Subgraph } from '../domain/types.js';
 import { bounded, boundedList } from './arguments.js';
 import { connectionOf } from './connections.js';
 import type { GraphContext } from './context.js';
 import { certaintyOf, checkDates, relationMatches, relationOrder } from './filters.js';
+import { layoutOf } from './layout.js';
 import { ALL } from './loaders.js';
 import { checkRelationTypes, kindsOfEnds, labelOf, windowOf } from './resolve-helpers.js';
 
@@ -38,6 +39,9 @@ async function entitiesOf(ctx: GraphContext, a: Article): Promise<Entity[]> {
 }
 
 export const typeResolvers: IResolvers<unknown, GraphContext> = {
+  Subgraph: {
+    layout: (g: Subgraph, { width, height }: Args) => layoutOf(g, width, height),
+  },
   Entity: {
     evidence: (e: Entity, _: Args, ctx: GraphContext) => ctx.budget.spend(e.evidence),
     claims: (e: Entity, _: Args, ctx: GraphContext) => ctx.budget.spend(e.claims),
