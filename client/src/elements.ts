@@ -3,6 +3,8 @@
  * cytoscape import: the shapes are plain objects, tested in Node.
  */
 import type { EntityNode, Kind, RelationEdge, Subgraph } from './queries.js';
+import { nodeSize } from '../../server/layout/readable.js';
+export { nodeSize };
 
 export interface NodeData {
   id: string;
@@ -36,10 +38,6 @@ export interface NodeElement { group: 'nodes'; data: NodeData; position?: { x: n
 export interface EdgeElement { group: 'edges'; data: EdgeData }
 export type GraphElement = NodeElement | EdgeElement;
 
-/** Node diameter for a degree: area grows with degree, so hubs stand out without swamping. */
-export function nodeSize(degree: number): number {
-  return Math.round(30 + 10 * Math.sqrt(Math.max(0, degree)));
-}
 
 /** Edge width for the number of articles that state the relation. */
 export function edgeWidth(sources: number): number {

@@ -11,9 +11,10 @@ import { byId, fill, h } from './dom.js';
 import { elementIds, subgraphToElements } from './elements.js';
 import { hiddenByFilters } from './filters.js';
 import { GraphView } from './graph-view.js';
+import { layoutMap, loadForceLayout, type LaidOut } from './graph/layout.js';
 import { createPanel, type Panel } from './panel.js';
 import type { Answer, EntityNode, ExplorerApi, Subgraph } from './queries.js';
-import { OVERVIEW_LIMIT } from './scale.js';
+import { canvasSize, OVERVIEW_LIMIT } from './scale.js';
 import { composeScene, type Scene, type SceneSources } from './scene.js';
 import { sourceKey, createSourceCache } from './source-cache.js';
 import * as step from './steps.js';
@@ -43,6 +44,8 @@ export class Explorer {
   /** Nodes picked with shift-click or a box: bulk hide and expand (not part of the link). */
   multi: string[] = [];
   private overview: Subgraph | null = null;
+  /** Where the server placed the overview's nodes, for this canvas: a fresh overview drawing needs no layout of its own. */
+  private overviewLayout: LaidOut | null = null;
   private queue: Promise<void> = Promise.resolve();
   private depth = 0;
   private maxDepth = 0;
@@ -102,9 +105,10 @@ export class Explorer {
       return events;
     });
     try {
-      const overview = await (early.overview ?? this.api.overview(OVERVIEW_LIMIT));
+      const overview = await (early.overview ?? this.api.overview(OVERVIEW_LIMIT, canvasSize(byId('graph'))));
       performance.mark('explorer:requests-done');
       this.overview = overview.graph;
+      this.overviewLayout = layoutMap(overview.graph.layout);
       this.remember(overview.graph.nodes);
       this.controls.setOverview(overview);
       if (overview.graph.truncated) this.notice(`Showing the ${overview.graph.nodes.length.toLocaleString('en-GB')} best-connected of ${overview.stats.entities.toLocaleString('en-GB')} entities. Search or expand to reach the rest.`);
@@ -126,6 +130,8 @@ export class Explorer {
       document.body.dataset.state = 'ready';
     } finally {
       void timeline.then((events) => this.controls.setEvents(events));
+      // The force layout's code, which a server-laid overview did not wait for: ready before a step asks for it.
+      void loadForceLayout();
     }
   }
 
@@ -146,6 +152,7 @@ export class Explorer {
           anchorsOf: (id) => (this.scene.origin.has(id) ? [this.scene.origin.get(id)!] : []),
           anchorOrder: next.expanded.map((x) => x.id),
           positions: next.positions,
+          layout: next.scope === 'all' ? this.overviewLayout : null,
           viewport: o.restoreViewport ? next.viewport : undefined,
         });
         this.view.setSizeBy(next.sizeBy);

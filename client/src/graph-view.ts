@@ -14,9 +14,9 @@ import { placeFreshNodes } from './graph/fresh.js';
 import { makeRoomForHubs } from './graph/hub-room.js';
 import { centrality, hubsOf } from './graph/importance.js';
 import { covers, labelRegion, nextLabelScale, placeLeanLabels, placeSceneLabels, type Region } from './graph/labels.js';
-import { pinPositions, runLayout } from './graph/layout.js';
+import { applyLayout, pinPositions, runLayout, type LaidOut } from './graph/layout.js';
 import { allInView, applyViewport, centreOn, currentViewport, FIT_PADDING, fitTo, zoomBy } from './graph/viewport.js';
-import { expectedLabelScale, renderPlan, WEBGL_THRESHOLD } from './scale.js';
+import { expectedLabelScale, LABEL_SCALE_TOLERANCE, renderPlan, WEBGL_THRESHOLD } from './scale.js';
 import type { LabelScaleRef } from './style.js';
 import type { Point, Selection, SizeBy, Viewport } from './url-state.js';
 
@@ -39,6 +39,8 @@ export interface ShowOptions {
   anchorOrder?: readonly string[];
   /** Positions the user gave: never moved. */
   positions?: Readonly<Record<string, Point>>;
+  /** On a fresh drawing, a layout made already (the server's, of the overview): used when it places every base node. */
+  layout?: LaidOut | null;
   /** Where the camera goes afterwards; null fits the drawing when anything new came in. */
   viewport?: Viewport | null;
 }
@@ -104,7 +106,8 @@ export class GraphView {
     const rebuild = !this.core || plan.webgl !== this.webgl || plan.textureOnViewport !== this.textureOnViewport;
     if (rebuild || o.fresh || this.cy.elements().empty()) {
       // Labels start at the size they will have after fitting, so the layout makes room for them.
-      const scale = plan.webgl ? 1 : expectedLabelScale(nodes.length, this.options.container.clientWidth, this.options.container.clientHeight);
+      const given = plan.webgl ? null : o.layout;
+      const scale = plan.webgl ? 1 : given ? given.labelScale : expectedLabelScale(nodes.length, this.options.container.clientWidth, this.options.container.clientHeight);
       if (rebuild && this.core) {
         this.core.destroy();
         this.core = null;
@@ -124,7 +127,7 @@ export class GraphView {
       const baseElements = base.union(base.edgesWith(base));
       performance.mark('view:start');
       // The view fits once the names have room: a fit inside the layout would resize every label for nothing.
-      await runLayout(baseElements, { ...plan.layout, fit: false });
+      if (!applyLayout(cy, base, given)) await runLayout(baseElements, { ...plan.layout, fit: false });
       performance.mark('view:layout');
       if (!this.lean) this.clearHubLabels(baseElements);
       performance.mark('view:hub-room');
@@ -197,7 +200,9 @@ export class GraphView {
   /** Fits the drawing, settling label sizes for the new zoom, then one label pass. */
   fit({ labels = true } = {}): void {
     const cy = this.cy;
-    const visible = cy.elements(':visible');
+    // The nodes and their names: edges run between nodes, and their boxes would cost every curve and every
+    // relation's label measured (about 200 ms on the seed story's first drawing) to gain a few pixels of margin.
+    const visible = cy.nodes(':visible');
     for (let i = 0; i < 3; i++) {
       cy.fit(visible, FIT_PADDING);
       if (!this.settleLabelScale()) break;
@@ -215,7 +220,7 @@ export class GraphView {
     const settle = () => {
       for (let i = 0; i < 2; i++) {
         cy.fit(nodes, FIT_PADDING);
-        if (!this.settleLabelScale(0.12)) break;
+        if (!this.settleLabelScale(LABEL_SCALE_TOLERANCE)) break;
       }
     };
     makeRoomForHubs(cy, eles, { gap: () => 4 * this.scale, settle });

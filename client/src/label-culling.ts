@@ -4,6 +4,9 @@
  * in. Greedy over a grid of buckets, so it stays linear on big scenes. Pure.
  */
 
+import { labelScale } from '../../server/layout/readable.js';
+export { labelScale };
+
 export interface LabelBox {
   id: string;
   /** Higher goes first (importance, or selected/highlighted). */
@@ -85,14 +88,6 @@ export function overlaps(a: Omit<LabelBox, 'id' | 'priority'>, b: Omit<LabelBox,
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
-/**
- * How much to grow label fonts at this zoom so a 12 px label still renders at
- * about `screenPx`, never shrinking below the stylesheet's size.
- */
-export function labelScale(zoom: number, { screenPx = 11, min = 1, max = 6 } = {}): number {
-  if (!(zoom > 0)) return 1;
-  return Math.min(max, Math.max(min, screenPx / 12 / zoom));
-}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -7,10 +7,11 @@
 import './styles.css';
 import { createGraphQLClient } from './api.js';
 import { createExplorerApi } from './queries.js';
-import { OVERVIEW_LIMIT } from './scale.js';
+import { canvasSize, OVERVIEW_LIMIT } from './scale.js';
 
 const api = createExplorerApi(createGraphQLClient());
-const overview = api.overview(OVERVIEW_LIMIT);
+// The server lays the overview out for this canvas's size (module scripts run once the page's HTML and CSS are in).
+const overview = api.overview(OVERVIEW_LIMIT, canvasSize(document.getElementById('graph')));
 const timeline = api.timeline();
 overview.catch(() => undefined);
 timeline.catch(() => undefined);

@@ -37,6 +37,10 @@ export interface RelationEdge {
 }
 
 export interface Subgraph { nodes: EntityNode[]; edges: RelationEdge[]; truncated: boolean }
+/** Positions the server laid out for a canvas of the page's size (the overview asks for them); null above a story-sized scene. */
+export interface SubgraphLayout { labelScale: number; positions: { id: string; x: number; y: number }[] }
+/** The size of the graph's canvas in CSS pixels. */
+export interface CanvasSize { width: number; height: number }
 
 /** A relation with every quote that states it (the steps of a path). */
 export interface QuotedEdge extends RelationEdge { evidence: Evidence[] }
@@ -149,8 +153,8 @@ export function isMissingV2Field(message: string): boolean {
   return /Cannot query field "(certainty|accordingTo|statements)"/.test(message);
 }
 
-export const OVERVIEW = `query Overview($limit: Int) {
-  graph(limit: $limit) { ${SUBGRAPH} }
+export const OVERVIEW = `query Overview($limit: Int, $width: Int = 1280, $height: Int = 800) {
+  graph(limit: $limit) { ${SUBGRAPH} layout(width: $width, height: $height) { labelScale positions { id x y } } }
   stats { entities relations articles }
   relationTypeInfo { type label description count }
 }`;
@@ -226,7 +230,8 @@ export function createExplorerApi(plain: GraphQLClient) {
     }
   };
   return {
-    overview: (limit: number) => request<{ graph: Subgraph; stats: Stats; relationTypeInfo: RelationTypeInfo[] }>(OVERVIEW, { limit }),
+    overview: (limit: number, canvas?: CanvasSize) =>
+      request<{ graph: Subgraph & { layout?: SubgraphLayout | null }; stats: Stats; relationTypeInfo: RelationTypeInfo[] }>(OVERVIEW, { limit, ...canvas }),
     neighbourhood: async (id: string, limit: number) => (await request<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id, limit })).neighbourhood,
     entityNode: async (id: string) => (await request<{ entity: (EntityNode & { relations: RelationEdge[] }) | null }>(ENTITY_NODE, { id })).entity,
     entity: async (id: string) => {

@@ -5,6 +5,7 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import type { Kind } from './queries.js';
+import { BORDER_PX, LABEL_FONT_FAMILY, LABEL_FONT_PX, LABEL_MARGIN_PX, LABEL_MAX_WIDTH_PX } from '../../server/layout/readable.js';
 
 export interface KindLook {
   kind: Kind;
@@ -66,17 +67,17 @@ export function explorerStyle({ labelScale = 1, lean = false }: { labelScale?: n
         width: 'data(size)',
         height: 'data(size)',
         'background-color': '#888',
-        'border-width': 2,
+        'border-width': BORDER_PX,
         'border-color': '#ffffff',
         label: nodeLabel,
-        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-        'font-size': s(12),
+        'font-family': LABEL_FONT_FAMILY,
+        'font-size': s(LABEL_FONT_PX),
         color: INK,
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': s(3),
+        'text-margin-y': s(LABEL_MARGIN_PX),
         'text-wrap': 'wrap',
-        'text-max-width': typeof ref === 'number' ? `${Math.round(120 * ref)}px` : () => `${Math.round(120 * ref.value)}px`,
+        'text-max-width': typeof ref === 'number' ? `${Math.round(LABEL_MAX_WIDTH_PX * ref)}px` : () => `${Math.round(LABEL_MAX_WIDTH_PX * ref.value)}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',

@@ -126,6 +126,27 @@ describeInBrowser('the picture in Chromium', () => {
     await second.context().close();
   });
 
+  it('draws the overview where the server laid it out, without waiting for the layout code', async () => {
+    const page = await b.open();
+    const { canvas, drawnAt, fcoseAt } = await page.evaluate(() => {
+      const el = document.getElementById('graph')!;
+      const drawn = performance.getEntriesByName('explorer:drawn')[0]!.startTime;
+      const fcose = performance.getEntriesByType('resource').find((r) => /cytoscape-fcose/.test(r.name));
+      return { canvas: { width: el.clientWidth, height: el.clientHeight }, drawnAt: drawn, fcoseAt: fcose?.startTime ?? Infinity };
+    });
+    // The force layout's code is fetched after the first drawing, for the steps that need it.
+    expect(fcoseAt).toBeGreaterThan(drawnAt);
+    const { graph } = await b.gql<{ graph: { layout: { positions: { id: string; x: number; y: number }[] } } }>(
+      'query($w: Int!, $h: Int!) { graph(limit: 2000) { layout(width: $w, height: $h) { positions { id x y } } } }',
+      { w: canvas.width, h: canvas.height },
+    );
+    const drawn = (await picture(page)).positions;
+    // Most nodes are where the server put them; the rest were pushed off the hubs' names in the page.
+    const same = graph.layout.positions.filter((p) => Math.abs(drawn[p.id]!.x - p.x) < 0.5 && Math.abs(drawn[p.id]!.y - p.y) < 0.5);
+    expect(same.length).toBeGreaterThan(graph.layout.positions.length / 2);
+    await page.context().close();
+  });
+
   it('a copied link reopens the same picture: moved nodes, expanded ones, zoom and pan', async () => {
     const page = await b.open('?scope=none&add=gitanas-nauseda&sel=n:gitanas-nauseda');
     // Expand through the panel: neighbours go around the expanded node, nothing drawn moves.

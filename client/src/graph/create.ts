@@ -3,12 +3,10 @@
  * big scenes on a GPU) and the user's gestures turned into callbacks.
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import type { GraphElement } from '../elements.js';
 import { explorerStyle, type LabelScaleRef } from '../style.js';
+import { MAX_ZOOM } from '../../../server/layout/readable.js';
 import type { Point, Selection } from '../url-state.js';
-
-cytoscape.use(fcose);
 
 declare global {
   interface Window {
@@ -53,7 +51,7 @@ export function createCore(container: HTMLElement, elements: readonly GraphEleme
     // No fit here: the view lays out, then fits once (a fit now measures every label of a big scene for nothing).
     layout: { name: 'preset', fit: false },
     minZoom: 0.05,
-    maxZoom: 4,
+    maxZoom: MAX_ZOOM,
     boxSelectionEnabled: true,
     selectionType: 'single',
     textureOnViewport: r.textureOnViewport,

@@ -4,42 +4,8 @@
  * positions, so a copied link redraws the same picture.
  */
 import type { Point } from '../url-state.js';
-
-/** A small, fast seeded generator (mulberry32): numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A seed from the ids drawn (order does not matter): the same story lays out the same way. */
-export function storySeed(ids: Iterable<string>): number {
-  let h = 2166136261;
-  for (const id of [...ids].sort()) {
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-    h = Math.imul(h ^ 44, 16777619);
-  }
-  return h >>> 0;
-}
-
-/**
- * Runs `work` with Math.random replaced by a seeded generator. Layout
- * libraries (fcose) draw their random start from Math.random and run
- * synchronously, so this makes them repeatable without forking them.
- */
-export function withSeed<T>(seed: number, work: () => T): T {
-  const original = Math.random;
-  Math.random = seededRandom(seed);
-  try {
-    return work();
-  } finally {
-    Math.random = original;
-  }
-}
+import { seededRandom, storySeed, withSeed } from '../../../server/layout/readable.js';
+export { seededRandom, storySeed, withSeed };
 
 export interface FreshNode {
   id: string;

@@ -4,9 +4,8 @@
  */
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { Viewport } from '../url-state.js';
-
-/** Space left around a fitted drawing, in screen pixels. */
-export const FIT_PADDING = 16;
+import { FIT_PADDING } from '../../../server/layout/readable.js';
+export { FIT_PADDING };
 
 /** Puts the element (not its label) in the middle, zooming in to at least 1. */
 export function centreOn(cy: Core, id: string, { duration = 350 } = {}): void {
