@@ -1,8 +1,9 @@
 /**
  * UI benchmark, in headless Chromium (Debian's /usr/bin/chromium):
  *  1. navigation -> first complete drawing of the seed graph, explorer page
- *     vs a bare Cytoscape page drawing the same elements with the same layout
- *     and stylesheet (target: explorer <= 1.2x bare);
+ *     vs a bare Cytoscape page drawing the same elements at the same positions
+ *     (the layout the server computed for the explorer's canvas) with the same
+ *     stylesheet (target: explorer <= 1.2x bare);
  *  2. frame time while panning a synthetic 2,000-node neighbourhood-sized
  *     graph drawn by the explorer's GraphView (which picks the WebGL renderer
  *     at that size), next to the plain canvas renderer for reference.
@@ -19,7 +20,7 @@ import express from 'express';
 import { build } from 'vite';
 import { arg, CHROMIUM, launchChromium, median, ms } from './page-bench.js';
 import { subgraphToElements } from '../client/src/elements.js';
-import { OVERVIEW, type Subgraph } from '../client/src/queries.js';
+import { OVERVIEW, type Subgraph, type SubgraphLayout } from '../client/src/queries.js';
 import { OVERVIEW_LIMIT } from '../client/src/scale.js';
 import { buildApp } from '../server/app.js';
 import { PROJECT_ROOT, readConfig } from '../server/config.js';
@@ -31,7 +32,7 @@ const FRAMES = arg('frames', 180);
 const PAN_NODES = arg('nodes', 2000);
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 
-/** The bare page: Cytoscape, fcose, the explorer's stylesheet and layout options, nothing else. */
+/** The bare page: Cytoscape and the explorer's stylesheet, drawing the positions the explorer gets from the server; fcose for the panning graph. */
 const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>bare</title>
 <style>html,body{margin:0;height:100%}#cy{position:absolute;inset:0}</style></head>
 <body><div id="cy"></div><script type="module" src="./bare.ts"></script></body></html>`;
@@ -39,7 +40,7 @@ const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>bare<
 const BARE_TS = `
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { expectedLabelScale, renderPlan } from ${JSON.stringify(path.join(PROJECT_ROOT, 'client/src/scale.ts'))};
+import { renderPlan } from ${JSON.stringify(path.join(PROJECT_ROOT, 'client/src/scale.ts'))};
 import { explorerStyle } from ${JSON.stringify(path.join(PROJECT_ROOT, 'client/src/style.ts'))};
 import { GraphView } from ${JSON.stringify(path.join(PROJECT_ROOT, 'client/src/graph-view.ts'))};
 import { subgraphToElements } from ${JSON.stringify(path.join(PROJECT_ROOT, 'client/src/elements.ts'))};
@@ -49,17 +50,11 @@ const container = document.getElementById('cy');
 const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
 async function seed() {
-  const elements = await (await fetch('/bare/elements.json')).json();
+  // The elements with the positions the server laid out for the explorer's canvas, and the label scale it made room for.
+  const { elements, labelScale } = await (await fetch('/bare/elements.json')).json();
   performance.mark('bare:fetched');
-  // Labels at the size the explorer lays them out with, so both run the very same layout.
-  const labelScale = expectedLabelScale(elements.filter((e) => e.group === 'nodes').length, container.clientWidth, container.clientHeight);
-  const cy = cytoscape({ container, elements, style: explorerStyle({ labelScale }), layout: { name: 'preset' } });
+  const cy = cytoscape({ container, elements, style: explorerStyle({ labelScale }), layout: { name: 'preset', fit: true, padding: 24 } });
   performance.mark('bare:created');
-  const layout = cy.layout(renderPlan(elements.length).layout);
-  const done = layout.promiseOn('layoutstop');
-  layout.run();
-  await done;
-  performance.mark('bare:layout-done');
   await frames();
   performance.mark('bare:drawn');
   window.cy = cy;
@@ -184,22 +179,34 @@ async function main() {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  // The same elements the explorer draws, through the same query and mapping.
+  const browser = await launchChromium();
+  // The same elements the explorer draws, through the same query and mapping, at the positions the server laid out
+  // for the explorer's graph canvas at 1280x800.
+  const canvas = await (async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${url}/`);
+    await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    const size = await page.evaluate(() => ({ width: document.getElementById('graph')!.clientWidth, height: document.getElementById('graph')!.clientHeight }));
+    await context.close();
+    return size;
+  })();
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
-    body: JSON.stringify({ query: OVERVIEW, variables: { limit: OVERVIEW_LIMIT } }),
+    body: JSON.stringify({ query: OVERVIEW, variables: { limit: OVERVIEW_LIMIT, ...canvas } }),
   });
-  const graph = ((await res.json()) as { data: { graph: Subgraph } }).data.graph;
-  const elements = subgraphToElements(graph);
-  elementsJson = JSON.stringify(elements);
+  const graph = ((await res.json()) as { data: { graph: Subgraph & { layout: SubgraphLayout | null } } }).data.graph;
+  if (!graph.layout) throw new Error('The server gave no layout for the seed overview.');
+  const at = new Map(graph.layout.positions.map((p) => [p.id, { x: p.x, y: p.y }]));
+  const elements = subgraphToElements(graph).map((e) => (e.group === 'nodes' ? { ...e, position: at.get(e.data.id) } : e));
+  elementsJson = JSON.stringify({ elements, labelScale: graph.layout.labelScale });
 
   if (process.env.BENCH_PAUSE) {
     // Unminified, so a profiler names the functions.
     console.error(`Serving on ${url} (BENCH_PAUSE, unminified): bare page at ${url}/bare/?mode=pan`);
     await new Promise(() => undefined);
   }
-  const browser = await launchChromium();
   const rows: string[][] = [];
   const phaseLines: string[] = [];
   try {
@@ -242,7 +249,7 @@ async function main() {
     const e = median(explorerTimes);
     const b = median(bareTimes);
     rows.push(['Seed graph, navigation → first complete drawing (explorer)', `${graph.nodes.length} nodes, ${graph.edges.length} edges`, ms(e), `min ${ms(Math.min(...explorerTimes))}, max ${ms(Math.max(...explorerTimes))}; API answered at ${ms(median(explorerLayoutShare))}`]);
-    rows.push(['Same elements, same layout and style, bare Cytoscape page', `${graph.nodes.length} nodes, ${graph.edges.length} edges`, ms(b), `min ${ms(Math.min(...bareTimes))}, max ${ms(Math.max(...bareTimes))}`]);
+    rows.push(['Same elements at the same positions, same style, bare Cytoscape page', `${graph.nodes.length} nodes, ${graph.edges.length} edges`, ms(b), `min ${ms(Math.min(...bareTimes))}, max ${ms(Math.max(...bareTimes))}`]);
     rows.push(['Explorer / bare', '', `${(e / b).toFixed(2)}x`, `target ≤ 1.2x: ${e / b <= 1.2 ? 'met' : 'NOT met'}`]);
     for (const which of ['explorer', 'bare'] as const) {
       const list = [...phases[which]].map(([name, ts]) => [name, median(ts)] as const).sort((x, y) => x[1] - y[1]);
