@@ -17,6 +17,7 @@ import { openStore } from './store/open-store.js';
 import { readStory } from './domain/story/read-story.js';
 import { formatSummary, readingOf } from './domain/story/summary.js';
 import { startLayoutThread } from './layout/layout-thread.js';
+import { warmOverviewLayouts } from './graphql/layout.js';
 
 let STORY = { data: path.join(PROJECT_ROOT, 'seed', 'data'), articles: path.join(PROJECT_ROOT, 'seed', 'articles') };
 
@@ -45,8 +46,12 @@ async function main() {
   buildClientIfMissing();
 
   const server = app.listen(config.port, config.host);
-  // The thread that lays out the overview for each reader's canvas (Subgraph.layout), ready before the first one.
+  // The thread that lays out the overview for each reader's canvas (Subgraph.layout), and the overview laid out
+  // for common windows once the store is warm, before the first reader asks.
   startLayoutThread();
+  void Promise.resolve(store.warming?.())
+    .then(() => warmOverviewLayouts(store))
+    .catch(() => undefined);
   server.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') console.error(`Port ${config.port} is already in use. Stop the other process or start with PORT=<another port>.`);
     else console.error(`Could not listen on ${config.host}:${config.port}: ${err.message}`);

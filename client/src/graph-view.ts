@@ -106,7 +106,8 @@ export class GraphView {
     const rebuild = !this.core || plan.webgl !== this.webgl || plan.textureOnViewport !== this.textureOnViewport;
     if (rebuild || o.fresh || this.cy.elements().empty()) {
       // Labels start at the size they will have after fitting, so the layout makes room for them.
-      const given = plan.webgl ? null : o.layout;
+      const given = o.layout;
+      // A layout from the server comes with the label scale the fit settles on.
       const scale = plan.webgl ? 1 : given ? given.labelScale : expectedLabelScale(nodes.length, this.options.container.clientWidth, this.options.container.clientHeight);
       if (rebuild && this.core) {
         this.core.destroy();

@@ -3,15 +3,13 @@
  * sized graphs, WebGL and a cheap layout above a few thousand elements.
  * Plain option objects, shared with the benchmark's bare Cytoscape page.
  */
-import { expectedLabelScale, LABEL_SCALE_TOLERANCE, layoutLabelScale, READABLE_MAX_ELEMENTS, readableLayout } from '../../server/layout/readable.js';
-export { expectedLabelScale, LABEL_SCALE_TOLERANCE, layoutLabelScale, readableLayout };
+import { DRAFT_MAX_ELEMENTS, draftLayout, expectedLabelScale, LABEL_SCALE_TOLERANCE, layoutLabelScale, OVERVIEW_LIMIT, READABLE_MAX_ELEMENTS, readableLayout } from '../../server/layout/readable.js';
+export { expectedLabelScale, LABEL_SCALE_TOLERANCE, layoutLabelScale, OVERVIEW_LIMIT, readableLayout };
 
 /** Above this many elements (nodes + edges) the page switches to the WebGL renderer. */
 export const WEBGL_THRESHOLD = READABLE_MAX_ELEMENTS;
 /** Above this many the layout is a grid: even a draft force layout would stall the page. */
-export const GRID_THRESHOLD = 20000;
-/** Nodes the overview asks for; a bigger graph opens on its best-connected part. */
-export const OVERVIEW_LIMIT = 2000;
+export const GRID_THRESHOLD = DRAFT_MAX_ELEMENTS;
 /** Animate a re-layout only while the scene is this small. */
 const ANIMATE_LIMIT = 400;
 
@@ -41,7 +39,7 @@ export function renderPlan(elementCount: number, { relayout = false, webglAvaila
     return {
       webgl,
       textureOnViewport: !webgl,
-      layout: { name: 'fcose', quality: 'draft', randomize: true, animate: false, fit: true, padding: 20, nodeDimensionsIncludeLabels: false, packComponents: false, numIter: 300, sampleSize: 25, samplingType: true },
+      layout: draftLayout(),
     };
   }
   return { webgl: false, textureOnViewport: false, layout: readableLayout({ randomize: !relayout, animate: relayout && elementCount < ANIMATE_LIMIT }) };

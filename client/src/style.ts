@@ -95,7 +95,10 @@ export function explorerStyle({ labelScale = 1, lean = false }: { labelScale?: n
         'target-arrow-color': EDGE,
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
-        'curve-style': 'bezier',
+        // Big scenes draw straight 'haystack' lines without arrows: no curve to compute per edge (their first
+        // frame was most of a second of the big-graph overview); a lit edge gets its curve and arrow back.
+        'curve-style': lean ? 'haystack' : 'bezier',
+        ...(lean ? { 'haystack-radius': 0 } : {}),
         opacity: 0.75,
         label: nodeLabel,
         'font-size': s(10),
@@ -113,7 +116,7 @@ export function explorerStyle({ labelScale = 1, lean = false }: { labelScale?: n
     { selector: 'edge[certainty = "ATTRIBUTED"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 3] } },
     { selector: 'edge[certainty = "UNCONFIRMED"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [4, 4], opacity: 0.55 } },
     { selector: 'edge[certainty = "PLANNED"]', style: { 'line-style': 'dotted', opacity: 0.55 } },
-    { selector: 'edge.near, edge.path, edge.answer, edge:selected', style: { label: 'data(label)' } },
+    { selector: 'edge.near, edge.path, edge.answer, edge:selected', style: { label: 'data(label)', ...(lean ? { 'curve-style': 'bezier' } : {}) } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
     { selector: 'edge.faded', style: { opacity: 0.08, 'text-opacity': 0 } },

@@ -12,7 +12,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { labelBox } from './label-box.js';
-import { BORDER_PX, nodeSize, readableLayout, storySeed, withSeed } from './readable.js';
+import { BORDER_PX, draftLayout, nodeSize, readableLayout, storySeed, withSeed } from './readable.js';
 
 cytoscape.use(fcose);
 
@@ -34,8 +34,8 @@ export interface Position {
   y: number;
 }
 
-/** Positions (model pixels, node centres) of every node, for labels drawn at `scale`. Deterministic. */
-export function forceLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], scale: number): Position[] {
+/** Positions (model pixels, node centres) of every node, for labels drawn at `scale` (the draft layout of big scenes: none). Deterministic. */
+export function forceLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], scale: number, { draft = false } = {}): Position[] {
   if (!nodes.length) return [];
   // fcose's result depends on the order of the elements: sorted, the same subgraph gives the same picture
   // whichever engine (and order) it came from.
@@ -50,7 +50,8 @@ export function forceLayout(nodes: readonly LayoutNode[], edges: readonly Layout
     elements: [
       ...nodes.map((n) => {
         const body = nodeSize(n.degree) + BORDER_PX;
-        const label = labelBox(n.name, scale);
+        // The draft layout of a big scene leaves labels out, as the page does (few of them are drawn).
+        const label = draft ? { width: 0, height: 0 } : labelBox(n.name, scale);
         labelHeight.set(n.id, label.height);
         return { group: 'nodes' as const, data: { id: n.id, degree: n.degree, w: Math.max(body, label.width), h: body + label.height } };
       }),
@@ -60,7 +61,8 @@ export function forceLayout(nodes: readonly LayoutNode[], edges: readonly Layout
   });
   try {
     // The label is inside each box here, so fcose must not add it again.
-    const run = cy.layout({ ...readableLayout({ randomize: true, animate: false }), fit: false, nodeDimensionsIncludeLabels: false } as unknown as cytoscape.LayoutOptions);
+    const options = draft ? draftLayout() : readableLayout({ randomize: true, animate: false });
+    const run = cy.layout({ ...options, fit: false, nodeDimensionsIncludeLabels: false } as unknown as cytoscape.LayoutOptions);
     withSeed(storySeed(nodes.map((n) => n.id)), () => run.run());
     // A box's centre sits half a label below the node's (labels are drawn under nodes).
     return cy.nodes().map((n) => {

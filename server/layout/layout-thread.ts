@@ -54,7 +54,7 @@ export function startLayoutThread(): void {
 }
 
 /** Lays these nodes out on the layout thread (force-layout.ts). */
-export function layoutOffThread(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], scale: number): Promise<Position[]> {
+export function layoutOffThread(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], scale: number, { draft = false } = {}): Promise<Position[]> {
   worker ??= start();
   const id = nextId++;
   const w = worker;
@@ -65,6 +65,7 @@ export function layoutOffThread(nodes: readonly LayoutNode[], edges: readonly La
       nodes: nodes.map((n) => ({ id: n.id, name: n.name, degree: n.degree })),
       edges: edges.map((e) => ({ id: e.id, from: e.from, to: e.to })),
       scale,
+      draft,
     });
   });
 }

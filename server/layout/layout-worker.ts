@@ -11,11 +11,12 @@ export interface LayoutJob {
   nodes: LayoutNode[];
   edges: LayoutEdge[];
   scale: number;
+  draft: boolean;
 }
 
 parentPort!.on('message', (job: LayoutJob) => {
   try {
-    parentPort!.postMessage({ id: job.id, positions: forceLayout(job.nodes, job.edges, job.scale) });
+    parentPort!.postMessage({ id: job.id, positions: forceLayout(job.nodes, job.edges, job.scale, { draft: job.draft }) });
   } catch (err) {
     parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -17,6 +17,21 @@ export const LABEL_MAX_WIDTH_PX = 120;
  * and a draft layout of its own, and the server lays out nothing.
  */
 export const READABLE_MAX_ELEMENTS = 3000;
+/** Nodes the page's overview asks for; a bigger graph opens on its best-connected part. */
+export const OVERVIEW_LIMIT = 2000;
+
+/**
+ * The graph canvas of the page in the most common desktop windows (1280x800
+ * and 1920x1080), measured in Chromium: the server lays the overview out for
+ * these ahead of the first reader.
+ */
+export const COMMON_CANVASES: readonly { width: number; height: number }[] = [
+  { width: 720, height: 506 },
+  { width: 1360, height: 818 },
+];
+
+/** Up to this many elements a scene gets the draft force layout (draftLayout); above it, a grid. */
+export const DRAFT_MAX_ELEMENTS = 20000;
 
 /** The node border (client/src/style.ts): part of a node's box. */
 export const BORDER_PX = 2;
@@ -108,6 +123,11 @@ export function readableLayout(options: { randomize: boolean; animate: boolean }
     tilingPaddingHorizontal: 20,
     nodeSeparation: 60,
   };
+}
+
+/** The draft layout of big scenes: fewer iterations, sampled, and labels left out of node sizes (few are drawn). */
+export function draftLayout(): Record<string, unknown> & { name: string } {
+  return { name: 'fcose', quality: 'draft', randomize: true, animate: false, fit: true, padding: 20, nodeDimensionsIncludeLabels: false, packComponents: false, numIter: 300, sampleSize: 25, samplingType: true };
 }
 
 /** A small, fast seeded generator (mulberry32): numbers in [0, 1). */

@@ -1,5 +1,7 @@
 /** Subgraph.layout: the overview laid out on the server, over the real server and a real database. */
-import { seededServer } from '../support/graph.js';
+import { layoutOf, warmOverviewLayouts } from '../../server/graphql/layout.js';
+import { COMMON_CANVASES, OVERVIEW_LIMIT } from '../../server/layout/readable.js';
+import { seededServer, seededStore } from '../support/graph.js';
 
 const OVERVIEW = `query($w: Int!, $h: Int!) { graph(limit: 2000) { nodes { id degree } layout(width: $w, height: $h) { labelScale positions { id x y } } } }`;
 
@@ -50,3 +52,20 @@ describe('Subgraph.layout on the seeded story', () => {
     expect(body.errors[0].message).toMatch(/width must be a whole number of CSS pixels from 100 to 10000.*got 10/);
   });
 });
+
+describe('the overview laid out ahead of its first reader', () => {
+  it('leaves the common canvases\' layouts ready: a request that waits for nothing gets one', async () => {
+    const seeded = await seededStore();
+    try {
+      const g = await seeded.store.graph({ limit: OVERVIEW_LIMIT });
+      // Another story's subgraph: nothing cached for it before the warm-up.
+      const fewer = { ...g, nodes: g.nodes.slice(0, 40) };
+      expect(await layoutOf(fewer, COMMON_CANVASES[0]!.width, COMMON_CANVASES[0]!.height, { waitMs: 0 })).toBeNull();
+      await warmOverviewLayouts(seeded.store);
+      for (const c of COMMON_CANVASES) expect((await layoutOf(g, c.width, c.height, { waitMs: 0 }))?.positions).toHaveLength(g.nodes.length);
+    } finally {
+      await seeded.cleanup();
+    }
+  });
+});
+

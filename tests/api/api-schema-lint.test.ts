@@ -33,7 +33,7 @@ export const SCHEMA_RULES: Linter.RulesRecord = {
     },
   ],
   // Types without an id (Evidence, Claim, Stats, edges, connections) are values, not records: Node covers the records.
-  '@graphql-eslint/strict-id-in-types': ['error', { acceptedIdNames: ['id'], acceptedIdTypes: ['ID'], exceptions: { suffixes: ['Connection', 'Edge', 'Info', 'Count', 'Aggregate', 'Row', 'Evidence', 'Claim', 'Subgraph', 'Answer', 'Interpretation', 'LinkedEntity', 'Stats', 'Query', 'Passage'] } }],
+  '@graphql-eslint/strict-id-in-types': ['error', { acceptedIdNames: ['id'], acceptedIdTypes: ['ID'], exceptions: { suffixes: ['Connection', 'Edge', 'Info', 'Count', 'Aggregate', 'Row', 'Evidence', 'Claim', 'Subgraph', 'Layout', 'Answer', 'Interpretation', 'LinkedEntity', 'Stats', 'Query', 'Passage'] } }],
 };
 
 function lint(source: string) {

@@ -84,7 +84,7 @@ describe('the server-side force layout', () => {
   it('finds the label scale a fit settles on: the fit of the drawing with labels at that scale gives it back', () => {
     const { nodes, edges } = story();
     const at = forceLayout(nodes, edges, 1.5);
-    const scale = fittedLabelScale(nodes, at, 1000, 700, layoutLabelScale(nodes.length, 1000, 700));
+    const scale = fittedLabelScale(nodes, at, 1000, 700, { start: layoutLabelScale(nodes.length, 1000, 700) });
     expect(scale).toBeGreaterThanOrEqual(1);
     // Fitted again by hand at that scale: the extent of bodies and labels.
     let x1 = Infinity, x2 = -Infinity, y1 = Infinity, y2 = -Infinity;
@@ -116,5 +116,17 @@ describe('a layout given to the page', () => {
     const full = layoutMap({ labelScale: 2, positions: [{ id: 'a', x: 5, y: 6 }, { id: 'b', x: -5, y: 60 }] })!;
     expect(applyLayout(cy, cy.nodes(), full)).toBe(true);
     expect(cy.getElementById('b').position()).toEqual({ x: -5, y: 60 });
+  });
+});
+
+describe('the draft layout of a big scene', () => {
+  it('places every node, repeatably, without room for labels', () => {
+    const { nodes, edges } = story();
+    const a = forceLayout(nodes, edges, 3, { draft: true });
+    expect(a).toHaveLength(nodes.length);
+    expect(forceLayout(nodes, edges, 1, { draft: true })).toEqual(a);
+    // Labels are not in the boxes, so the drawing is tighter than the readable one.
+    const span = (ps: { x: number }[]) => Math.max(...ps.map((p) => p.x)) - Math.min(...ps.map((p) => p.x));
+    expect(span(a)).toBeLessThan(span(forceLayout(nodes, edges, 3)));
   });
 });
