@@ -1,13 +1,13 @@
 /**
- * `Subgraph.layout`: the readable force layout of a story-sized subgraph
- * (server/layout/force-layout.ts), for a canvas of the reader's size. Laying
- * out costs from a few hundred milliseconds of CPU (the seed story) to many
- * seconds (thousands of elements), on a thread of its own
- * (server/layout/layout-thread.ts), and each result is kept, keyed
- * by what it depends on: the nodes (id, name, degree), the relations' ends and
- * the expected label scale; the label scale of the answer is fitted to each
- * canvas (cheap). A changed story has other contents and so other keys; the
- * least recently used layouts go first.
+ * `Subgraph.layout`: the force layout of a subgraph (readable up to 3,000
+ * elements, draft up to 20,000; server/layout/force-layout.ts), for a canvas
+ * of the reader's size. Laying out costs from a few hundred milliseconds of
+ * CPU (the seed story) to many seconds (thousands of elements), on a thread of
+ * its own (server/layout/layout-thread.ts). Each result is kept, keyed by what
+ * it depends on: the nodes (id, name, degree), the relations' ends and the
+ * expected label scale; the label scale of the answer is fitted to each canvas
+ * (cheap). A changed story has other contents and so other keys; the least
+ * recently used layouts go first.
  */
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
@@ -44,11 +44,10 @@ export const LAYOUT_WAIT_MS = 5000;
 const inFlight = new Map<string, Promise<Position[]>>();
 
 /**
- * The layout for a canvas of width x height CSS pixels: the readable one up
- * to 3,000 elements, the draft one up to 20,000; null above that (a grid is
- * as good), when its layout takes longer than
- * `waitMs` (it is kept for the next request), or when the layout failed (the
- * client then lays the subgraph out itself).
+ * The layout for a canvas of width x height CSS pixels. Null above 20,000
+ * elements (a grid is as good), when the layout takes longer than `waitMs`
+ * (it is kept for the next request), or when it failed; the client then lays
+ * the subgraph out itself.
  */
 export async function layoutOf(g: Subgraph, width: number, height: number, { waitMs = LAYOUT_WAIT_MS } = {}): Promise<SubgraphLayout | null> {
   for (const [name, v] of [['width', width], ['height', height]] as const) {

@@ -1,7 +1,8 @@
 /**
- * The overview's readable layout, computed on the server: Cytoscape without a
- * page (headless) runs the same fcose layout, with the same options and the
- * same seed, as the page would (readable.ts). Each reader's page then draws
+ * The overview's force layout, computed on the server (on the layout thread,
+ * layout-thread.ts): Cytoscape without a page (headless) runs the same fcose
+ * layout, readable or draft, with the same options and the same seed, as the
+ * page would (readable.ts). Each reader's page then draws
  * the positions at once instead of spending most of its first second on the
  * layout, and every reader sees the same picture.
  *
@@ -15,8 +16,6 @@ import { labelBox } from './label-box.js';
 import { BORDER_PX, draftLayout, nodeSize, readableLayout, storySeed, withSeed } from './readable.js';
 
 cytoscape.use(fcose);
-
-
 
 export interface LayoutNode {
   id: string;
