@@ -3,8 +3,11 @@
  * sized graphs, WebGL and a cheap layout above a few thousand elements.
  * Plain option objects, shared with the benchmark's bare Cytoscape page.
  */
-import { DRAFT_MAX_ELEMENTS, draftLayout, expectedLabelScale, LABEL_SCALE_TOLERANCE, layoutLabelScale, OVERVIEW_LIMIT, READABLE_MAX_ELEMENTS, readableLayout } from '../../server/layout/readable.js';
-export { expectedLabelScale, LABEL_SCALE_TOLERANCE, layoutLabelScale, OVERVIEW_LIMIT, readableLayout };
+import { DRAFT_MAX_ELEMENTS, draftLayout, expectedLabelScale, OVERVIEW_LIMIT, READABLE_MAX_ELEMENTS, readableLayout } from '../../server/layout/readable.js';
+export { expectedLabelScale, OVERVIEW_LIMIT };
+
+/** The page restyles labels when the fitted zoom asks for a label scale off by more than this share. */
+export const LABEL_SCALE_TOLERANCE = 0.12;
 
 /** Above this many elements (nodes + edges) the page switches to the WebGL renderer. */
 export const WEBGL_THRESHOLD = READABLE_MAX_ELEMENTS;

@@ -43,9 +43,6 @@ export const MAX_ZOOM = 4;
 /** Space the page leaves around a fitted drawing, in screen pixels. */
 export const FIT_PADDING = 16;
 
-/** The page restyles labels when the fitted zoom asks for a label scale off by more than this share. */
-export const LABEL_SCALE_TOLERANCE = 0.12;
-
 /** Node diameter in model pixels for its number of relations. */
 export function nodeSize(degree: number): number {
   return Math.round(30 + 10 * Math.sqrt(Math.max(0, degree)));
