@@ -72,6 +72,10 @@ const CASES: QuestionCase[] = [
   { q: 'what happened after the release?', intent: 'after', answer: ['released-prisoners-press-conference-2025-09-12'], not: ['june-2025-release'] },
   { q: 'what happened in 2020?', intent: 'on-date', answer: ['belarus-protests-2020'], not: [RELEASE] },
   { q: 'when was the release?', intent: 'when', text: /11 September 2025/ },
+  // "when" with a verb: the dates lead, the relations follow
+  { q: 'When was Tsikhanouski released?', intent: 'relation', answer: ['siarhei-tsikhanouski'], text: /^In June 2025\. Siarhei Tsikhanouski was released/ },
+  { q: 'When did Statkevich refuse to cross?', intent: 'relation', text: /^On 11 September 2025\. Mikalai Statkevich refused to cross/ },
+  { q: 'What date did the prisoners cross into Lithuania?', intent: 'relation', text: /^On 11 September 2025\./ },
   // counts and lists
   { q: 'how many prisoners were released?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /^52 political prisoners released/ },
   { q: 'how many prisoners crossed into Lithuania?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /disagree.*51 \(article 000_ce575159250a277d\), 52 \(article 004_db2554f03e592df2\)/ },

@@ -14,6 +14,7 @@ import { typeQuestion } from '../../server/questions/compose/suggestions.js';
 import { stem, tokenise } from '../../server/questions/read/tokens.js';
 import { createVocabulary } from '../../server/questions/read/vocabulary.js';
 import { joinSentences, listNames, relationSentence } from '../../server/questions/compose/wording.js';
+import { datesHead } from '../../server/questions/answerers/relation.js';
 
 const vocabulary = createVocabulary(['NEGOTIATED', 'BROKERED_BY', 'SPOUSE_OF', 'LEADS', 'SAID', 'SHOT_DOWN', 'TRADED_WITH']);
 
@@ -246,6 +247,8 @@ describe('reading a question', () => {
     expect(classify(read('what happened before the deal?', { deal }))).toMatchObject({ name: 'before' });
     expect(classify(read('what happened after 2020?'))).toMatchObject({ name: 'after', reference: { date: { iso: '2020' } } });
     expect(classify(read('when did the deal happen?', { deal }))).toMatchObject({ name: 'when' });
+    expect(classify(read('when did the guild negotiate?', { guild }))).toMatchObject({ name: 'relation', types: ['NEGOTIATED'], asksWhen: true });
+    expect(classify(read('who negotiated?'))).not.toHaveProperty('asksWhen');
   });
 
   it('puts a date on a relation question as a filter', () => {
@@ -293,6 +296,14 @@ describe('wording', () => {
     expect(relationSentence(r, deal, entity('mayor', 'Mayor'), vocabulary)).toBe('Ferry strike deal was brokered by Mayor (3 March 2031)');
     expect(relationSentence({ ...r, type: 'SPOUSE_OF', from: 'marta', date: null }, marta, entity('t', 'Tomas'), vocabulary)).toBe('Marta Żelazná is spouse of Tomas');
     expect(relationSentence({ ...r, type: 'NEGOTIATED', from: 'guild', to: 'deal', date: null }, guild, deal, vocabulary)).toBe('Ferryworkers Guild negotiated Ferry strike deal');
+  });
+
+  it('leads a "when" answer with the dates, oldest first', () => {
+    expect(datesHead([{ date: '2031-03-03' }, { date: '2031-03-03' }])).toBe('On 3 March 2031.');
+    expect(datesHead([{ date: '2031-03-03' }, { date: '2030-06' }])).toBe('In June 2030 and on 3 March 2031.');
+    expect(datesHead([{ date: '2031-03' }, { date: null }])).toBe('In March 2031 (some of it undated).');
+    expect(datesHead([{ date: '2031-03-01', endDate: '2031-03-04' }])).toBe('From 1 March 2031 to 4 March 2031.');
+    expect(datesHead([{ date: null }])).toBe('The graph gives no date for this.');
   });
 
   it('joins sentences, saying how many were left out', () => {

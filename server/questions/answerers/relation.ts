@@ -5,7 +5,7 @@
  * link/relations.ts selects the relations and the asked ends; this words them.
  */
 import { formatDate } from '../read/dates.js';
-import type { Entity } from '../../domain/types.js';
+import type { Entity, Relation } from '../../domain/types.js';
 import { indexEntities, presentTypes } from '../link/graph.js';
 import { selectRelations } from '../link/relations.js';
 import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
@@ -55,12 +55,30 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
     const q = quoting ? firstQuote(r) : null;
     return q ? `${s}: ${q}` : s;
   });
-  const head = answers.length ? `${listNames(answers.map((e) => e.name))}.` : '';
+  const head = intent.asksWhen ? datesHead(shown) : answers.length ? `${listNames(answers.map((e) => e.name))}.` : '';
   const origins = intent.origins?.length
     ? ` (The graph records where one went, not what one left: "${intent.verb.words}" read as "${typeLabels(vocabulary, present)}" anywhere but ${listNames(intent.origins.map((l) => l.entity.name))}.)`
     : '';
   const detail = `${joinSentences(sentences)}${origins}`;
   return { understood: true, text: `${head} ${detail}`.trim(), detail, rows, subgraph, answers, ...(usedWords.length ? { usedWords } : {}) };
+}
+
+/**
+ * The lead of "when did X ...?": the dates of the relations found, oldest
+ * first ("On 11 September 2025.", "In June 2025 and on 11 September 2025."),
+ * saying when some or all of them are undated.
+ */
+export function datesHead(relations: readonly Pick<Relation, 'date' | 'endDate'>[]): string {
+  const spans = [...new Set(relations.filter((r) => r.date).map((r) => (r.endDate && r.endDate !== r.date ? `${r.date}/${r.endDate}` : r.date!)))].sort();
+  if (spans.length === 0) return 'The graph gives no date for this.';
+  const phrase = (iso: string) => `${iso.length === 10 ? 'on' : 'in'} ${formatDate(iso)}`;
+  const phrases = spans.map((span) => {
+    const [from, to] = span.split('/');
+    return to ? `from ${formatDate(from!)} to ${formatDate(to)}` : phrase(from!);
+  });
+  const text = listNames(phrases, 6);
+  const undated = relations.some((r) => !r.date) ? ' (some of it undated)' : '';
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${undated}.`;
 }
 
 function describeScope(intent: RelationIntent): string {

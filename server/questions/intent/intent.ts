@@ -42,6 +42,8 @@ interface IntentShapes {
     origins?: Link[];
     /** Content words the reading did not use: what was said, for questions about words ("who said it was forced deportation?"). */
     words?: string[];
+    /** "When did X ...?": the answer leads with the relations' dates, not their ends. */
+    asksWhen?: boolean;
   };
   profile: { link: Link };
   list: { kind: EntityKind | null; attributes?: string[] };
@@ -101,6 +103,7 @@ export function classify(reading: Reading): Intent {
       ...(reading.attributes.length ? { attributes: reading.attributes } : {}),
       ...(origins.length ? { origins } : {}),
       ...(reading.ignored.length ? { words: reading.ignored } : {}),
+      ...(reading.asksWhen ? { asksWhen: true } : {}),
     };
   };
 
