@@ -85,6 +85,24 @@ function exchangeSentence(ctx: AnswerContext, r: Relation, index: EntityIndex): 
   return q ? `${s}: ${q}` : s;
 }
 
+/**
+ * The exchanges a "why" question's own relations lead to: with no such
+ * relations (no verb, or none of its type), every exchange around the names;
+ * else those with a side at one of the relations' ends, or next to an end the
+ * question did not name.
+ * "Why did Belarus release the prisoners?" reaches the release (next to the
+ * prisoners); "why was X blocked?" does not reach an exchange X is part of
+ * only through another event.
+ */
+async function exchangesNear(ctx: AnswerContext, exchanges: Exchange[], relations: Relation[], linked: ReadonlySet<string>): Promise<Exchange[]> {
+  if (relations.length === 0 || exchanges.length === 0) return exchanges;
+  const near = new Set(relations.flatMap((r) => [r.from, r.to]));
+  // Next to an end the question did not name (a named one is next to everything the question is about).
+  const unnamed = [...near].filter((id) => !linked.has(id));
+  for (const list of (await ctx.store.relationsOf(unnamed)).values()) for (const r of list) [r.from, r.to].forEach((id) => void (linked.has(id) || near.add(id)));
+  return exchanges.filter((x) => near.has(x.relation.from) || near.has(x.relation.to));
+}
+
 /** Words that give a reason in a quote. */
 const REASON = /\b(because|in return|in exchange|for (his|her|their|its) (efforts|help|mediation|role|work|support|part)\b|for \w+ing\b|in an attempt|so that|in order to|due to|as a result|the reason)\b/i;
 
@@ -101,11 +119,20 @@ export async function answerWhy(ctx: AnswerContext, intent: IntentOf<'why'>): Pr
   const reasons = pool.filter((r) => r.evidence.some((ev) => REASON.test(ev.quote)));
   // A reason the relation between the names gives comes first; then exchanges around them; then other quotes of reasons.
   const direct = reasons.filter((r) => between.includes(r));
-  const exchangeRelations = direct.length ? [] : [...new Map(exchanges.map((x) => [x.relation.id, x.relation])).values()];
+  // The question's own relations: of its verb's types, else those between the names.
+  const asked = typed.length ? typed : linked.length >= 2 ? between : [];
+  const around = direct.length ? [] : await exchangesNear(ctx, exchanges, asked, ids);
+  const exchangeRelations = [...new Map(around.map((x) => [x.relation.id, x.relation])).values()];
   const chosen = [...direct, ...exchangeRelations, ...reasons.filter((r) => !direct.includes(r) && !exchangeRelations.includes(r))].slice(0, 8);
   const names = listNames(linked.map((e) => e.name));
   if (chosen.length === 0) {
-    return { understood: true, text: `The articles give no reason the graph records for this about ${names}.`, rows: [], subgraph: subgraphOf([], [], linked) };
+    const none = `The articles give no reason the graph records for this about ${names}.`;
+    // "Why was X blocked?": no reason, but what the articles say happened, with its quotes.
+    const said = asked.slice(0, 8);
+    if (said.length === 0) return { understood: true, text: none, rows: [], subgraph: subgraphOf([], [], linked) };
+    const index = await indexEntities(ctx.store, said, linked);
+    const rows = said.map((r) => relationRow(r, index));
+    return { understood: true, text: `${none} What they say happened: ${joinSentences(said.map((r) => exchangeSentence(ctx, r, index)))}`, rows, subgraph: subgraphOf(rows, said, linked) };
   }
   const index = await indexEntities(ctx.store, chosen, linked);
   const rows = chosen.map((r) => relationRow(r, index));
