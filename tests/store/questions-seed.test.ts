@@ -59,6 +59,9 @@ const CASES: QuestionCase[] = [
   { q: 'what did Lukashenko say', answer: ['alexander-lukashenko', 'donald-trump'] },
   { q: 'what did the president of Lithuania say?', linked: ['gitanas-nauseda'], answer: ['crossing-into-lithuania-2025'] },
   { q: 'who advises Tsikhanouskaya?', text: /^Franak Viachorka\./ },
+  // The closest type ("deported to") names no one who deported: the wider one that does answers.
+  { q: 'Who deported the prisoners?', answer: ['belarus'], text: /^Belarus\./ },
+  { q: 'Where were the prisoners deported to?', text: /^Lithuania\./ },
   // two entities
   { q: 'how is Ihar Losik connected to Donald Trump?', intent: 'path', answer: ['ihar-losik', 'donald-trump'] },
   { q: 'How is Statkevich related to Lukashenko', intent: 'path', answer: ['mikalai-statkevich', 'alexander-lukashenko'] },

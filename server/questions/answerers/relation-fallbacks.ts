@@ -1,7 +1,8 @@
 /**
  * What a relation question tries before saying the graph holds nothing, in
  * order, each saying what it did: another entity the same name may mean
- * ("the release"), every type the verb may mean ("thanked" -> also SAID),
+ * ("the release"), every type the verb may mean ("thanked" -> also SAID;
+ * "who deported X?" -> also EXPELLED_BY, when the closest type names no one),
  * the question without a common word taken for a name ("drones"), and for
  * "what happened in X?" what the graph holds about X, and the sentences that
  * hold the question's unused words. Yes/no questions get "Yes." or "No:" in
@@ -18,11 +19,18 @@ import { answerRelation, type RelationIntent } from './relation.js';
 /** The answer, and what it finally used: wider types, another reading of a name, a dropped word. */
 export async function answerRelationQuestion(ctx: AnswerContext, intent: RelationIntent): Promise<Answered> {
   const first = await withAlternatives(ctx, intent);
-  if (first.draft.rows.length) return { ...first, draft: yesNo(ctx, first.draft) };
+  const wider: RelationIntent | null = intent.broader && intent.broader.length > intent.types.length ? { ...intent, types: intent.broader, broader: undefined } : null;
+  if (first.draft.rows.length) {
+    // "Who deported X?": DEPORTED_TO says where to, not who; a wider type that names who (EXPELLED_BY) answers instead.
+    if (wider && !ctx.reading.yesNo && !first.draft.answers?.length) {
+      const answered = await withAlternatives(ctx, wider);
+      if (answered.draft.answers?.length) return { ...answered, intent: wider };
+    }
+    return { ...first, draft: yesNo(ctx, first.draft) };
+  }
 
   // "Who thanked X?" asks THANKED first; the other types "thanked" may mean only when it finds nothing.
-  if (intent.broader && intent.broader.length > intent.types.length) {
-    const wider: RelationIntent = { ...intent, types: intent.broader, broader: undefined };
+  if (wider) {
     const answered = await withAlternatives(ctx, wider);
     if (answered.draft.rows.length) return { ...answered, draft: yesNo(ctx, answered.draft), intent: wider };
   }
