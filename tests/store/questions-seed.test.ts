@@ -85,6 +85,10 @@ const CASES: QuestionCase[] = [
   { q: 'How many political prisoners remain in Belarus?', intent: 'count', answer: ['political-prisoners-held-in-belarus'], text: /disagree.*almost 1,200/ },
   { q: 'how many foreigners were freed', intent: 'count', text: /^14 foreigners/ },
   { q: 'how many years was Losik sentenced to?', intent: 'count', answer: ['ihar-losik'], not: ['maria-kolesnikova'], text: /^15 / },
+  // "how long": a figure in a unit of time, or a plain statement that the articles give none
+  { q: 'How long was Losik sentenced to?', intent: 'count', answer: ['ihar-losik'], not: ['maria-kolesnikova'], text: /^15 prison sentence \(years\) \(Ihar Losik\)/ },
+  { q: 'How long has Lukashenko led Belarus?', intent: 'count', answer: ['alexander-lukashenko'], text: /^more than 3 decades leading Belarus/ },
+  { q: 'How long did the talks last?', intent: 'count', text: /^The articles state no duration for this\. What the graph holds: / },
   { q: 'which countries are involved?', intent: 'list', answer: ['belarus', 'lithuania', 'united-states', 'russia'], text: /^\d+ countries: Belarus/ },
   { q: 'how many countries are involved?', intent: 'count', answer: ['belarus', 'lithuania'], text: /^The graph holds \d+ countries/ },
   // refused

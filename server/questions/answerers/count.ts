@@ -29,16 +29,23 @@ interface ScoredClaim {
   key: string;
 }
 
+/** Units of time, as stems: what "how long" asks a figure in. */
+const DURATION_STEMS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades'].flatMap((w) => tokenise(w).map((t) => t.stem)).concat(['year', 'month', 'week', 'day', 'hour', 'minute', 'decade'].flatMap((w) => tokenise(w).map((t) => t.stem))));
+
 const measureStems = (measure: string) => tokenise(measure).filter((t) => !isStopWord(t) && !isNumber(t)).map((t) => t.stem);
 
 export async function answerCount(ctx: AnswerContext): Promise<Draft> {
   const { reading, vocabulary } = ctx;
   const dateTokens = new Set(reading.dates.flatMap((d) => range(d.start, d.end)));
-  const asked = reading.tokens.filter((t) => !isStopWord(t) && !isNumber(t) && !QUESTION_WORDS.has(t.folded) && !COUNT_WORDS.has(t.folded) && !dateTokens.has(t.index));
+  const asked = reading.tokens.filter(
+    (t) => !isStopWord(t) && !isNumber(t) && !QUESTION_WORDS.has(t.folded) && !COUNT_WORDS.has(t.folded) && !dateTokens.has(t.index) && !(reading.howLong && t.folded === 'long'),
+  );
   const words = asked.map((t) => {
     const verb = reading.verbs.find((v) => v.start <= t.index && t.index < v.end);
     return new Set([t.stem, ...(verb ? vocabulary.stemsOf(verb.types) : [])]);
   });
+  // "How long was X sentenced?" asks for a measure in a unit of time: "prison sentence (years)".
+  if (reading.howLong) words.push(DURATION_STEMS);
 
   const { entities } = await allEntities(ctx.store, null);
   const linkedIds = new Set(reading.links.map((l) => l.entity.id));
@@ -144,6 +151,12 @@ async function countTheGraph(ctx: AnswerContext): Promise<Draft> {
   const { reading } = ctx;
   const verbs = relationVerbs(reading);
   const prefix = 'The articles state no figure for this;';
+  // "How long ...?" with no duration stated: the graph's relations cannot measure one.
+  if (reading.howLong) {
+    const draft = verbs.length ? await answerRelation(ctx, { name: 'relation', verb: verbs[0]!, types: [...new Set(verbs.flatMap((v) => v.types))], links: distinctLinks(reading.links), kind: reading.kind, time: null, happened: false }) : null;
+    const none = 'The articles state no duration for this.';
+    return draft?.rows.length ? { ...draft, text: `${none} What the graph holds: ${draft.detail ?? draft.text}` } : { understood: true, text: none, rows: [], subgraph: subgraphOf([], [], distinctLinks(reading.links).map((l) => l.entity)) };
+  }
   // "How many journalists were released?": the graph cannot count what it does not record.
   if (reading.ignored.length) {
     return { understood: false, text: `I found no figure in the articles about "${reading.ignored.join(' ')}", and the graph does not record it, so I cannot count it.`, rows: [], subgraph: subgraphOf([], [], []) };
