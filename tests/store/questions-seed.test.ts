@@ -65,6 +65,8 @@ const CASES: QuestionCase[] = [
   // two entities
   { q: 'how is Ihar Losik connected to Donald Trump?', intent: 'path', answer: ['ihar-losik', 'donald-trump'] },
   { q: 'How is Statkevich related to Lukashenko', intent: 'path', answer: ['mikalai-statkevich', 'alexander-lukashenko'] },
+  // Related directly: every relation between the two, not the first the path found.
+  { q: 'What is the relationship between Trump and Lukashenko?', intent: 'path', answer: ['donald-trump', 'alexander-lukashenko'], text: /^Donald Trump is connected to Alexander Lukashenko directly, by [2-9] relations: .*praised Donald Trump.*Donald Trump called for Alexander Lukashenko/ },
   { q: 'did John Coale negotiate with Lukashenko?', intent: 'relation-check', answer: ['john-coale', 'alexander-lukashenko'], text: /^Yes\./ },
   { q: 'did the US negotiate with Belarus?', intent: 'relation-check', linked: ['united-states', 'belarus'], text: /^No: / },
   // time

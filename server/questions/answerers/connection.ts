@@ -3,11 +3,11 @@
  * path) and "did A negotiate with B?" (a relation between them, directly or
  * through something both are related to in the same way).
  */
-import type { Relation } from '../../domain/types.js';
+import type { Entity, Relation } from '../../domain/types.js';
 import { indexEntities, presentTypes, type EntityIndex } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { relationRow, subgraphOf } from '../compose/rows.js';
-import { joinSentences, relationSentence, typeLabels, yesFor } from '../compose/wording.js';
+import { firstQuote, joinSentences, relationSentence, typeLabels, yesFor } from '../compose/wording.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
 
@@ -26,12 +26,29 @@ export async function answerPath(ctx: AnswerContext, intent: IntentOf<'path'>): 
       subgraph: subgraphOf([], [], [a, b]),
     };
   }
+  if (path.edges.length === 1) return directly(ctx, a, b);
   const index: EntityIndex = await indexEntities(ctx.store, path.edges, path.nodes);
   const edges = orderAlongPath(path.edges, a.id);
   const rows = edges.map((r) => relationRow(r, index));
   const steps = edges.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index));
   const length = edges.length === 1 ? 'directly' : `in ${edges.length} steps`;
   return { understood: true, text: `${a.name} is connected to ${b.name} ${length}: ${joinSentences(steps, MAX_PATH)}`, rows, subgraph: { ...path, truncated: false } };
+}
+
+/** "What is the relationship between A and B?" when they are related directly: every relation between them, oldest first, with a quote each. */
+async function directly(ctx: AnswerContext, a: Entity, b: Entity): Promise<Draft & { detail: string; between: number }> {
+  const between = ((await ctx.store.relationsOf([a.id])).get(a.id) ?? []).filter((r) => (r.from === a.id && r.to === b.id) || (r.from === b.id && r.to === a.id));
+  between.sort((x, y) => (x.date ?? '9999').localeCompare(y.date ?? '9999') || x.id.localeCompare(y.id));
+  const index = await indexEntities(ctx.store, between, [a, b]);
+  const rows = between.map((r) => relationRow(r, index));
+  const sentences = between.map((r) => {
+    const s = relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index);
+    const q = firstQuote(r);
+    return q ? `${s}: ${q}` : s;
+  });
+  const how = between.length === 1 ? 'directly' : `directly, by ${between.length} relations`;
+  const detail = joinSentences(sentences);
+  return { understood: true, text: `${a.name} is connected to ${b.name} ${how}: ${detail}`, detail, between: between.length, rows, subgraph: subgraphOf(rows, between, [a, b]) };
 }
 
 /** The path's relations in walking order from `start` (each relation may point either way). */
@@ -87,6 +104,10 @@ export async function answerRelationCheck(ctx: AnswerContext, intent: IntentOf<'
   const path = await ctx.store.shortestPath(a.id, b.id, MAX_PATH);
   const no = `No: the graph has no ${labels} relation between ${a.name} and ${b.name}.`;
   if (!path || path.edges.length === 0) return { understood: true, text: no, rows: [], subgraph: subgraphOf([], [], [a, b]) };
+  if (path.edges.length === 1) {
+    const d = await directly(ctx, a, b);
+    return { ...d, text: `${no} They are related ${d.between === 1 ? 'this way' : 'in these ways'}: ${d.detail}` };
+  }
   const index: EntityIndex = await indexEntities(ctx.store, path.edges, path.nodes);
   const edges = orderAlongPath(path.edges, a.id);
   const rows = edges.map((r) => relationRow(r, index));
