@@ -72,6 +72,7 @@ const CASES: QuestionCase[] = [
   // time
   { q: 'what happened on 11 September 2025?', intent: 'on-date', answer: [RELEASE, 'crossing-into-lithuania-2025'], not: ['june-2025-release'] },
   { q: 'What happened on September 11, 2025', intent: 'on-date', answer: [RELEASE, 'ihar-losik'] },
+  { q: 'What happened on 12 September?', intent: 'on-date', answer: ['released-prisoners-press-conference-2025-09-12'], text: /^On 12 September \(any year\): / },
   { q: 'what happened in June 2025?', intent: 'on-date', answer: ['june-2025-release', 'siarhei-tsikhanouski'], not: [RELEASE] },
   { q: 'what happened before the release?', intent: 'before', answer: ['june-2025-release', 'trump-lukashenko-conversation'], not: ['released-prisoners-press-conference-2025-09-12'] },
   { q: 'what happened after the release?', intent: 'after', answer: ['released-prisoners-press-conference-2025-09-12'], not: ['june-2025-release'] },

@@ -22,7 +22,8 @@ export async function answerOnDate(ctx: AnswerContext, intent: IntentOf<'on-date
   const dated = all.filter((r) => dateWithin(r.date, iso)).slice(0, MAX_ROWS);
   const index = await indexEntities(ctx.store, dated, events);
   const rows: AnswerRow[] = [...events.map((e) => entityRow(e)), ...dated.map((r) => relationRow(r, index))];
-  const when = iso.length === 10 ? `On ${formatDate(iso)}` : `In ${formatDate(iso)}`;
+  // A day takes "on", with or without its year ("--09-12": 12 September of any year); a month or a year "in".
+  const when = /^(\d{4}|-)-\d{2}-\d{2}$/.test(iso) ? `On ${formatDate(iso)}` : `In ${formatDate(iso)}`;
   if (rows.length === 0) {
     const nearest = timeline.length ? ` Dated events in the graph: ${joinSentences(timeline.map(eventPhrase), 6)}` : '';
     return { understood: true, text: `The graph holds nothing dated ${formatDate(iso)}.${nearest}`, rows, subgraph: subgraphOf([], [], []) };
