@@ -76,6 +76,9 @@ const TABLES: Record<string, QuestionCase[]> = {
   'attributes and roles': [
     { q: 'which journalists were released?', answer: ['ihar-losik', 'alena-tsimashchuk', 'larissa-shchyrakova'], not: ['mikalai-statkevich', 'siarhei-tsikhanouski'], quote: 'Among those released Thursday were Ihar Losik' },
     { q: 'which journalists were pardoned?', answer: ['ihar-losik', 'alena-tsimashchuk'], not: ['mikalai-statkevich'], quote: 'The prisoners included journalists such as Ihar Losik' },
+    // A participle before the noun: the noun still describes the answer, and the answer is who underwent the verb.
+    { q: 'who are the released journalists?', intent: 'relation', answer: ['ihar-losik', 'alena-tsimashchuk', 'larissa-shchyrakova'], not: ['mikalai-statkevich', 'siarhei-tsikhanouski', 'expulsion-of-52-prisoners-2025'] },
+    { q: 'list the released politicians', intent: 'relation', answer: ['mikalai-statkevich'], not: ['ihar-losik'], text: /^Mikalai Statkevich\./ },
     { q: 'which politicians were released?', answer: ['mikalai-statkevich'], not: ['ihar-losik'], quote: 'Belarus has released 52 prisoners' },
     { q: 'which veteran politicians were freed?', answer: ['mikalai-statkevich'], not: ['alena-tsimashchuk'], quote: 'Among those released today is Mikola Statkevich' },
     { q: 'which philosophers were freed?', answer: ['vladimir-matskevich'], not: ['ihar-losik'], quote: '69-year-old philosopher Vladimir Matskevich' },

@@ -128,8 +128,11 @@ export async function linkEntities(store: Pick<GraphStore, 'search'>, text: stri
       .filter((x): x is { entity: Entity; m: NameMatch } => x.m !== null)
       .filter(({ entity, m }) => {
         if (!single || !weakAlone(single, verbTokens)) return true;
-        // "the release", "the deal": a verb-like noun may name an event, or exactly a name.
-        return verbTokens.has(single.index) && afterDeterminer && (m.quality === 4 || (m.quality === 3 && entity.kind === 'Event'));
+        // "the release", "the deal": a verb-like noun may name an event, or exactly a name; "the released journalists":
+        // a participle before a noun describes the noun, and names nothing.
+        const next = tokens[single.index + 1];
+        const describes = /(ed|en)$/.test(single.folded) && !!next && !isStopWord(next) && !verbTokens.has(next.index);
+        return verbTokens.has(single.index) && afterDeterminer && !describes && (m.quality === 4 || (m.quality === 3 && entity.kind === 'Event'));
       })
       .sort((a, b) => b.m.quality - a.m.quality || Number(b.m.head) - Number(a.m.head) || b.entity.degree - a.entity.degree);
     const top = scored[0];

@@ -117,6 +117,8 @@ function attributeRun(tokens: readonly Token[], leftover: readonly Token[]): Tok
   const run: Token[] = [];
   for (let i = opening.length; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // "who are the released journalists": a participle before the nouns is the verb, and the nouns still describe the answer.
+    if (i === opening.length && /(ed|en)$/.test(t.folded) && !leftover.includes(t) && tokens[i + 1] && leftover.includes(tokens[i + 1]!)) continue;
     if (!leftover.includes(t) || t.capitalised || t.acronym || t.possessive) break;
     run.push(t);
   }

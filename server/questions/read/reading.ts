@@ -6,7 +6,7 @@
 import { normaliseQuote } from '../../domain/text.js';
 import { parseDates, type DateMention } from './dates.js';
 import {
-  BE_FORMS, COUNT_WORDS, HAPPENED_WORDS, INVOLVEMENT_WORDS, PATH_WORDS, QUESTION_WORDS, TEMPORAL_MARKERS, tokenise, type Token,
+  BE_FORMS, COUNT_WORDS, DETERMINERS, HAPPENED_WORDS, INVOLVEMENT_WORDS, PATH_WORDS, QUESTION_WORDS, TEMPORAL_MARKERS, tokenise, type Token,
 } from './tokens.js';
 import type { VerbMatch, Vocabulary } from './vocabulary.js';
 
@@ -90,6 +90,9 @@ export function isCueWord(t: Token): boolean {
 /** True when the verb is read passively: a form of "to be" before a participle ("who was released?"). */
 export function isPassive(reading: Pick<PreReading, 'tokens'>, verb: VerbMatch): boolean {
   const before = reading.tokens.slice(0, verb.start);
+  const participle = (w: string) => /(ed|en)$/.test(w) || IRREGULAR_PARTICIPLES.has(w);
+  // "list the released politicians": a participle after "the" describes what underwent it.
+  if (DETERMINERS.has(before[before.length - 1]?.folded ?? '') && participle(reading.tokens[verb.start]!.folded)) return true;
   if (before.some((t) => ['did', 'does', 'do'].includes(t.folded))) return false;
   if (!before.some((t) => BE_FORMS.has(t.folded))) return false;
   const word = reading.tokens[verb.start]!.folded;
