@@ -88,6 +88,9 @@ const CASES: QuestionCase[] = [
   { q: 'How many political prisoners remain in Belarus?', intent: 'count', answer: ['political-prisoners-held-in-belarus'], text: /disagree.*almost 1,200/ },
   { q: 'how many foreigners were freed', intent: 'count', text: /^14 foreigners/ },
   { q: 'how many years was Losik sentenced to?', intent: 'count', answer: ['ihar-losik'], not: ['maria-kolesnikova'], text: /^15 / },
+  // a figure in the question narrows the answers to those stated to hold it, or says none is
+  { q: 'Who was sentenced to 15 years?', answer: ['ihar-losik'], not: ['maria-kolesnikova', 'mikalai-statkevich'], text: /^Ihar Losik\. / },
+  { q: 'Who was sentenced to 3 years?', text: /^The articles state that figure \(3 years\) for none of them; they state: Ihar Losik 15 prison sentence \(years\); Maria Kolesnikova 11 / },
   // "how long": a figure in a unit of time, or a plain statement that the articles give none
   { q: 'How long was Losik sentenced to?', intent: 'count', answer: ['ihar-losik'], not: ['maria-kolesnikova'], text: /^15 prison sentence \(years\) \(Ihar Losik\)/ },
   { q: 'How long has Lukashenko led Belarus?', intent: 'count', answer: ['alexander-lukashenko'], text: /^more than 3 decades leading Belarus/ },

@@ -5,6 +5,7 @@
  * link/relations.ts selects the relations and the asked ends; this words them.
  */
 import { formatDate } from '../read/dates.js';
+import { isNumber, tokenise } from '../read/tokens.js';
 import type { Entity, Relation } from '../../domain/types.js';
 import { indexEntities, presentTypes } from '../link/graph.js';
 import { selectRelations } from '../link/relations.js';
@@ -43,6 +44,16 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
     relations = [...relations, ...events.relations.filter((r) => !relations.some((x) => x.id === r.id))];
     answers = [...new Map([...answers, ...events.participants.map((id) => index.get(id)).filter((e): e is Entity => !!e)].map((e) => [e.id, e])).values()];
   }
+  // "Who was sentenced to 15 years?": a figure in the question keeps the answers whose stated figures hold it.
+  const figure = figureFilter(ctx, answers);
+  let noFigure = '';
+  if (figure?.kept.length) {
+    answers = figure.kept;
+    const ids = new Set(figure.kept.map((e) => e.id));
+    relations = relations.filter((r) => ids.has(r.from) || ids.has(r.to));
+  } else if (figure) {
+    noFigure = `The articles state that figure (${figure.asked}) for none of them; they state: ${figure.stated.join('; ')}. `;
+  }
   const shown = relations.slice(0, MAX_ROWS);
   const rows = shown.map((r) => relationRow(r, index));
   const subgraph = subgraphOf(rows, shown, linked, truncated || relations.length > shown.length);
@@ -60,7 +71,8 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
     ? ` (The graph records where one went, not what one left: "${intent.verb.words}" read as "${typeLabels(vocabulary, present)}" anywhere but ${listNames(intent.origins.map((l) => l.entity.name))}.)`
     : '';
   const detail = `${joinSentences(sentences)}${origins}`;
-  return { understood: true, text: `${head} ${detail}`.trim(), detail, rows, subgraph, answers, ...(usedWords.length ? { usedWords } : {}) };
+  const used = figure ? [...usedWords, ...figure.words] : usedWords;
+  return { understood: true, text: `${noFigure}${head} ${detail}`.trim(), detail, rows, subgraph, answers, ...(used.length ? { usedWords: used } : {}) };
 }
 
 /**
@@ -79,6 +91,29 @@ export function datesHead(relations: readonly Pick<Relation, 'date' | 'endDate'>
   const text = listNames(phrases, 6);
   const undated = relations.some((r) => !r.date) ? ' (some of it undated)' : '';
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${undated}.`;
+}
+
+/**
+ * A figure the question gives ("to 15 years": a number followed by a word of
+ * a claim's measure, "prison sentence (years)") against the figures the
+ * answers state: `kept`, the answers whose value or range holds it, and
+ * `stated`, every answer's figure in that measure. Null when the question
+ * gives no figure that any answer states a measure of.
+ */
+export function figureFilter(ctx: Pick<AnswerContext, 'reading'>, answers: readonly Entity[]): { asked: string; kept: Entity[]; stated: string[]; words: string[] } | null {
+  const { tokens, dates } = ctx.reading;
+  const inDate = (i: number) => dates.some((d) => d.start <= i && i < d.end);
+  const figures = tokens.flatMap((t, i) => {
+    const next = tokens[i + 1];
+    return isNumber(t) && next && !inDate(i) ? [{ value: Number(t.folded.replace(/ /g, '')), unit: next.stem, text: `${t.raw} ${next.raw}`, words: [t.raw, next.raw] }] : [];
+  });
+  if (figures.length === 0) return null;
+  const inMeasure = (e: Entity) => e.claims.filter((c) => figures.some((f) => tokenise(c.measure).some((t) => t.stem === f.unit)));
+  const measured = answers.filter((e) => inMeasure(e).length > 0);
+  if (measured.length === 0) return null;
+  const kept = measured.filter((e) => inMeasure(e).some((c) => figures.some((f) => f.value >= c.value && f.value <= (c.valueMax ?? c.value))));
+  const stated = measured.map((e) => `${e.name} ${inMeasure(e).map((c) => `${c.qualifier && /\d/.test(c.qualifier) ? c.qualifier : `${c.qualifier ? `${c.qualifier} ` : ''}${c.value.toLocaleString('en-GB')}`} ${c.measure}`).join(' or ')}`);
+  return { asked: figures.map((f) => f.text).join(', '), kept, stated, words: figures.flatMap((f) => f.words) };
 }
 
 function describeScope(intent: RelationIntent): string {
