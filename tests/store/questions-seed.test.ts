@@ -95,6 +95,8 @@ const CASES: QuestionCase[] = [
   { q: 'How long was Losik sentenced to?', intent: 'count', answer: ['ihar-losik'], not: ['maria-kolesnikova'], text: /^15 prison sentence \(years\) \(Ihar Losik\)/ },
   { q: 'How long has Lukashenko led Belarus?', intent: 'count', answer: ['alexander-lukashenko'], text: /^more than 3 decades leading Belarus/ },
   { q: 'How long did the talks last?', intent: 'count', text: /^The articles state no duration for this\. What the graph holds: / },
+  { q: 'How old is Losik?', intent: 'count', answer: ['ihar-losik'], text: /^33 age \(Ihar Losik\)/ },
+  { q: 'How old is Statkevich?', intent: 'count', text: /^The articles state no age for Mikalai Statkevich\.$/ },
   { q: 'which countries are involved?', intent: 'list', answer: ['belarus', 'lithuania', 'united-states', 'russia'], text: /^\d+ countries: Belarus/ },
   { q: 'how many countries are involved?', intent: 'count', answer: ['belarus', 'lithuania'], text: /^The graph holds \d+ countries/ },
   // refused

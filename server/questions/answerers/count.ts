@@ -29,6 +29,9 @@ interface ScoredClaim {
   key: string;
 }
 
+/** "age", as stems. */
+const AGE_STEMS = new Set(tokenise('age aged').map((t) => t.stem));
+
 /** Units of time, as stems: what "how long" asks a figure in. */
 const DURATION_STEMS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades'].flatMap((w) => tokenise(w).map((t) => t.stem)).concat(['year', 'month', 'week', 'day', 'hour', 'minute', 'decade'].flatMap((w) => tokenise(w).map((t) => t.stem))));
 
@@ -38,7 +41,9 @@ export async function answerCount(ctx: AnswerContext): Promise<Draft> {
   const { reading, vocabulary } = ctx;
   const dateTokens = new Set(reading.dates.flatMap((d) => range(d.start, d.end)));
   const asked = reading.tokens.filter(
-    (t) => !isStopWord(t) && !isNumber(t) && !QUESTION_WORDS.has(t.folded) && !COUNT_WORDS.has(t.folded) && !dateTokens.has(t.index) && !(reading.howLong && t.folded === 'long'),
+    (t) => !isStopWord(t) && !isNumber(t) && !QUESTION_WORDS.has(t.folded) && !COUNT_WORDS.has(t.folded) && !dateTokens.has(t.index) && !(reading.howLong && t.folded === 'long') && !(reading.howOld && t.folded === 'old') &&
+      // "How old is X?": the name says whose figure, not which measure (the ranking prefers X's own).
+      !((reading.howLong || reading.howOld) && reading.links.some((l) => l.start <= t.index && t.index < l.end)),
   );
   const words = asked.map((t) => {
     const verb = reading.verbs.find((v) => v.start <= t.index && t.index < v.end);
@@ -46,6 +51,8 @@ export async function answerCount(ctx: AnswerContext): Promise<Draft> {
   });
   // "How long was X sentenced?" asks for a measure in a unit of time: "prison sentence (years)".
   if (reading.howLong) words.push(DURATION_STEMS);
+  // "How old is X?" asks for the figure whose measure is an age.
+  if (reading.howOld) words.push(AGE_STEMS);
 
   const { entities } = await allEntities(ctx.store, null);
   const linkedIds = new Set(reading.links.map((l) => l.entity.id));
@@ -61,6 +68,8 @@ export async function answerCount(ctx: AnswerContext): Promise<Draft> {
       scored.push({ entity, claim, score, coverage, key: [...new Set(stems)].sort().join(' ') });
     }
   }
+  // "How old is X?": X's own figure, not another's of the same measure.
+  if ((reading.howLong || reading.howOld) && linkedIds.size) scored.splice(0, scored.length, ...scored.filter((x) => linkedIds.has(x.entity.id)));
   if (scored.length === 0) return countTheGraph(ctx);
 
   // One group per entity and measure: values within a group are what sources disagree on.
@@ -152,6 +161,10 @@ async function countTheGraph(ctx: AnswerContext): Promise<Draft> {
   const verbs = relationVerbs(reading);
   const prefix = 'The articles state no figure for this;';
   // "How long ...?" with no duration stated: the graph's relations cannot measure one.
+  if (reading.howOld) {
+    const named = distinctLinks(reading.links).map((l) => l.entity);
+    return { understood: true, text: `The articles state no age for ${named.length ? listNames(named.map((e) => e.name)) : 'this'}.`, rows: [], subgraph: subgraphOf([], [], named) };
+  }
   if (reading.howLong) {
     const draft = verbs.length ? await answerRelation(ctx, { name: 'relation', verb: verbs[0]!, types: [...new Set(verbs.flatMap((v) => v.types))], links: distinctLinks(reading.links), kind: reading.kind, time: null, happened: false }) : null;
     const none = 'The articles state no duration for this.';

@@ -22,6 +22,8 @@ export interface PreReading {
   howMany: boolean;
   /** "how long ...?": a count of a duration (years, months, days). */
   howLong: boolean;
+  /** "how old is X?": a count of years of age. */
+  howOld: boolean;
   asksWhen: boolean;
   /** "what happened ...": asks for events rather than a relation. */
   happened: boolean;
@@ -63,8 +65,9 @@ export function readQuestion(question: string, vocabulary: Vocabulary): PreReadi
     dates,
     verbs,
     temporal: temporalIndex >= 0 ? { marker: TEMPORAL_MARKERS[words[temporalIndex]!]!, index: temporalIndex } : null,
-    howMany: words.some((w, i) => (w === 'how' && (COUNT_WORDS.has(words[i + 1] ?? '') || words[i + 1] === 'long')) || (w === 'number' && words[i + 1] === 'of')) || words[0] === 'count',
+    howMany: words.some((w, i) => (w === 'how' && (COUNT_WORDS.has(words[i + 1] ?? '') || words[i + 1] === 'long' || words[i + 1] === 'old')) || (w === 'number' && words[i + 1] === 'of')) || words[0] === 'count',
     howLong: words.some((w, i) => w === 'how' && words[i + 1] === 'long'),
+    howOld: words.some((w, i) => w === 'how' && words[i + 1] === 'old'),
     asksWhen: words.includes('when') || (words.includes('what') && (words.includes('date') || words.includes('day'))),
     happened: words.some((w) => HAPPENED_WORDS.has(w)) || (words[0] === 'what' && (words[1] === 'took' || words[1] === 'went')),
     asksPath: words.some((w) => PATH_WORDS.has(w)),
@@ -82,7 +85,7 @@ export function isCueWord(t: Token): boolean {
   const w = t.folded;
   return (
     QUESTION_WORDS.has(w) || COUNT_WORDS.has(w) || PATH_WORDS.has(w) || INVOLVEMENT_WORDS.has(w) || HAPPENED_WORDS.has(w) ||
-    w in TEMPORAL_MARKERS || ['tell', 'describe', 'explain', 'information', 'info', 'date', 'day', 'took', 'place', 'went', 'long'].includes(w) ||
+    w in TEMPORAL_MARKERS || ['tell', 'describe', 'explain', 'information', 'info', 'date', 'day', 'took', 'place', 'went', 'long', 'old'].includes(w) ||
     SUPERLATIVE_WORDS.has(w) || GET_WORDS.has(w) || GIVE_WORDS.has(w) || ORIGIN_WORDS.has(w)
   );
 }
