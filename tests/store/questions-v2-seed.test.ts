@@ -76,6 +76,16 @@ const TABLES: Record<string, QuestionCase[]> = {
   'attributes and roles': [
     { q: 'which journalists were released?', answer: ['ihar-losik', 'alena-tsimashchuk', 'larissa-shchyrakova'], not: ['mikalai-statkevich', 'siarhei-tsikhanouski'], quote: 'Among those released Thursday were Ihar Losik' },
     { q: 'which journalists were pardoned?', answer: ['ihar-losik', 'alena-tsimashchuk'], not: ['mikalai-statkevich'], quote: 'The prisoners included journalists such as Ihar Losik' },
+    // How sure the articles are: disagreements, what is only reported, what is only promised
+    {
+      q: 'what do the sources disagree on?', intent: 'certainty', answer: ['released-prisoners-2025-09-11', 'mikalai-statkevich'],
+      text: /^The sources disagree on \d+ points: .*prisoners who crossed into Lithuania \(The 52 political prisoners released on 11 September 2025\): 51 \(article 000_ce575159250a277d\), 52 \(article 004_db2554f03e592df2\)/,
+    },
+    { q: 'What do the articles disagree on about Statkevich?', intent: 'certainty', answer: ['mikalai-statkevich', 'lithuania'], text: /^The sources disagree on 1 point about Mikalai Statkevich: .*refused to cross into Lithuania/ },
+    { q: 'what is unconfirmed?', intent: 'certainty', answer: ['mikalai-statkevich'], text: /^Reported but unconfirmed in at least one article: \d+ facts: / },
+    { q: 'what is reported but not confirmed?', intent: 'certainty', text: /^Reported but unconfirmed/ },
+    { q: 'what did the US promise?', intent: 'certainty', answer: ['united-states', 'belarus'], text: /^Promised or planned, not done when reported: \d+ facts about United States: / },
+    { q: 'who promised sanctions relief?', intent: 'relation', text: /^United States\. Promised/ },
     // A participle before the noun: the noun still describes the answer, and the answer is who underwent the verb.
     { q: 'who are the released journalists?', intent: 'relation', answer: ['ihar-losik', 'alena-tsimashchuk', 'larissa-shchyrakova'], not: ['mikalai-statkevich', 'siarhei-tsikhanouski', 'expulsion-of-52-prisoners-2025'] },
     { q: 'list the released politicians', intent: 'relation', answer: ['mikalai-statkevich'], not: ['ihar-losik'], text: /^Mikalai Statkevich\./ },

@@ -251,6 +251,17 @@ describe('reading a question', () => {
     expect(classify(read('who negotiated?'))).not.toHaveProperty('asksWhen');
   });
 
+  it('reads questions about how sure the articles are', () => {
+    expect(classify(read('what do the sources disagree on?'))).toMatchObject({ name: 'certainty', certainty: 'disagree' });
+    expect(classify(read('which figures are disputed?'))).toMatchObject({ name: 'certainty', certainty: 'disagree' });
+    expect(classify(read('what is unconfirmed about the guild?', { guild }))).toMatchObject({ name: 'certainty', certainty: 'UNCONFIRMED', links: [{ entity: { id: 'guild' } }] });
+    expect(classify(read('what is reported but not confirmed?'))).toMatchObject({ name: 'certainty', certainty: 'UNCONFIRMED' });
+    expect(classify(read('what was promised?'))).toMatchObject({ name: 'certainty', certainty: 'PLANNED' });
+    // A relation verb asks who: the relation question, whose answer is worded as firmly as its evidence.
+    expect(classify(read('who promised to negotiate?'))).toMatchObject({ name: 'relation' });
+    expect(classify(read('who negotiated?'))).toMatchObject({ name: 'relation' });
+  });
+
   it('puts a date on a relation question as a filter', () => {
     expect(classify(read('who negotiated in March 2031?'))).toMatchObject({ name: 'relation', time: { iso: '2031-03', mode: 'within' } });
     expect(classify(read('who negotiated before 2031?'))).toMatchObject({ name: 'relation', time: { iso: '2031', mode: 'before' } });

@@ -3,6 +3,7 @@
  * answerer does not compile. Each returns its draft and what it used.
  */
 import type { IntentName, IntentOf } from '../intent/intent.js';
+import { answerCertainty } from './certainty.js';
 import { answerPath, answerRelationCheck } from './connection.js';
 import { asRead, type AnswerContext, type Answered, type Answerer } from './context.js';
 import { answerCount } from './count.js';
@@ -31,6 +32,7 @@ export const ANSWERERS: { [K in IntentName]: Answerer<K> } = {
   origin: asRead(answerOrigin),
   exchange: asRead(answerExchange),
   why: asRead(answerWhy),
+  certainty: asRead(answerCertainty),
   passages: answerPassages,
   unknown: answerUnknown,
 };

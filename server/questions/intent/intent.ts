@@ -55,6 +55,8 @@ interface IntentShapes {
   exchange: { links: Link[]; side: 'get' | 'give' | null };
   /** "why was X released?" */
   why: { links: Link[]; types: string[] };
+  /** "what do the sources disagree on?", "what is unconfirmed about X?", "what did X promise?" */
+  certainty: { certainty: 'disagree' | 'UNCONFIRMED' | 'PLANNED'; links: Link[] };
   /** Not read as a question about the graph: the passages whose words match it. */
   passages: { words: string[] };
   unknown: { reason: string };
@@ -84,6 +86,8 @@ export function classify(reading: Reading): Intent {
   const mainVerb = verbs[0];
 
   if (reading.howMany) return { name: 'count' };
+  // How sure the articles are: a question about the evidence, not a relation ("who promised X?" stays a relation question).
+  if (reading.certainty && !reading.yesNo && !reading.asksWhy && (reading.certainty !== 'PLANNED' || !mainVerb)) return { name: 'certainty', certainty: reading.certainty, links };
 
   // Shapes of version 2: reasons, exchanges, rankings, origins.
   const exchangeVerb = verbs.some((v) => v.types.some((t) => isExchangeType(t)));

@@ -40,6 +40,8 @@ export interface PreReading {
   asksWhy: boolean;
   /** "what did X get / give in return?": the side of an exchange asked for. */
   exchangeSide: 'get' | 'give' | null;
+  /** "what do the sources disagree on?", "what is unconfirmed?", "what was promised?": how sure the articles are. */
+  certainty: 'disagree' | 'UNCONFIRMED' | 'PLANNED' | null;
 }
 
 const SUPERLATIVE_WORDS = new Set(['most', 'best', 'biggest', 'largest', 'top', 'mostly', 'oftenest']);
@@ -77,7 +79,20 @@ export function readQuestion(question: string, vocabulary: Vocabulary): PreReadi
     asksOrigin: asksOrigin(words),
     asksWhy: words[0] === 'why' || /\b(for what reason|what (was|is) the reason|what for$)/.test(words.join(' ')),
     exchangeSide: exchangeSide(words),
+    certainty: certaintyAsked(words),
   };
+}
+
+const DISAGREE_WORDS = new Set(['disagree', 'disagrees', 'disagreed', 'disagreement', 'disagreements', 'differ', 'differs', 'differed', 'disputed', 'dispute', 'disputes', 'contradict', 'contradicts', 'contradiction', 'contradictions', 'contradictory', 'conflicting', 'inconsistent', 'inconsistencies']);
+const UNCONFIRMED_WORDS = new Set(['unconfirmed', 'unverified', 'rumour', 'rumours', 'rumor', 'rumors', 'rumoured', 'rumored']);
+const PLANNED_WORDS = new Set(['promise', 'promised', 'promises', 'pledge', 'pledged', 'pledges', 'planned']);
+
+/** Which certainty a question asks about, from its own words ("not confirmed" too); null for most questions. */
+function certaintyAsked(words: readonly string[]): 'disagree' | 'UNCONFIRMED' | 'PLANNED' | null {
+  if (words.some((w) => DISAGREE_WORDS.has(w))) return 'disagree';
+  if (words.some((w, i) => UNCONFIRMED_WORDS.has(w) || (w === 'not' && ['confirmed', 'verified'].includes(words[i + 1] ?? '')))) return 'UNCONFIRMED';
+  if (words.some((w) => PLANNED_WORDS.has(w))) return 'PLANNED';
+  return null;
 }
 
 /** Words the reading itself uses as cues (question, count, path, time words). */
@@ -86,7 +101,8 @@ export function isCueWord(t: Token): boolean {
   return (
     QUESTION_WORDS.has(w) || COUNT_WORDS.has(w) || PATH_WORDS.has(w) || INVOLVEMENT_WORDS.has(w) || HAPPENED_WORDS.has(w) ||
     w in TEMPORAL_MARKERS || ['tell', 'describe', 'explain', 'information', 'info', 'date', 'day', 'took', 'place', 'went', 'long', 'old'].includes(w) ||
-    SUPERLATIVE_WORDS.has(w) || GET_WORDS.has(w) || GIVE_WORDS.has(w) || ORIGIN_WORDS.has(w)
+    SUPERLATIVE_WORDS.has(w) || GET_WORDS.has(w) || GIVE_WORDS.has(w) || ORIGIN_WORDS.has(w) ||
+    DISAGREE_WORDS.has(w) || UNCONFIRMED_WORDS.has(w) || PLANNED_WORDS.has(w)
   );
 }
 

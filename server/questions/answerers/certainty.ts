@@ -1,0 +1,91 @@
+/**
+ * Questions about how sure the articles are: "what do the sources disagree
+ * on?", "what is unconfirmed?", "what did the US promise?". Read off the
+ * evidence itself: figures the articles give different values for, relations
+ * the articles support differently (one states, another only reports or
+ * promises), and the relations and figures whose evidence is only reported
+ * (UNCONFIRMED) or only promised (PLANNED). Across the whole story, or around
+ * the entities the question names.
+ */
+import type { Certainty, Claim, Entity, Evidence, Relation } from '../../domain/types.js';
+import { allEntities, allRelations, indexEntities } from '../link/graph.js';
+import type { IntentOf } from '../intent/intent.js';
+import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
+import { joinSentences, listNames, plural, relationSentence } from '../compose/wording.js';
+import type { AnswerRow, Draft } from '../types.js';
+import type { AnswerContext } from './context.js';
+
+/** Words about the evidence itself, which such a question uses and no other reading does. */
+const EVIDENCE_WORDS = new Set(['sources', 'source', 'articles', 'article', 'reports', 'reported', 'confirmed', 'verified', 'facts', 'fact', 'claims', 'claim', 'figures', 'figure', 'accounts', 'account']);
+
+export type CertaintyAsked = 'disagree' | Extract<Certainty, 'UNCONFIRMED' | 'PLANNED'>;
+
+/** A figure's value as the article gives it: "almost 1,200", "1,300 or 1,400". */
+function valueOf(c: Claim): string {
+  const value = c.valueMax != null && c.valueMax !== c.value ? `${c.value.toLocaleString('en-GB')}-${c.valueMax.toLocaleString('en-GB')}` : c.value.toLocaleString('en-GB');
+  if (!c.qualifier) return value;
+  return /\d/.test(c.qualifier) ? c.qualifier : `${c.qualifier} ${value}`;
+}
+
+const articlesOf = (evidence: readonly Evidence[]) => [...new Set(evidence.map((e) => e.article))].sort();
+
+/** The figures of one entity that the articles give different values for, one sentence and one row per measure. */
+function disagreeingFigures(e: Entity): { sentence: string; rows: AnswerRow[] }[] {
+  const byMeasure = new Map<string, Claim[]>();
+  for (const c of e.claims) byMeasure.set(c.measure.toLowerCase(), [...(byMeasure.get(c.measure.toLowerCase()) ?? []), c]);
+  return [...byMeasure.values()]
+    .filter((claims) => new Set(claims.map(valueOf)).size > 1)
+    .map((claims) => ({
+      sentence: `${claims[0]!.measure} (${e.name}): ${claims.map((c) => `${valueOf(c)} (${articlesOf(c.evidence).map((a) => `article ${a}`).join(', ')})`).join(', ')}`,
+      rows: claims.map((c) => ({ subject: e, relation: `${valueOf(c)} ${c.measure}`, object: null, evidence: c.evidence, relationId: null, date: e.date })),
+    }));
+}
+
+/** True when the articles support a relation differently: one states it, another only reports or promises it, or none states it and they hedge it in different ways. */
+function supportDiffers(r: Relation): boolean {
+  const ways = new Set(r.evidence.map((e) => `${e.certainty ?? 'STATED'}|${e.accordingTo ?? ''}`));
+  if (ways.size < 2) return false;
+  return r.evidence.some((e) => e.certainty === 'UNCONFIRMED' || e.certainty === 'PLANNED') || !r.evidence.some((e) => (e.certainty ?? 'STATED') === 'STATED');
+}
+
+const LEADS: Record<CertaintyAsked, { found: (n: number) => string; none: string }> = {
+  disagree: { found: (n) => `The sources disagree on ${plural(n, 'point')}`, none: 'The articles do not disagree on any figure or relation the graph records' },
+  UNCONFIRMED: { found: (n) => `Reported but unconfirmed in at least one article: ${plural(n, 'fact')}`, none: 'No fact in the graph is only reported as unconfirmed' },
+  PLANNED: { found: (n) => `Promised or planned, not done when reported: ${plural(n, 'fact')}`, none: 'No fact in the graph is only promised or planned' },
+};
+
+export async function answerCertainty(ctx: AnswerContext, intent: IntentOf<'certainty'>): Promise<Draft> {
+  const linked = intent.links.map((l) => l.entity);
+  const ids = new Set(linked.map((e) => e.id));
+  const scope = linked.length ? ` about ${listNames(linked.map((e) => e.name))}` : '';
+  const [relations, entities] = linked.length
+    ? [[...new Map([...(await ctx.store.relationsOf([...ids])).values()].flat().map((r) => [r.id, r])).values()], linked]
+    : await Promise.all([allRelations(ctx.store, null).then((x) => x.relations), allEntities(ctx.store, null).then((x) => x.entities)]);
+
+  const figures = intent.certainty === 'disagree'
+    ? entities.flatMap(disagreeingFigures)
+    : entities.flatMap((e) =>
+        e.claims
+          .filter((c) => c.evidence.some((ev) => ev.certainty === intent.certainty))
+          .map((c) => ({ sentence: `${valueOf(c)} ${c.measure} (${e.name})`, rows: [{ subject: e, relation: `${valueOf(c)} ${c.measure}`, object: null, evidence: c.evidence, relationId: null, date: e.date }] })),
+      );
+  const chosen = relations
+    .filter((r) => (intent.certainty === 'disagree' ? supportDiffers(r) : r.evidence.some((ev) => ev.certainty === intent.certainty)))
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+
+  const lead = LEADS[intent.certainty];
+  const count = figures.length + chosen.length;
+  const usedWords = ctx.reading.ignored.filter((w) => EVIDENCE_WORDS.has(w.toLowerCase()));
+  if (count === 0) return { understood: true, usedWords, text: `${lead.none}${scope}.`, rows: [], subgraph: subgraphOf([], [], linked) };
+  const shown = chosen.slice(0, Math.max(0, MAX_ROWS - figures.length));
+  const index = await indexEntities(ctx.store, shown, linked);
+  const rows = [...figures.flatMap((f) => f.rows), ...shown.map((r) => relationRow(r, index))].slice(0, MAX_ROWS);
+  const sentences = [...figures.map((f) => f.sentence), ...shown.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index))];
+  return {
+    understood: true,
+    usedWords,
+    text: `${lead.found(count)}${scope}: ${joinSentences(sentences, 12)}`,
+    rows,
+    subgraph: subgraphOf(rows, shown, linked, count > rows.length),
+  };
+}
