@@ -76,6 +76,9 @@ const TABLES: Record<string, QuestionCase[]> = {
   'attributes and roles': [
     { q: 'which journalists were released?', answer: ['ihar-losik', 'alena-tsimashchuk', 'larissa-shchyrakova'], not: ['mikalai-statkevich', 'siarhei-tsikhanouski'], quote: 'Among those released Thursday were Ihar Losik' },
     { q: 'which journalists were pardoned?', answer: ['ihar-losik', 'alena-tsimashchuk'], not: ['mikalai-statkevich'], quote: 'The prisoners included journalists such as Ihar Losik' },
+    // "where": the relations that put X at a place, never one that says X did not go there
+    { q: 'where was the press conference?', intent: 'where', answer: ['vilnius'], text: /^Vilnius\. .*took place in Vilnius/ },
+    { q: 'where is Statkevich?', intent: 'where', answer: ['mikalai-statkevich'], not: ['lithuania'], text: /^No-man’s land, .*\(where the articles put them, not necessarily where they are now\)\./ },
     // How sure the articles are: disagreements, what is only reported, what is only promised
     {
       q: 'what do the sources disagree on?', intent: 'certainty', answer: ['released-prisoners-2025-09-11', 'mikalai-statkevich'],

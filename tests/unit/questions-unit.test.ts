@@ -15,6 +15,7 @@ import { stem, tokenise } from '../../server/questions/read/tokens.js';
 import { createVocabulary } from '../../server/questions/read/vocabulary.js';
 import { joinSentences, listNames, relationSentence } from '../../server/questions/compose/wording.js';
 import { datesHead } from '../../server/questions/answerers/relation.js';
+import { placesItsSubject } from '../../server/questions/answerers/where.js';
 
 const vocabulary = createVocabulary(['NEGOTIATED', 'BROKERED_BY', 'SPOUSE_OF', 'LEADS', 'SAID', 'SHOT_DOWN', 'TRADED_WITH']);
 
@@ -249,6 +250,13 @@ describe('reading a question', () => {
     expect(classify(read('when did the deal happen?', { deal }))).toMatchObject({ name: 'when' });
     expect(classify(read('when did the guild negotiate?', { guild }))).toMatchObject({ name: 'relation', types: ['NEGOTIATED'], asksWhen: true });
     expect(classify(read('who negotiated?'))).not.toHaveProperty('asksWhen');
+  });
+
+  it('reads a label as putting its subject at a place, unless it says the subject did not get there', () => {
+    expect(['took place in', 'crossed into', 'deported to', 'located in', 'remained in'].map(placesItsSubject)).toEqual([true, true, true, true, true]);
+    expect(['refused to cross into', 'expelled by', 'negotiated', 'blocked from entering'].map(placesItsSubject)).toEqual([false, false, false, false]);
+    expect(classify(read('where was the deal?', { deal }))).toMatchObject({ name: 'where', link: { entity: { id: 'deal' } } });
+    expect(classify(read('where is marta from?', { marta }))).toMatchObject({ name: 'origin' });
   });
 
   it('reads questions about how sure the articles are', () => {

@@ -10,6 +10,7 @@ import { answerCount } from './count.js';
 import { answerExchange, answerWhy } from './exchange.js';
 import { answerList } from './list.js';
 import { answerOrigin } from './origin.js';
+import { answerWhere } from './where.js';
 import { answerPassages, answerUnknown } from './passages.js';
 import { answerSuperlative } from './superlative.js';
 import { answerProfile } from './profile.js';
@@ -30,6 +31,7 @@ export const ANSWERERS: { [K in IntentName]: Answerer<K> } = {
   list: asRead(answerList),
   superlative: asRead(answerSuperlative),
   origin: asRead(answerOrigin),
+  where: asRead(answerWhere),
   exchange: asRead(answerExchange),
   why: asRead(answerWhy),
   certainty: asRead(answerCertainty),

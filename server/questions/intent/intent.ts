@@ -51,6 +51,8 @@ interface IntentShapes {
   superlative: { kind: EntityKind | null; types: string[]; measure: 'mentions' | 'relations'; attributes: string[] };
   /** "where is X from?" */
   origin: { link: Link; kind: EntityKind | null };
+  /** "where was the press conference?", "where did X go?" */
+  where: { link: Link };
   /** "what did X get in return?", "what was given in exchange for X?" */
   exchange: { links: Link[]; side: 'get' | 'give' | null };
   /** "why was X released?" */
@@ -98,6 +100,8 @@ export function classify(reading: Reading): Intent {
     return { name: 'superlative', kind: reading.kind, types, measure, attributes: reading.attributes };
   }
   if (reading.asksOrigin && links.length >= 1) return { name: 'origin', link: links[0]!, kind: reading.kind };
+  // "Where did X go?" ("go" is no relation verb): where the graph puts X. "Where was X released?" stays a relation question.
+  if (reading.asksWhere && links.length === 1 && !mainVerb) return { name: 'where', link: links[0]! };
 
   const relation = (verb: VerbMatch, asked: string[], linked: Link[], time: TimeFilter | null, happened = false, wider: string[] | null = broader): Intent => {
     // "refused to leave X": X is an origin, after the verb and not its agent.

@@ -36,6 +36,8 @@ export interface PreReading {
   superlative: boolean;
   /** "where is X from?", "what nationality is X?": asks where someone comes from. */
   asksOrigin: boolean;
+  /** "where was X?", "where did X go?": asks where X was put (not where X is from). */
+  asksWhere: boolean;
   /** "why ...?", "for what reason ...?": asks for a reason. */
   asksWhy: boolean;
   /** "what did X get / give in return?": the side of an exchange asked for. */
@@ -77,6 +79,7 @@ export function readQuestion(question: string, vocabulary: Vocabulary): PreReadi
     profileCue: PROFILE_STARTS.some((p) => opening === p || opening.startsWith(`${p} `)) || (words[0] === 'who' && tokens[0]!.possessive),
     superlative: words.some((w) => SUPERLATIVE_WORDS.has(w)),
     asksOrigin: asksOrigin(words),
+    asksWhere: words[0] === 'where' && !asksOrigin(words),
     asksWhy: words[0] === 'why' || /\b(for what reason|what (was|is) the reason|what for$)/.test(words.join(' ')),
     exchangeSide: exchangeSide(words),
     certainty: certaintyAsked(words),
