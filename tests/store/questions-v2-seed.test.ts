@@ -79,6 +79,9 @@ const TABLES: Record<string, QuestionCase[]> = {
     // "where": the relations that put X at a place, never one that says X did not go there
     { q: 'where was the press conference?', intent: 'where', answer: ['vilnius'], text: /^Vilnius\. .*took place in Vilnius/ },
     { q: 'where is Statkevich?', intent: 'where', answer: ['mikalai-statkevich'], not: ['lithuania'], text: /^No-man’s land, .*\(where the articles put them, not necessarily where they are now\)\./ },
+    // A possessive inside a whole name ("Tsikhanouskaya’s team") links the name; outside one ("Tsikhanouskaya's husband") the person.
+    { q: "who is a member of Tsikhanouskaya's team?", answer: ['anatol-lyabedzka', 'tsikhanouskaya-team'], text: /^Anatol Lyabedzka\./ },
+    { q: "who is Tsikhanouskaya's husband?", answer: ['siarhei-tsikhanouski'], text: /^Siarhei Tsikhanouski\./ },
     // How sure the articles are: disagreements, what is only reported, what is only promised
     {
       q: 'what do the sources disagree on?', intent: 'certainty', answer: ['released-prisoners-2025-09-11', 'mikalai-statkevich'],

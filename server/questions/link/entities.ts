@@ -56,7 +56,10 @@ export function nameMatch(words: string, names: readonly string[]): NameMatch | 
   const wordCount = words.split(' ').length;
   const last = words.slice(words.lastIndexOf(' ') + 1);
   for (const raw of names) {
-    for (const name of new Set([fold(raw), fold(raw).replace(/^the /, '')])) {
+    // "Tsikhanouskaya’s team" folds to "tsikhanouskaya s team"; a question's possessive token is "tsikhanouskaya".
+    const folded = fold(raw);
+    const unpossessed = folded.replace(/(\S) s(?= |$)/g, '$1');
+    for (const name of new Set([folded, folded.replace(/^the /, ''), unpossessed, unpossessed.replace(/^the /, '')])) {
       if (!name) continue;
       const head = headWord(name);
       if (name === words) better({ quality: 4, head: true });
@@ -137,6 +140,9 @@ export async function linkEntities(store: Pick<GraphStore, 'search'>, text: stri
       .sort((a, b) => b.m.quality - a.m.quality || Number(b.m.head) - Number(a.m.head) || b.entity.degree - a.entity.degree);
     const top = scored[0];
     if (!top) return;
+    // "Tsikhanouskaya's husband" is a relation of Tsikhanouskaya; "Tsikhanouskaya's team" may be a whole name: a run
+    // with a possessive inside is a name only when a name holds it whole.
+    if (tokens.slice(start, end - 1).some((t) => t.possessive) && top.m.quality < 3) return;
     // "who met Lukashenko": words starting with the verb the question asks with are the verb and its object, not a
     // name, unless they are a whole name ("Senior US envoy who met Lukashenko" holds "met lukashenko"; the question
     // asks who met him). A verb-like word inside a name stays ("the US envoy").
@@ -166,7 +172,6 @@ export async function linkEntities(store: Pick<GraphStore, 'search'>, text: stri
       if (!run.every((t) => usable(t.index))) continue;
       if (!hit.has(start) || !hit.has(end - 1)) continue;
       if (!run.every((t) => hit.has(t.index) || isStopWord(t) || isNumber(t))) continue;
-      if (run.slice(0, -1).some((t) => t.possessive)) continue;
       runs.push([start, end]);
     }
   }
