@@ -33,7 +33,7 @@ interface ScoredClaim {
 const AGE_STEMS = new Set(tokenise('age aged').map((t) => t.stem));
 
 /** Units of time, as stems: what "how long" asks a figure in. */
-const DURATION_STEMS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades'].flatMap((w) => tokenise(w).map((t) => t.stem)).concat(['year', 'month', 'week', 'day', 'hour', 'minute', 'decade'].flatMap((w) => tokenise(w).map((t) => t.stem))));
+const DURATION_STEMS = new Set(tokenise('year years month months week weeks day days hour hours minute minutes decade decades').map((t) => t.stem));
 
 const measureStems = (measure: string) => tokenise(measure).filter((t) => !isStopWord(t) && !isNumber(t)).map((t) => t.stem);
 
@@ -160,11 +160,12 @@ async function countTheGraph(ctx: AnswerContext): Promise<Draft> {
   const { reading } = ctx;
   const verbs = relationVerbs(reading);
   const prefix = 'The articles state no figure for this;';
-  // "How long ...?" with no duration stated: the graph's relations cannot measure one.
+  // "How old is X?" with no age stated: say so, for X.
   if (reading.howOld) {
     const named = distinctLinks(reading.links).map((l) => l.entity);
     return { understood: true, text: `The articles state no age for ${named.length ? listNames(named.map((e) => e.name)) : 'this'}.`, rows: [], subgraph: subgraphOf([], [], named) };
   }
+  // "How long ...?" with no duration stated: the graph's relations cannot measure one; say so, then what they hold.
   if (reading.howLong) {
     const draft = verbs.length ? await answerRelation(ctx, { name: 'relation', verb: verbs[0]!, types: [...new Set(verbs.flatMap((v) => v.types))], links: distinctLinks(reading.links), kind: reading.kind, time: null, happened: false }) : null;
     const none = 'The articles state no duration for this.';
