@@ -7,11 +7,11 @@
  * (UNCONFIRMED) or only promised (PLANNED). Across the whole story, or around
  * the entities the question names.
  */
-import type { Certainty, Claim, Entity, Evidence, Relation } from '../../domain/types.js';
+import type { Certainty, Claim, Entity, Evidence } from '../../domain/types.js';
 import { allEntities, allRelations, indexEntities } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
-import { joinSentences, listNames, plural, relationSentence } from '../compose/wording.js';
+import { claimFigure, claimValue, joinSentences, listNames, plural, relationSentence, sourcesDiffer } from '../compose/wording.js';
 import type { AnswerRow, Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
 
@@ -20,13 +20,6 @@ const EVIDENCE_WORDS = new Set(['sources', 'source', 'articles', 'article', 'rep
 
 export type CertaintyAsked = 'disagree' | Extract<Certainty, 'UNCONFIRMED' | 'PLANNED'>;
 
-/** A figure's value as the article gives it: "almost 1,200", "1,300 or 1,400". */
-function valueOf(c: Claim): string {
-  const value = c.valueMax != null && c.valueMax !== c.value ? `${c.value.toLocaleString('en-GB')}-${c.valueMax.toLocaleString('en-GB')}` : c.value.toLocaleString('en-GB');
-  if (!c.qualifier) return value;
-  return /\d/.test(c.qualifier) ? c.qualifier : `${c.qualifier} ${value}`;
-}
-
 const articlesOf = (evidence: readonly Evidence[]) => [...new Set(evidence.map((e) => e.article))].sort();
 
 /** The figures of one entity that the articles give different values for, one sentence and one row per measure. */
@@ -34,18 +27,11 @@ function disagreeingFigures(e: Entity): { sentence: string; rows: AnswerRow[] }[
   const byMeasure = new Map<string, Claim[]>();
   for (const c of e.claims) byMeasure.set(c.measure.toLowerCase(), [...(byMeasure.get(c.measure.toLowerCase()) ?? []), c]);
   return [...byMeasure.values()]
-    .filter((claims) => new Set(claims.map(valueOf)).size > 1)
+    .filter((claims) => new Set(claims.map(claimValue)).size > 1)
     .map((claims) => ({
-      sentence: `${claims[0]!.measure} (${e.name}): ${claims.map((c) => `${valueOf(c)} (${articlesOf(c.evidence).map((a) => `article ${a}`).join(', ')})`).join(', ')}`,
-      rows: claims.map((c) => ({ subject: e, relation: `${valueOf(c)} ${c.measure}`, object: null, evidence: c.evidence, relationId: null, date: e.date })),
+      sentence: `${claims[0]!.measure} (${e.name}): ${claims.map((c) => `${claimValue(c)} (${articlesOf(c.evidence).map((a) => `article ${a}`).join(', ')})`).join(', ')}`,
+      rows: claims.map((c) => ({ subject: e, relation: claimFigure(c), object: null, evidence: c.evidence, relationId: null, date: e.date })),
     }));
-}
-
-/** True when the articles support a relation differently: one states it, another only reports or promises it, or none states it and they hedge it in different ways. */
-function supportDiffers(r: Relation): boolean {
-  const ways = new Set(r.evidence.map((e) => `${e.certainty ?? 'STATED'}|${e.accordingTo ?? ''}`));
-  if (ways.size < 2) return false;
-  return r.evidence.some((e) => e.certainty === 'UNCONFIRMED' || e.certainty === 'PLANNED') || !r.evidence.some((e) => (e.certainty ?? 'STATED') === 'STATED');
 }
 
 const LEADS: Record<CertaintyAsked, { found: (n: number) => string; none: string }> = {
@@ -67,10 +53,10 @@ export async function answerCertainty(ctx: AnswerContext, intent: IntentOf<'cert
     : entities.flatMap((e) =>
         e.claims
           .filter((c) => c.evidence.some((ev) => ev.certainty === intent.certainty))
-          .map((c) => ({ sentence: `${valueOf(c)} ${c.measure} (${e.name})`, rows: [{ subject: e, relation: `${valueOf(c)} ${c.measure}`, object: null, evidence: c.evidence, relationId: null, date: e.date }] })),
+          .map((c) => ({ sentence: `${claimFigure(c)} (${e.name})`, rows: [{ subject: e, relation: claimFigure(c), object: null, evidence: c.evidence, relationId: null, date: e.date }] })),
       );
   const chosen = relations
-    .filter((r) => (intent.certainty === 'disagree' ? supportDiffers(r) : r.evidence.some((ev) => ev.certainty === intent.certainty)))
+    .filter((r) => (intent.certainty === 'disagree' ? sourcesDiffer(r.evidence) : r.evidence.some((ev) => ev.certainty === intent.certainty)))
     .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
 
   const lead = LEADS[intent.certainty];

@@ -14,7 +14,7 @@ import { distinctLinks } from '../link/entities.js';
 import { allEntities } from '../link/graph.js';
 import { relationVerbs } from '../link/reading.js';
 import { subgraphOf } from '../compose/rows.js';
-import { kindWord, listNames, plural } from '../compose/wording.js';
+import { capitalise, claimFigure, claimValue, kindWord, listNames, measureStems, plural } from '../compose/wording.js';
 import type { AnswerRow, Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
 import { answerRelation } from './relation.js';
@@ -34,8 +34,6 @@ const AGE_STEMS = new Set(tokenise('age aged').map((t) => t.stem));
 
 /** Units of time, as stems: what "how long" asks a figure in. */
 const DURATION_STEMS = new Set(tokenise('year years month months week weeks day days hour hours minute minutes decade decades').map((t) => t.stem));
-
-const measureStems = (measure: string) => tokenise(measure).filter((t) => !isStopWord(t) && !isNumber(t)).map((t) => t.stem);
 
 export async function answerCount(ctx: AnswerContext): Promise<Draft> {
   const { reading, vocabulary } = ctx;
@@ -100,7 +98,7 @@ export async function answerCount(ctx: AnswerContext): Promise<Draft> {
   const shown = [best, ...sameMeasure, ...related];
   const rows: AnswerRow[] = shown.flat().map(({ entity, claim }) => ({
     subject: entity,
-    relation: figure(claim),
+    relation: claimFigure(claim),
     object: null,
     evidence: claim.evidence,
     relationId: null,
@@ -115,19 +113,6 @@ export async function answerCount(ctx: AnswerContext): Promise<Draft> {
   return { understood: true, text, rows, subgraph: subgraphOf(rows, [], []), usedWords };
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** "almost 1,200 political prisoners remaining". */
-function figure(claim: Claim): string {
-  return `${valueOf(claim)} ${claim.measure}`;
-}
-
-/** "almost 1,200"; a qualifier that already states the figure ("1,300 or 1,400") stands alone. */
-function valueOf(claim: Claim): string {
-  const value = claim.value.toLocaleString('en-GB');
-  if (!claim.qualifier) return value;
-  return /\d/.test(claim.qualifier) ? claim.qualifier : `${claim.qualifier} ${value}`;
-}
 
 /**
  * "52 political prisoners released (Release of 52 ...), according to articles 000, 002."
@@ -137,7 +122,7 @@ function valueOf(claim: Claim): string {
 function describeGroup(group: ScoredClaim[], brief = false, byHolder = false): string {
   const byValue = new Map<string, { label: string; articles: Set<string> }>();
   for (const { claim } of group) {
-    const label = valueOf(claim);
+    const label = claimValue(claim);
     const v = byValue.get(label) ?? { label, articles: new Set() };
     for (const ev of claim.evidence) v.articles.add(ev.article);
     byValue.set(label, v);

@@ -4,13 +4,13 @@
  * "what did X say?", "which people crossed into X in September 2025?".
  * link/relations.ts selects the relations and the asked ends; this words them.
  */
-import { formatDate } from '../read/dates.js';
-import { isNumber, tokenise } from '../read/tokens.js';
+import { datePhrase, formatDate } from '../read/dates.js';
+import { isNumber } from '../read/tokens.js';
 import type { Entity, Relation } from '../../domain/types.js';
 import { indexEntities, presentTypes } from '../link/graph.js';
 import { selectRelations } from '../link/relations.js';
 import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
-import { firstQuote, joinSentences, listNames, relationSentence, typeLabels } from '../compose/wording.js';
+import { capitalise, claimFigure, firstQuote, joinSentences, listNames, measureStems, relationSentence, typeLabels } from '../compose/wording.js';
 import type { IntentOf } from '../intent/intent.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
@@ -83,14 +83,13 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
 export function datesHead(relations: readonly Pick<Relation, 'date' | 'endDate'>[]): string {
   const spans = [...new Set(relations.filter((r) => r.date).map((r) => (r.endDate && r.endDate !== r.date ? `${r.date}/${r.endDate}` : r.date!)))].sort();
   if (spans.length === 0) return 'The graph gives no date for this.';
-  const phrase = (iso: string) => `${iso.length === 10 ? 'on' : 'in'} ${formatDate(iso)}`;
   const phrases = spans.map((span) => {
     const [from, to] = span.split('/');
-    return to ? `from ${formatDate(from!)} to ${formatDate(to)}` : phrase(from!);
+    return to ? `from ${formatDate(from!)} to ${formatDate(to)}` : datePhrase(from!);
   });
   const text = listNames(phrases, 6);
   const undated = relations.some((r) => !r.date) ? ' (some of it undated)' : '';
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${undated}.`;
+  return `${capitalise(text)}${undated}.`;
 }
 
 /**
@@ -108,11 +107,11 @@ export function figureFilter(ctx: Pick<AnswerContext, 'reading'>, answers: reado
     return isNumber(t) && next && !inDate(i) ? [{ value: Number(t.folded.replace(/ /g, '')), unit: next.stem, text: `${t.raw} ${next.raw}`, words: [t.raw, next.raw] }] : [];
   });
   if (figures.length === 0) return null;
-  const inMeasure = (e: Entity) => e.claims.filter((c) => figures.some((f) => tokenise(c.measure).some((t) => t.stem === f.unit)));
+  const inMeasure = (e: Entity) => e.claims.filter((c) => figures.some((f) => measureStems(c.measure).includes(f.unit)));
   const measured = answers.filter((e) => inMeasure(e).length > 0);
   if (measured.length === 0) return null;
   const kept = measured.filter((e) => inMeasure(e).some((c) => figures.some((f) => f.value >= c.value && f.value <= (c.valueMax ?? c.value))));
-  const stated = measured.map((e) => `${e.name} ${inMeasure(e).map((c) => `${c.qualifier && /\d/.test(c.qualifier) ? c.qualifier : `${c.qualifier ? `${c.qualifier} ` : ''}${c.value.toLocaleString('en-GB')}`} ${c.measure}`).join(' or ')}`);
+  const stated = measured.map((e) => `${e.name} ${inMeasure(e).map(claimFigure).join(' or ')}`);
   return { asked: figures.map((f) => f.text).join(', '), kept, stated, words: figures.flatMap((f) => f.words) };
 }
 

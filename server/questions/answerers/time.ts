@@ -4,11 +4,11 @@
  * Events come from the store's timeline; dated relations count too.
  */
 import type { Entity, Relation } from '../../domain/types.js';
-import { dateWithin, formatDate, isAfter, isBefore } from '../read/dates.js';
+import { datePhrase, dateWithin, formatDate, isAfter, isBefore } from '../read/dates.js';
 import { allRelations, indexEntities } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { entityRow, MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
-import { joinSentences, relationSentence } from '../compose/wording.js';
+import { capitalise, joinSentences, relationSentence } from '../compose/wording.js';
 import type { AnswerRow, Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
 
@@ -22,8 +22,7 @@ export async function answerOnDate(ctx: AnswerContext, intent: IntentOf<'on-date
   const dated = all.filter((r) => dateWithin(r.date, iso)).slice(0, MAX_ROWS);
   const index = await indexEntities(ctx.store, dated, events);
   const rows: AnswerRow[] = [...events.map((e) => entityRow(e)), ...dated.map((r) => relationRow(r, index))];
-  // A day takes "on", with or without its year ("--09-12": 12 September of any year); a month or a year "in".
-  const when = /^(\d{4}|-)-\d{2}-\d{2}$/.test(iso) ? `On ${formatDate(iso)}` : `In ${formatDate(iso)}`;
+  const when = capitalise(datePhrase(iso));
   if (rows.length === 0) {
     const nearest = timeline.length ? ` Dated events in the graph: ${joinSentences(timeline.map(eventPhrase), 6)}` : '';
     return { understood: true, text: `The graph holds nothing dated ${formatDate(iso)}.${nearest}`, rows, subgraph: subgraphOf([], [], []) };

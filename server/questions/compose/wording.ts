@@ -3,8 +3,9 @@
  * relation, quotes. Pure.
  */
 import { formatDate } from '../read/dates.js';
+import { isNumber, isStopWord, tokenise } from '../read/tokens.js';
 import type { Vocabulary } from '../read/vocabulary.js';
-import { strongestCertainty, type Certainty } from '../../domain/types.js';
+import { strongestCertainty, type Certainty, type Claim } from '../../domain/types.js';
 import type { Entity, Evidence, Relation } from '../types.js';
 
 /** "A", "A and B", "A, B and C", "A, B, C and 4 more". */
@@ -16,6 +17,23 @@ export function listNames(names: readonly string[], max = 8): string {
   }
   return `${unique.slice(0, max).join(', ')} and ${unique.length - max} more`;
 }
+
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "almost 1,200"; a qualifier that already states the figure ("1,300 or 1,400") stands alone. */
+export function claimValue(claim: Pick<Claim, 'value' | 'qualifier'>): string {
+  const value = claim.value.toLocaleString('en-GB');
+  if (!claim.qualifier) return value;
+  return /\d/.test(claim.qualifier) ? claim.qualifier : `${claim.qualifier} ${value}`;
+}
+
+/** "almost 1,200 political prisoners remaining". */
+export function claimFigure(claim: Pick<Claim, 'value' | 'qualifier' | 'measure'>): string {
+  return `${claimValue(claim)} ${claim.measure}`;
+}
+
+/** A claim measure's content words, as stems: what a question's words are matched against. */
+export const measureStems = (measure: string): string[] => tokenise(measure).filter((t) => !isStopWord(t) && !isNumber(t)).map((t) => t.stem);
 
 /** "1 relation", "3 relations". */
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
@@ -98,12 +116,20 @@ export function hedged(sentence: string, evidence: readonly Evidence[], sources?
     const way = supportOf(e.certainty ?? 'STATED', name(e.accordingTo));
     ways.set(way, [...(ways.get(way) ?? []), e.article]);
   }
-  // Sources differ when no article states it, or when one only promises or hedges what another states.
-  const weak = evidence.some((e) => e.certainty === 'UNCONFIRMED' || e.certainty === 'PLANNED');
-  const differ = ways.size > 1 && (strongest !== 'STATED' || weak)
+  const differ = sourcesDiffer(evidence)
     ? ` (the sources differ: ${[...ways].map(([way, articles]) => `${new Set(articles).size === 1 ? 'article' : 'articles'} ${[...new Set(articles)].join(', ')}: ${way}`).join('; ')})`
     : '';
   return `${prefix[strongest]}${sentence}${differ}`;
+}
+
+/**
+ * True when the articles support a fact in different ways and that matters:
+ * none states it, or one only reports or promises what another states.
+ */
+export function sourcesDiffer(evidence: readonly Evidence[]): boolean {
+  const ways = new Set(evidence.map((e) => ((e.certainty ?? 'STATED') === 'STATED' ? 'STATED' : `${e.certainty}|${e.accordingTo ?? ''}`)));
+  if (ways.size < 2) return false;
+  return evidence.some((e) => e.certainty === 'UNCONFIRMED' || e.certainty === 'PLANNED') || strongestCertainty(evidence) !== 'STATED';
 }
 
 function supportOf(certainty: Certainty, by: string | null): string {
