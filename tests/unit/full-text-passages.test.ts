@@ -1,5 +1,6 @@
 import { PassageIndex, type PassageStory } from '../../server/store/full-text/passage-index.js';
 import { RelationColumns } from '../../server/store/full-text/relation-columns.js';
+import { buildPassages } from '../../server/store/full-text/build-passages.js';
 import { readStory } from '../../server/domain/story/read-story.js';
 import { SEED } from '../support/graph.js';
 
@@ -131,6 +132,12 @@ describe('the passage index', () => {
     const released = PassageIndex.buildReleasing(scanned);
     expect(scanned).toEqual({ articles: [], entities: [], relations: [], statements: [] });
     for (const q of ['passport', '"forced deportation"', 'Nauseda negotiated', 'exile']) expect(released.find(q)).toEqual(index.find(q));
+  });
+
+  it('makes the same passages when it empties the story as it goes', () => {
+    const scanned: PassageStory = { articles: [...story.articles], entities: [...story.entities], relations: [...story.relations], statements: [...(story.statements ?? [])] };
+    expect(buildPassages(scanned, { releasing: true })).toEqual(buildPassages(story));
+    expect(scanned).toEqual({ articles: [], entities: [], relations: [], statements: [] });
   });
 
   it('lists a relation once in a passage that holds two of its quotes', () => {

@@ -61,7 +61,12 @@ export interface BuiltPassage {
   words: string[];
 }
 
-export function buildPassages(story: PassageStory): BuiltPassage[] {
+/**
+ * `releasing`: the caller hands the story over (a store's scan of its graph), and each of its lists is
+ * emptied once read for the last time, so a million scanned relations are garbage before the
+ * passages' words are made, instead of held beside them until the build ends.
+ */
+export function buildPassages(story: PassageStory, { releasing = false } = {}): BuiltPassage[] {
   const byArticle = new Map<string, ArticlePassages>();
   for (const a of story.articles) {
     const sentences = splitSentences(a.text).map((s) => draft('sentence', a.id, a.text, s));
@@ -117,6 +122,10 @@ export function buildPassages(story: PassageStory): BuiltPassage[] {
   for (const e of story.entities) for (const ev of e.evidence) for (const p of passagesOf(ev)) p.links.entity(e.id, 2);
   for (const s of story.statements ?? []) for (const p of passagesOfAll(statementQuotes(s))) p.links.statement(s.id, s.speaker);
   for (const r of story.relations) for (const p of passagesOfAll(r.evidence)) p.links.relation(r.id, r.from, r.to);
+  if (releasing) {
+    story.relations = [];
+    story.statements = [];
+  }
 
   const summaries: Draft[] = [];
   for (const e of story.entities) {
@@ -130,6 +139,10 @@ export function buildPassages(story: PassageStory): BuiltPassage[] {
   }
 
   const names = new NameMatcher(story.entities);
+  if (releasing) {
+    story.entities = [];
+    story.articles = [];
+  }
   const out: BuiltPassage[] = [];
   // In an order of their own (article, offsets; summaries by entity), not the records': equal scores then rank alike after a load and after a restart.
   const articleDrafts = [...byArticle.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, a]) => [...a.sentences, ...a.quotes.values()].sort((x, y) => x.start - y.start || x.end - y.end));

@@ -60,7 +60,9 @@ export class PassageIndex {
       return term;
     };
     this.index = RankedIndex.build(
-      built.map(({ words }) => {
+      built.map((b) => {
+        const { words } = b;
+        b.words = []; // read once: each passage's words are garbage once its terms are made
         const terms: string[] = [];
         for (const w of words) {
           const t = w ? termOfWord(w) : null;
@@ -81,18 +83,14 @@ export class PassageIndex {
 
   /**
    * Builds the index of a story only this call holds (a store's scan of its
-   * graph), emptying the story once its passages are made: the scanned rows
-   * (about 90 MiB at a million relations) are garbage while the words are
-   * indexed, instead of held beside them.
+   * graph), emptying each of the story's lists once the build has read it for
+   * the last time: the scanned rows (about 90 MiB at a million relations) are
+   * garbage while the passages' words are made and indexed, instead of held
+   * beside them.
    */
   static buildReleasing(story: PassageStory): PassageIndex {
     const started = performance.now();
-    const built = buildPassages(story);
-    story.articles = [];
-    story.entities = [];
-    story.relations = [];
-    story.statements = [];
-    return new PassageIndex(built, started);
+    return new PassageIndex(buildPassages(story, { releasing: true }), started);
   }
 
   /** An index with nothing in it (before the first load). */
