@@ -145,6 +145,9 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'what does the United States want to reopen?', text: /Promised \(according to John Coale\), not done when reported: United States wants to reopen US embassy in Minsk/, quote: 'BelTA quoted Coale' },
     { q: 'who confiscated the passports?', text: /According to Sviatlana Tsikhanouskaya, Belarusian security services confiscated/, quote: 'had their passports confiscated' },
     { q: 'who escorted Statkevich?', text: /According to Anatol Lyabedzka, Belarusian security services escorted Mikalai Statkevich/, quote: 'Belarusian security operatives took him' },
+    // A yes is followed by what happened to the subject that day or later, so "free" never reads as settled.
+    { q: 'is Statkevich free?', text: /^Yes\. Mikalai Statkevich was released .*\. The articles also say, on that day or later: .*Mikalai Statkevich refused to cross into Lithuania/, quote: 'refused to cross into Lithuani' },
+    { q: 'was Ihar Losik released?', text: /^Yes\. Ihar Losik was released/, notText: /on that day or later/ },
     { q: 'was Ihar Losik sentenced?', text: /^Yes\. According to Belarus affairs section of the US embassy in Vilnius, Ihar Losik was sentenced by Belarus/, quote: 'a journalist sentenced in 2021' },
     { q: "who met Lithuania's foreign minister?", text: /According to Gitanas Nauseda, Lithuania’s Minister of Foreign Affairs met/, quote: 'met at the border' },
     { q: 'where are the foreign nationals from?', text: /According to BelTA, /, quote: 'those released included 14 foreign nationals' },

@@ -8,8 +8,11 @@
  * hold the question's unused words. Yes/no questions get "Yes." or "No:" in
  * front.
  */
+import type { Relation } from '../../domain/types.js';
 import type { Link } from '../link/entities.js';
-import { yesFor } from '../compose/wording.js';
+import { indexEntities } from '../link/graph.js';
+import { relationRow, subgraphOf } from '../compose/rows.js';
+import { joinSentences, relationSentence, yesFor } from '../compose/wording.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext, Answered } from './context.js';
 import { answerPassages } from './passages.js';
@@ -26,13 +29,13 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
       const answered = await withAlternatives(ctx, wider);
       if (answered.draft.answers?.length) return { ...answered, intent: wider };
     }
-    return { ...first, draft: yesNo(ctx, first.draft) };
+    return { ...first, draft: await yesNo(ctx, first.draft) };
   }
 
   // "Who thanked X?" asks THANKED first; the other types "thanked" may mean only when it finds nothing.
   if (wider) {
     const answered = await withAlternatives(ctx, wider);
-    if (answered.draft.rows.length) return { ...answered, draft: yesNo(ctx, answered.draft), intent: wider };
+    if (answered.draft.rows.length) return { ...answered, draft: await yesNo(ctx, answered.draft), intent: wider };
   }
 
   // A common word taken for a name ("who shot down drones?"): ask without it, and say so.
@@ -58,7 +61,7 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
     const passages = await answerPassages(ctx, { name: 'passages', words: ctx.reading.ignored }, `${first.draft.text.replace(/\.$/, ';')} these sentences match the question:`);
     if (passages.draft.rows.length) return passages;
   }
-  return { draft: yesNo(ctx, first.draft) };
+  return { draft: await yesNo(ctx, first.draft) };
 }
 
 /** A name that may mean several entities ("the release"): the first reading the graph can answer, and the links it used. */
@@ -81,8 +84,54 @@ function isWeakLink(ctx: AnswerContext, link: Link): boolean {
   return tokens.length === 1 && !tokens[0]!.capitalised && !tokens[0]!.acronym && link.quality < 4;
 }
 
-/** "Was X released?": a yes/no question gets "Yes." or "No:" before the evidence. */
-function yesNo(ctx: AnswerContext, draft: Draft): Draft {
+/**
+ * "Was X released?": a yes/no question gets "Yes." or "No:" before the
+ * evidence. A yes is followed by what the articles say happened to X on
+ * that day or later ("Is Statkevich free?": released, and then refused to
+ * cross the border and was taken back), so it never reads as more settled
+ * than the articles leave it.
+ */
+async function yesNo(ctx: AnswerContext, draft: Draft): Promise<Draft> {
   if (!ctx.reading.yesNo || !draft.understood) return draft;
-  return { ...draft, text: draft.rows.length ? `${yesFor(draft.rows.map((r) => r.evidence))} ${draft.detail ?? draft.text}` : `No: ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
+  if (!draft.rows.length) return { ...draft, text: `No: ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
+  const text = `${yesFor(draft.rows.map((r) => r.evidence))} ${draft.detail ?? draft.text}`;
+  const after = await laterOn(ctx, draft);
+  if (!after.relations.length) return { ...draft, text };
+  const rows = [...draft.rows, ...after.rows];
+  const later = subgraphOf(after.rows, after.relations);
+  const subgraph = { ...draft.subgraph, nodes: uniqueById([...draft.subgraph.nodes, ...later.nodes]), edges: uniqueById([...draft.subgraph.edges, ...later.edges]) };
+  return { ...draft, text: `${text} The articles also say, on that day or later: ${joinSentences(after.sentences, MAX_LATER)}`, rows, subgraph };
+}
+
+/** At most this many later relations are worded; the rest are counted. */
+const MAX_LATER = 5;
+
+/**
+ * The relations of the answer's one subject dated on or after the answer's
+ * latest date, other than the answer's own types, oldest first. Undated
+ * ones are left out: nothing says they came later.
+ */
+async function laterOn(ctx: AnswerContext, draft: Draft): Promise<{ relations: Relation[]; sentences: string[]; rows: Draft['rows'] }> {
+  const none = { relations: [], sentences: [], rows: [] };
+  const subjects = new Set(draft.rows.map((r) => r.subject?.id ?? null));
+  const dates = draft.rows.map((r) => r.date).filter((d): d is string => !!d).sort();
+  const [id] = subjects;
+  const since = dates[dates.length - 1];
+  if (subjects.size !== 1 || !id || !since) return none;
+  const shownTypes = new Set(draft.rows.map((r) => r.relation));
+  const later = ((await ctx.store.relationsOf([id])).get(id) ?? [])
+    .filter((r) => !shownTypes.has(r.type) && r.date && r.date >= since)
+    // Oldest first; on one day, what X did before what was done to X.
+    .sort((a, b) => a.date!.localeCompare(b.date!) || Number(b.from === id) - Number(a.from === id) || a.id.localeCompare(b.id));
+  if (!later.length) return none;
+  const index = await indexEntities(ctx.store, later, draft.rows.map((r) => r.subject).filter((e) => e !== null));
+  return {
+    relations: later,
+    sentences: later.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index)),
+    rows: later.map((r) => relationRow(r, index)),
+  };
+}
+
+function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...new Map(items.map((x) => [x.id, x])).values()];
 }
