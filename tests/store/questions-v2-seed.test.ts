@@ -46,6 +46,8 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'what did the president of Lithuania say?', linked: ['gitanas-nauseda'], quote: 'No man left behind' },
     { q: 'what did the leader of the United States say?', linked: ['donald-trump'], answer: ['alexander-lukashenko'], quote: 'strong leader' },
     { q: 'who leads the ally of Belarus?', linked: ['russia'], text: /^Vladimir Putin\./, quote: 'Russian President Vladimir Putin' },
+    // A possessive phrase that begins a name is that thing, not whom the relation noun reaches ("Trump's letter" is not Lukashenko).
+    { q: "who delivered Trump's letter?", linked: ['trump-letter-to-lukashenko'], answer: ['john-coale'], not: ['alexander-lukashenko'], quote: 'passed a letter from Trump' },
     { q: "what did Tsikhanouskaya's husband's wife say?", linked: ['sviatlana-tsikhanouskaya'], quote: 'It was forced deportation' },
   ],
   superlatives: [
