@@ -95,6 +95,9 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'what did the US promise?', intent: 'certainty', answer: ['united-states', 'belarus'], text: /^Promised or planned, not done when reported: \d+ facts about United States: / },
     { q: 'who promised sanctions relief?', intent: 'relation', text: /^United States\. Promised/ },
     // A participle before the noun: the noun still describes the answer, and the answer is who underwent the verb.
+    // Nouns after the verb describe the other end: who released journalists, not who released anyone.
+    { q: 'who released the journalists?', intent: 'relation', answer: ['belarus', 'ihar-losik', 'alena-tsimashchuk'], not: ['mikalai-statkevich', 'siarhei-tsikhanouski'], notText: /Words not used/ },
+    { q: 'who expelled the politicians?', intent: 'relation', answer: ['belarus'], text: /Words not used: "politicians"/ },
     { q: 'who are the released journalists?', intent: 'relation', answer: ['ihar-losik', 'alena-tsimashchuk', 'larissa-shchyrakova'], not: ['mikalai-statkevich', 'siarhei-tsikhanouski', 'expulsion-of-52-prisoners-2025'] },
     { q: 'list the released politicians', intent: 'relation', answer: ['mikalai-statkevich'], not: ['ihar-losik'], text: /^Mikalai Statkevich\./ },
     { q: 'which politicians were released?', answer: ['mikalai-statkevich'], not: ['ihar-losik'], quote: 'Belarus has released 52 prisoners' },

@@ -38,6 +38,8 @@ interface IntentShapes {
     happened: boolean;
     /** "which journalists ...": what the answer must be described as. */
     attributes?: string[];
+    /** "who released the journalists?": what the other end must be described as. */
+    described?: string[];
     /** "leave X": X is where one started, which the graph does not record; relations into X are not the answer. */
     origins?: Link[];
     /** Content words the reading did not use: what was said, for questions about words ("who said it was forced deportation?"). */
@@ -109,6 +111,7 @@ export function classify(reading: Reading): Intent {
     return {
       name: 'relation', verb, types: asked, ...(wider ? { broader: wider } : {}), links: linked.filter((l) => !origins.includes(l)), kind: reading.kind, time, happened,
       ...(reading.attributes.length ? { attributes: reading.attributes } : {}),
+      ...(reading.objectAttributes.length ? { described: reading.objectAttributes } : {}),
       ...(origins.length ? { origins } : {}),
       ...(reading.ignored.length ? { words: reading.ignored } : {}),
       ...(reading.asksWhen ? { asksWhen: true } : {}),

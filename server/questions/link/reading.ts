@@ -26,6 +26,12 @@ export interface Reading extends PreReading {
    * in `ignored` until an answerer uses them.
    */
   attributes: string[];
+  /**
+   * Nouns after the verb that say what the other end must be ("who released
+   * the journalists?"): the relations are those whose other end is described
+   * so. Also kept in `ignored` until an answerer uses them.
+   */
+  objectAttributes: string[];
 }
 
 /** After these openings the next nouns describe the answer: "which journalists", "who were the foreigners", "list the politicians". */
@@ -79,6 +85,7 @@ export function completeReading(pre: PreReading, allLinks: Link[], vocabulary: V
   const leftover = tokens.filter((t) => !used(t) && !isStopWord(t) && !isNumber(t) && !isCueWord(t));
 
   const attributeTokens = attributeRun(tokens, leftover);
+  const objectTokens = objectRun(tokens, leftover, verbs, links, attributeTokens);
   const unknownNames = leftover.filter((t) => {
     if (attributeTokens.includes(t) || t.index >= clause) return false;
     if (t.capitalised || t.acronym || t.possessive) return true;
@@ -97,6 +104,7 @@ export function completeReading(pre: PreReading, allLinks: Link[], vocabulary: V
     ignored: leftover.map((t) => t.raw),
     unknownNames: unknownNames.map((t) => t.raw),
     attributes: attributeTokens.map((t) => t.raw),
+    objectAttributes: objectTokens.map((t) => t.raw),
   };
 }
 
@@ -120,6 +128,30 @@ function attributeRun(tokens: readonly Token[], leftover: readonly Token[]): Tok
     // "who are the released journalists": a participle before the nouns is the verb, and the nouns still describe the answer.
     if (i === opening.length && /(ed|en)$/.test(t.folded) && !leftover.includes(t) && tokens[i + 1] && leftover.includes(tokens[i + 1]!)) continue;
     if (!leftover.includes(t) || t.capitalised || t.acronym || t.possessive) break;
+    run.push(t);
+  }
+  return run;
+}
+
+/** Openings that ask for an agent, whose verb's object may be a described class ("who released the journalists?"). */
+const AGENT_QUESTIONS = new Set(['who', 'which', 'what']);
+
+/**
+ * "Who released the journalists?": the leftover lower-case nouns right after
+ * the only relation verb and a determiner, to the end of the question or the
+ * next word that is not one (a preposition, a date). Not in a question with a
+ * linked name, and not the answer's own description ("who are the released
+ * journalists?", attributeRun).
+ */
+function objectRun(tokens: readonly Token[], leftover: readonly Token[], verbs: readonly VerbMatch[], links: readonly Link[], attributes: readonly Token[]): Token[] {
+  if (!AGENT_QUESTIONS.has(tokens[0]?.folded ?? '') || verbs.length !== 1 || links.length) return [];
+  let i = verbs[0]!.end;
+  if (!DETERMINERS.has(tokens[i]?.folded ?? '')) return [];
+  i += 1;
+  const run: Token[] = [];
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!leftover.includes(t) || attributes.includes(t) || t.capitalised || t.acronym || t.possessive) break;
     run.push(t);
   }
   return run;

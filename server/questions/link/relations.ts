@@ -23,6 +23,8 @@ export interface RelationQuery {
   time: TimeFilter | null;
   /** "which journalists ...": the asked end must be described so. */
   attributes?: string[];
+  /** "who released the journalists?": the other end must be described so (when any is). */
+  described?: string[];
   /** "leave X": relations into X are not the answer. */
   origins?: Link[];
   /** Unused words of the question: for types that quote what was said, they pick the quotes that say them. */
@@ -121,6 +123,19 @@ export async function selectRelations(ctx: GraphContext, query: RelationQuery): 
     const described = new Set((await describedAs(store, ends, query.attributes)).map((e) => e.id));
     relations = relations.filter((r) => described.has(askedEnd(r)?.id ?? ''));
     usedWords.push(...query.attributes);
+  }
+  if (query.described?.length) {
+    const other = (r: Relation): Entity | undefined => {
+      const end = askedEnd(r);
+      return end ? index.get(r.from === end.id ? r.to : r.from) : undefined;
+    };
+    const ends = [...new Map(relations.map(other).filter((e): e is Entity => !!e).map((e) => [e.id, e])).values()];
+    const described = new Set((await describedAs(store, ends, query.described)).map((e) => e.id));
+    // Described nowhere: the words stay unused, and the answer says so, rather than answer nothing.
+    if (described.size) {
+      relations = relations.filter((r) => described.has(other(r)?.id ?? ''));
+      usedWords.push(...query.described);
+    }
   }
   relations.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
   const asked = [...new Map(relations.map(askedEnd).filter((e): e is Entity => !!e).map((e) => [e.id, e])).values()];
