@@ -16,13 +16,15 @@ export interface RelationTypeInfo {
   verbs: string[];
   /** True when the relation reads the same both ways (SPOUSE_OF). */
   symmetric?: boolean;
+  /** How a sentence reads it when the `to` end is a party (a person, group, organisation or country), not an event or deal: "negotiated with". */
+  partyLabel?: string;
 }
 
 export const RELATION_TYPES = {
   RELEASED_BY: { description: 'A prisoner was freed, pardoned or released by a state, ruler or authority.', label: 'released by', verbs: ['released', 'freed', 'pardoned', 'let go', 'free', 'release', 'pardon'] },
   RELEASED_IN: { description: 'A person was among those freed in a release event.', label: 'released in', verbs: ['released', 'freed', 'pardoned', 'among those released', 'released in'] },
   BROKERED_BY: { description: 'A deal, release or event was brokered, mediated or secured by a party.', label: 'brokered by', verbs: ['brokered', 'mediated', 'secured', 'broker', 'mediate', 'arranged', 'helped secure'] },
-  NEGOTIATED: { description: 'A party negotiated (took part in talks about) an event or deal, or with another party.', label: 'negotiated', verbs: ['negotiated', 'negotiate', 'negotiating', 'negotiations', 'talks', 'talked with'] },
+  NEGOTIATED: { description: 'A party negotiated (took part in talks about) an event or deal, or with another party.', label: 'negotiated', partyLabel: 'negotiated with', verbs: ['negotiated', 'negotiate', 'negotiating', 'negotiations', 'talks', 'talked with'] },
   SPOUSE_OF: { description: 'Two people are married.', label: 'spouse of', verbs: ['married', 'husband', 'wife', 'spouse', 'partner', 'marriage', 'wed'], symmetric: true },
   CROSSED_INTO: { description: 'A person or group crossed a border into a country or place.', label: 'crossed into', verbs: ['crossed', 'cross', 'entered', 'arrived', 'came into', 'went into'] },
   REFUSED_TO_CROSS: { description: 'A person refused to cross a border into a country or place.', label: 'refused to cross into', verbs: ['refused', 'declined', 'refused to cross', 'stayed'] },

@@ -6,6 +6,7 @@ import { formatDate } from '../read/dates.js';
 import { isNumber, isStopWord, tokenise } from '../read/tokens.js';
 import type { Vocabulary } from '../read/vocabulary.js';
 import { strongestCertainty, type Certainty, type Claim } from '../../domain/types.js';
+import { isRelationType, RELATION_TYPES, type RelationTypeInfo } from '../../domain/relation-types.js';
 import type { Entity, Evidence, Relation } from '../types.js';
 
 /** "A", "A and B", "A, B and C", "A, B, C and 4 more". */
@@ -52,8 +53,13 @@ export function relationSentence(r: Relation, from: Entity | undefined, to: Enti
   return hedged(plainSentence(r, from, to, vocabulary), r.evidence, sources);
 }
 
+/** Kinds that take part in things, as against events, places and positions. */
+const PARTY_KINDS = new Set<Entity['kind']>(['Person', 'Group', 'Organisation', 'Country']);
+
 function plainSentence(r: Relation, from: Entity | undefined, to: Entity | undefined, vocabulary: Vocabulary): string {
-  const label = vocabulary.label(r.type);
+  // "negotiated with" a party, "negotiated" a deal.
+  const party = isRelationType(r.type) && to && PARTY_KINDS.has(to.kind) ? (RELATION_TYPES[r.type] as RelationTypeInfo).partyLabel : undefined;
+  const label = party ?? vocabulary.label(r.type);
   const words = label.split(' ');
   const first = words[0] ?? '';
   let verb = label;
