@@ -95,6 +95,12 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'what did the US promise?', intent: 'certainty', answer: ['united-states', 'belarus'], text: /^Promised or planned, not done when reported: \d+ facts about United States: / },
     { q: 'who promised sanctions relief?', intent: 'relation', text: /^United States\. Promised/ },
     // A participle before the noun: the noun still describes the answer, and the answer is who underwent the verb.
+    // What happened to someone: their own relations, in date order, around a reference when one is named.
+    { q: 'what happened to Kolesnikova?', intent: 'profile', linked: ['maria-kolesnikova'], notText: /took place in/, quote: 'tore up her passport' },
+    { q: 'what happened to Statkevich after the release?', intent: 'after', answer: ['mikalai-statkevich', 'lithuania'], not: ['russia-belarus-military-exercises'], text: /^On the day of or after Release of 52 political prisoners \(11 September 2025\), the articles say of Mikalai Statkevich: .*refused to cross into Lithuania/ },
+    { q: 'what happened to Kolesnikova before the release?', intent: 'before', answer: ['maria-kolesnikova', 'belarus'], text: /^Before Release of 52 political prisoners .*, the articles say of Maria Kolesnikova: .*sentenced by Belarus \(2021\)/ },
+    // "negotiated with" a party, "negotiated" a deal.
+    { q: 'who negotiated with Lukashenko?', text: /^John Coale\. John Coale negotiated with Alexander Lukashenko: /, quote: 'involved in the negotiations with Lukashenko' },
     // Nouns after the verb describe the other end: who released journalists, not who released anyone.
     { q: 'who released the journalists?', intent: 'relation', answer: ['belarus', 'ihar-losik', 'alena-tsimashchuk'], not: ['mikalai-statkevich', 'siarhei-tsikhanouski'], notText: /Words not used/ },
     { q: 'who expelled the politicians?', intent: 'relation', answer: ['belarus'], text: /Words not used: "politicians"/ },

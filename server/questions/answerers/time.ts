@@ -45,6 +45,7 @@ export async function answerBeforeAfter(ctx: AnswerContext, intent: IntentOf<'be
   if (iso.startsWith('--')) {
     return { understood: false, text: `"${intent.name} ${formatDate(iso)}" needs a year to compare dates (for example "${intent.name} ${formatDate(iso).replace(' (any year)', '')} 2025").`, rows: [], subgraph: subgraphOf([], [], []) };
   }
+  if (intent.subject) return subjectAround(ctx, intent, intent.subject.entity, iso, reference, what);
   const compare = intent.name === 'before' ? isBefore : isAfter;
   const timeline = await ctx.store.timeline();
   const events = timeline.filter((e) => e.id !== reference?.id && e.date && compare(e.date, iso));
@@ -68,6 +69,29 @@ export async function answerBeforeAfter(ctx: AnswerContext, intent: IntentOf<'be
     ...linkedOnly.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index)),
   ];
   return { understood: true, text: `${head}: ${joinSentences(sentences, 10)}`, rows, subgraph: subgraphOf(rows, linked, [reference]) };
+}
+
+/**
+ * "What happened to Statkevich after the release?": the subject's own dated
+ * relations before the reference, or on its day and after (what followed a
+ * release on the same day is after it), oldest first; the reference's own
+ * relation to the subject left out.
+ */
+async function subjectAround(ctx: AnswerContext, intent: IntentOf<'before' | 'after'>, subject: Entity, iso: string, reference: Entity | null, what: string): Promise<Draft> {
+  const before = intent.name === 'before';
+  const own = ((await ctx.store.relationsOf([subject.id])).get(subject.id) ?? [])
+    .filter((r) => r.date && (before ? isBefore(r.date, iso) : !isBefore(r.date, iso)) && r.from !== reference?.id && r.to !== reference?.id)
+    .sort((a, b) => a.date!.localeCompare(b.date!) || Number(b.from === subject.id) - Number(a.from === subject.id) || a.id.localeCompare(b.id))
+    .slice(0, MAX_ROWS);
+  const side = before ? 'before' : 'on the day of or after';
+  const when = `${what}${reference?.date ? ` (${formatDate(reference.date)})` : ''}`;
+  if (own.length === 0) {
+    return { understood: true, text: `The graph holds nothing about ${subject.name} dated ${side} ${when}.`, rows: [], subgraph: subgraphOf([], [], [subject, reference]) };
+  }
+  const index = await indexEntities(ctx.store, own, [subject, ...(reference ? [reference] : [])]);
+  const rows = own.map((r) => relationRow(r, index));
+  const sentences = own.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index));
+  return { understood: true, text: `${capitalise(side)} ${when}, the articles say of ${subject.name}: ${joinSentences(sentences, 10)}`, rows, subgraph: subgraphOf(rows, own, [subject, reference]) };
 }
 
 export async function answerWhen(ctx: AnswerContext, intent: IntentOf<'when'>): Promise<Draft> {

@@ -7,7 +7,7 @@ import type { DateMention, TimeFilter } from '../read/dates.js';
 import type { VerbMatch } from '../read/vocabulary.js';
 import { distinctLinks, type Link } from '../link/entities.js';
 import { relationVerbs, type Reading } from '../link/reading.js';
-import { INVOLVEMENT_WORDS } from '../read/tokens.js';
+import { DETERMINERS, INVOLVEMENT_WORDS } from '../read/tokens.js';
 
 /** Words asking how often something is mentioned ("appears most", "cited most"). */
 const MENTION_WORDS = new Set(['mention', 'mentions', 'cited', 'quoted', 'often', 'frequently']);
@@ -70,6 +70,8 @@ interface IntentShapes {
 interface Ordered {
   reference: { link: Link } | { date: DateMention };
   types: string[];
+  /** "what happened to X after the release?": whom the question is about, named before the marker. */
+  subject?: Link;
 }
 
 export type IntentName = keyof IntentShapes;
@@ -125,7 +127,8 @@ export function classify(reading: Reading): Intent {
     const markerTypes = reading.verbs.filter((v) => v.start <= marker.index && marker.index < v.end).flatMap((v) => v.types);
     const byDate = date && (!link || date.start < link.start);
     if ((link || date) && (types.length === 0 || reading.happened)) {
-      return { name: marker.marker, reference: byDate ? { date } : { link: link! }, types: markerTypes };
+      const subject = links.find((l) => l.end <= marker.index);
+      return { name: marker.marker, reference: byDate ? { date } : { link: link! }, types: markerTypes, ...(subject ? { subject } : {}) };
     }
     // "who was released before June 2025?", "who crossed after the deal?"
     const iso = byDate ? date.iso : link?.entity.date;
@@ -141,6 +144,8 @@ export function classify(reading: Reading): Intent {
   }
   if (date) return { name: 'on-date', date };
 
+  // "what happened to Kolesnikova?": what the graph holds about her, in date order; "took place in" is no part of it.
+  if (reading.happened && !mainVerb && links.length === 1 && !reading.asksWhen && happenedTo(reading, links[0]!)) return { name: 'profile', link: links[0]! };
   // "what happened in Portvale?": the vocabulary's own "happened" relation, else a profile.
   const happenedVerb = reading.verbs.find((v) => !verbs.includes(v));
   if (reading.happened && !mainVerb && links.length >= 1 && happenedVerb && !reading.asksWhen) {
@@ -164,4 +169,11 @@ export function classify(reading: Reading): Intent {
     name: 'unknown',
     reason: `I did not understand the question: it names no entity, relation, date or kind of thing I know${ignored}.`,
   };
+}
+
+/** "happened to X", "happened to the X": the link is what something happened to. */
+function happenedTo(reading: Reading, link: Link): boolean {
+  let i = link.start - 1;
+  if (i >= 0 && DETERMINERS.has(reading.tokens[i]!.folded)) i -= 1;
+  return reading.tokens[i]?.folded === 'to';
 }
