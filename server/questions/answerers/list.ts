@@ -35,8 +35,10 @@ export async function answerList(ctx: AnswerContext, intent: IntentOf<'list'>): 
     const n = byEntity.get(e.id)?.length ?? 0;
     return `${e.name}${n ? ` (${plural(e.degree || n, 'relation')})` : ''}`;
   });
-  const more = entities.length > 12 ? ` and ${entities.length - 12} more` : '';
-  return { understood: true, text: `${plural(entities.length, kindWord(kind), many)}: ${listNames(lines, 12)}${more}.`, rows, subgraph, answers: entities };
+  // "A, B and C"; past twelve, "A, B, …, L and 9 more".
+  const more = entities.length - lines.length;
+  const named = more > 0 ? `${lines.join(', ')} and ${more} more` : listNames(lines, 12);
+  return { understood: true, text: `${plural(entities.length, kindWord(kind), many)}: ${named}.`, rows, subgraph, answers: entities };
 }
 
 /** "Which journalists?", "who were the foreigners?": the entities (of a kind) the story describes so, with what it says. */
