@@ -160,6 +160,9 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'who escorted Statkevich?', text: /According to Anatol Lyabedzka, Belarusian security services escorted Mikalai Statkevich/, quote: 'Belarusian security operatives took him' },
     // A yes is followed by what happened to the subject that day or later, so "free" never reads as settled.
     { q: 'is Statkevich free?', text: /^Yes\. Mikalai Statkevich was released .*\. The articles also say, on that day or later: .*Mikalai Statkevich refused to cross into Lithuania/, quote: 'refused to cross into Lithuani' },
+    { q: 'was Tsikhanouski released in June 2025?', text: /^Yes\. Siarhei Tsikhanouski was released/, notText: /on that day or later/ },
+    // A no for the date asked says when the articles put it.
+    { q: 'was Tsikhanouski released in September?', answer: ['siarhei-tsikhanouski'], text: /^No: .* in September \(any year\)\. At other times: Siarhei Tsikhanouski was released .*\(June 2025\)/, quote: 'In June, Minsk freed a separate group' },
     { q: 'was Ihar Losik released?', text: /^Yes\. Ihar Losik was released/, notText: /on that day or later/ },
     { q: 'was Ihar Losik sentenced?', text: /^Yes\. According to Belarus affairs section of the US embassy in Vilnius, Ihar Losik was sentenced by Belarus/, quote: 'a journalist sentenced in 2021' },
     { q: "who met Lithuania's foreign minister?", text: /According to Gitanas Nauseda, Lithuania’s Minister of Foreign Affairs met/, quote: 'met at the border' },

@@ -29,13 +29,13 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
       const answered = await withAlternatives(ctx, wider);
       if (answered.draft.answers?.length) return { ...answered, intent: wider };
     }
-    return { ...first, draft: await yesNo(ctx, first.draft) };
+    return { ...first, draft: await yesNo(ctx, first.draft, meant(intent)) };
   }
 
   // "Who thanked X?" asks THANKED first; the other types "thanked" may mean only when it finds nothing.
   if (wider) {
     const answered = await withAlternatives(ctx, wider);
-    if (answered.draft.rows.length) return { ...answered, draft: await yesNo(ctx, answered.draft), intent: wider };
+    if (answered.draft.rows.length) return { ...answered, draft: await yesNo(ctx, answered.draft, meant(wider)), intent: wider };
   }
 
   // A common word taken for a name ("who shot down drones?"): ask without it, and say so.
@@ -61,7 +61,15 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
     const passages = await answerPassages(ctx, { name: 'passages', words: ctx.reading.ignored }, `${first.draft.text.replace(/\.$/, ';')} these sentences match the question:`);
     if (passages.draft.rows.length) return passages;
   }
-  return { draft: await yesNo(ctx, first.draft) };
+  // "Was X released in September?" when X was released in June: no, and when it was.
+  if (ctx.reading.yesNo && intent.time) {
+    const untimed = await answerRelation(ctx, { ...intent, time: null });
+    if (untimed.rows.length) {
+      const no = await yesNo(ctx, first.draft, meant(intent));
+      return { draft: { ...untimed, text: `${no.text.replace(/\.$/, '')}. At other times: ${untimed.detail ?? untimed.text}` } };
+    }
+  }
+  return { draft: await yesNo(ctx, first.draft, meant(intent)) };
 }
 
 /** A name that may mean several entities ("the release"): the first reading the graph can answer, and the links it used. */
@@ -91,11 +99,11 @@ function isWeakLink(ctx: AnswerContext, link: Link): boolean {
  * cross the border and was taken back), so it never reads as more settled
  * than the articles leave it.
  */
-async function yesNo(ctx: AnswerContext, draft: Draft): Promise<Draft> {
+async function yesNo(ctx: AnswerContext, draft: Draft, asked: readonly string[]): Promise<Draft> {
   if (!ctx.reading.yesNo || !draft.understood) return draft;
   if (!draft.rows.length) return { ...draft, text: `No: ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
   const text = `${yesFor(draft.rows.map((r) => r.evidence))} ${draft.detail ?? draft.text}`;
-  const after = await laterOn(ctx, draft);
+  const after = await laterOn(ctx, draft, asked);
   if (!after.relations.length) return { ...draft, text };
   const rows = [...draft.rows, ...after.rows];
   const later = subgraphOf(after.rows, after.relations);
@@ -103,24 +111,32 @@ async function yesNo(ctx: AnswerContext, draft: Draft): Promise<Draft> {
   return { ...draft, text: `${text} The articles also say, on that day or later: ${joinSentences(after.sentences, MAX_LATER)}`, rows, subgraph };
 }
 
+/** Every type the question's verb may mean, the closest and the wider ones. */
+function meant(intent: RelationIntent): string[] {
+  return [...intent.types, ...(intent.broader ?? []), ...intent.verb.types];
+}
+
 /** At most this many later relations are worded; the rest are counted. */
 const MAX_LATER = 5;
 
 /**
  * The relations of the answer's one subject dated on or after the answer's
- * latest date, other than the answer's own types, oldest first. Undated
+ * latest date, other than the types asked or shown, oldest first. Undated
  * ones are left out: nothing says they came later.
  */
-async function laterOn(ctx: AnswerContext, draft: Draft): Promise<{ relations: Relation[]; sentences: string[]; rows: Draft['rows'] }> {
+async function laterOn(ctx: AnswerContext, draft: Draft, asked: readonly string[]): Promise<{ relations: Relation[]; sentences: string[]; rows: Draft['rows'] }> {
   const none = { relations: [], sentences: [], rows: [] };
   const subjects = new Set(draft.rows.map((r) => r.subject?.id ?? null));
   const dates = draft.rows.map((r) => r.date).filter((d): d is string => !!d).sort();
   const [id] = subjects;
   const since = dates[dates.length - 1];
   if (subjects.size !== 1 || !id || !since) return none;
-  const shownTypes = new Set(draft.rows.map((r) => r.relation));
+  // Not the question's own types, nor types of the same verb ("released by" beside "released in"): those are the answer, not what came after.
+  const shownTypes = new Set([...draft.rows.map((r) => r.relation), ...asked].filter((t): t is string => !!t));
+  const head = (type: string) => ctx.vocabulary.label(type).split(' ')[0];
+  const heads = new Set([...shownTypes].map(head));
   const later = ((await ctx.store.relationsOf([id])).get(id) ?? [])
-    .filter((r) => !shownTypes.has(r.type) && r.date && r.date >= since)
+    .filter((r) => !shownTypes.has(r.type) && !heads.has(head(r.type)) && r.date && r.date >= since)
     // Oldest first; on one day, what X did before what was done to X.
     .sort((a, b) => a.date!.localeCompare(b.date!) || Number(b.from === id) - Number(a.from === id) || a.id.localeCompare(b.id));
   if (!later.length) return none;
