@@ -99,6 +99,9 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'what happened to Kolesnikova?', intent: 'profile', linked: ['maria-kolesnikova'], notText: /took place in/, quote: 'tore up her passport' },
     { q: 'what happened to Statkevich after the release?', intent: 'after', answer: ['mikalai-statkevich', 'lithuania'], not: ['russia-belarus-military-exercises'], text: /^On the day of or after Release of 52 political prisoners \(11 September 2025\), the articles say of Mikalai Statkevich: .*refused to cross into Lithuania/ },
     { q: 'what happened to Kolesnikova before the release?', intent: 'before', answer: ['maria-kolesnikova', 'belarus'], text: /^Before Release of 52 political prisoners .*, the articles say of Maria Kolesnikova: .*sentenced by Belarus \(2021\)/ },
+    // A group is people ("were"), and a name's leading "The" is lower case after "According to X,".
+    { q: 'who was released by Lukashenko?', text: /The 52 political prisoners released on 11 September 2025 were released by Alexander Lukashenko/ },
+    { q: 'who are the foreigners?', text: /According to BelTA, the 14 foreigners among the 52 released were citizen of France/ },
     // A long list names twelve, then counts the rest, with one "and".
     { q: 'which organisations were involved?', intent: 'list', text: /^\d+ organisations: [^.]*, [^,]+ and \d+ more\.$/, notText: / and [^,]+ and \d+ more/ },
     // "negotiated with" a party, "negotiated" a deal.

@@ -67,6 +67,8 @@ function plainSentence(r: Relation, from: Entity | undefined, to: Entity | undef
   else if (/ by$/.test(label) || (words.length === 2 && /(ed|en)$/.test(first) && ['in', 'to'].includes(words[1]!) && !ACTIVE_FIRST_WORDS.has(first))) verb = `was ${label}`;
   else if (!/(ed|s)$/.test(first) && !ACTIVE_FIRST_WORDS.has(first) && !/en$/.test(first)) verb = `is ${label}`;
   else if (/en$/.test(first)) verb = `was ${label}`;
+  // A group is people: "The 52 political prisoners … were released by Belarus".
+  if (from?.kind === 'Group') verb = verb.replace(/^is /, 'are ').replace(/^was /, 'were ');
   const when = r.date ? ` (${formatDate(r.date)})` : '';
   return `${from?.name ?? r.from} ${verb} ${to?.name ?? r.to}${when}`;
 }
@@ -125,7 +127,9 @@ export function hedged(sentence: string, evidence: readonly Evidence[], sources?
   const differ = sourcesDiffer(evidence)
     ? ` (the sources differ: ${[...ways].map(([way, articles]) => `${new Set(articles).size === 1 ? 'article' : 'articles'} ${[...new Set(articles)].join(', ')}: ${way}`).join('; ')})`
     : '';
-  return `${prefix[strongest]}${sentence}${differ}`;
+  // "According to BelTA, the 14 foreigners …": a name's leading article is lower case inside a sentence.
+  const body = prefix[strongest] && /^The /.test(sentence) ? `t${sentence.slice(1)}` : sentence;
+  return `${prefix[strongest]}${body}${differ}`;
 }
 
 /**
