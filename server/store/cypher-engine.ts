@@ -85,8 +85,11 @@ export interface CypherEngine {
   /**
    * Replaces the whole graph with this story, all or nothing for readers (LadybugDB: one write transaction;
    * Neo4j: a new generation written in batches and switched to in one transaction); nothing changes when it fails.
+   * `meanwhile`: the caller's own work for this thread (the full-text index), run once while the engine works
+   * without it (LadybugDB: during the relations' COPY; Neo4j, whose batches need this thread: first). When it
+   * throws, nothing is written and its error is the write's.
    */
-  write(story: Story, summary: GraphSummary): Promise<void>;
+  write(story: Story, summary: GraphSummary, meanwhile?: () => void): Promise<void>;
   /** One trivial query; throws GraphUnavailable when the database does not answer. */
   ping(): Promise<void>;
   /** The in-memory indexes still being built (see GraphStore.warming), or null. */

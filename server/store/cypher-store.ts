@@ -64,15 +64,15 @@ export class CypherStore implements GraphStore {
   protected async loadNow(story: Story): Promise<LoadSummary> {
     const started = performance.now();
     const summary = summarise(story);
-    // The full-text index is built while the engine writes (LadybugDB's COPY and Neo4j's
-    // round trips leave this thread free) and swapped in the tick the write commits.
-    const writing = this.cypher.write(story, summary);
-    let index: PassageIndex;
-    try {
-      index = this.fullText.prepare(story);
-    } finally {
-      await writing; // never left running: should the index fail, the next search builds it from a scan
-    }
+    // The full-text index is built while the engine writes (during LadybugDB's COPY of the relations,
+    // which leaves this thread free) and swapped in the tick the write commits. A story it cannot
+    // index is not written.
+    const built: { index?: PassageIndex } = {};
+    await this.cypher.write(story, summary, () => {
+      built.index = this.fullText.prepare(story);
+    });
+    const { index } = built;
+    if (!index) throw new Error('The full-text index was not built during the write.');
     if (this.cypher.soleWriter) this.kept = summary;
     this.fullText.commit(index, summary.loadedAt);
     return {

@@ -4,7 +4,7 @@
  * degree counted once here, and the folded search keys. Pure.
  */
 import { fold } from '../domain/text.js';
-import type { EntityKind, Story } from '../domain/types.js';
+import type { EntityKind, Relation, Story } from '../domain/types.js';
 
 export interface EntityRecord {
   id: string;
@@ -85,6 +85,29 @@ export function searchKeys(name: string, aliases: readonly string[]): string {
 }
 
 export function storyRecords(story: Story): StoryRecords {
+  return { ...recordsBesideRelations(story), relations: story.relations.map(relationRecord) };
+}
+
+/** One relation as stored. */
+export function relationRecord(r: Relation): RelationRecord {
+  return {
+    from: r.from,
+    to: r.to,
+    properties: {
+      id: r.id,
+      type: r.type,
+      date: r.date,
+      note: r.note,
+      evidence: JSON.stringify(r.evidence),
+      endDate: r.endDate ?? null,
+      dateDerived: r.dateDerived ?? null,
+      role: r.role ?? null,
+    },
+  };
+}
+
+/** Every record but the relations', which a large story's writer makes one at a time (relationRecord). */
+export function recordsBesideRelations(story: Story): Omit<StoryRecords, 'relations'> {
   const degree = new Map<string, number>();
   for (const r of story.relations) {
     degree.set(r.from, (degree.get(r.from) ?? 0) + 1);
@@ -106,20 +129,6 @@ export function storyRecords(story: Story): StoryRecords {
       endDate: e.endDate ?? null,
       dateDerived: e.dateDerived ?? null,
       standsFor: e.standsFor ?? null,
-    })),
-    relations: story.relations.map((r) => ({
-      from: r.from,
-      to: r.to,
-      properties: {
-        id: r.id,
-        type: r.type,
-        date: r.date,
-        note: r.note,
-        evidence: JSON.stringify(r.evidence),
-        endDate: r.endDate ?? null,
-        dateDerived: r.dateDerived ?? null,
-        role: r.role ?? null,
-      },
     })),
     articles: story.articles.map((a) => ({
       id: a.id,

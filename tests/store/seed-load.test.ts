@@ -112,6 +112,28 @@ describe('seeding', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('leaves the previous graph intact when the story\'s full-text index cannot be built', async () => {
+    const before = await counts();
+    // A smaller valid story: committed, it would change every count.
+    const story = readStory(HARBOUR);
+    story.entities = story.entities.slice(0, 3);
+    story.relations = [];
+    story.mentions = [];
+    story.statements = [];
+    const store = await openStore(config().store);
+    try {
+      // The index is built while the engine writes (during LadybugDB's COPY); its failure must undo the write.
+      (store as unknown as { fullText: { prepare(): never } }).fullText.prepare = () => {
+        throw new Error('index refused');
+      };
+      await expect(store.load(story)).rejects.toThrow('index refused');
+      expect(await store.stats()).toEqual(before.stats);
+    } finally {
+      await store.close();
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it('runs as a command: npm run seed prints the summary; a bad story exits 1 with the reason', async () => {
     const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
     // The engine comes from the environment, as for npm run seed; --db names the embedded file.

@@ -24,7 +24,7 @@ export class FullText {
 
   constructor(private readonly options: FullTextOptions) {}
 
-  /** The index of a story about to be loaded: built before the load writes, so a story it cannot index changes nothing. */
+  /** The index of a story being loaded, built while the engine writes it; a story it cannot index is not committed. */
   prepare(story: PassageStory): PassageIndex {
     return PassageIndex.build(story);
   }

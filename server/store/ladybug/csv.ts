@@ -5,37 +5,43 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StoryRecords } from '../records.js';
+import type { RelationRecord, StoryRecords } from '../records.js';
 import type { GraphSummary } from '../summary.js';
 
 export type Table = 'entities' | 'articles' | 'statements' | 'relations' | 'mentions' | 'spoke' | 'about' | 'meta';
 
-/** Writes every table's file into `dir`; meta last (the fault tests take its presence as "the files are written"). */
-export function writeStoryCsv(records: StoryRecords, summary: GraphSummary, dir: string): Record<Table, string> {
+type Rows = Iterable<readonly unknown[]>;
+
+/** The tables whose rows a writer may read one at a time: relations, from the story itself (relationRecord). */
+export type TableRecords = Omit<StoryRecords, 'relations'> & { relations: Iterable<RelationRecord> };
+
+/** Each table's rows, made when asked for, in the column order of schema.cypher; meta last. */
+export function tableRows(records: TableRecords, summary: GraphSummary): Record<Table, () => Rows> {
   const { entities, articles, statements, relations, mentions, about } = records;
   return {
-    entities: writeCsv(dir, 'entities', entities.map((e) => [e.id, e.kind, e.name, e.aliases, e.summary, e.date, e.evidence, e.claims, e.keys, e.degree, e.endDate, e.dateDerived, e.standsFor])),
-    articles: writeCsv(dir, 'articles', articles.map((a) => [a.id, a.title, a.text, a.url, a.source, a.published, a.publishedDerived])),
-    statements: writeCsv(dir, 'statements', statements.map((s) => [s.id, s.speaker, s.words, s.date, s.dateDerived, s.channel, s.about, s.reportedBy, s.evidence])),
-    relations: writeCsv(
-      dir,
-      'relations',
-      relations.map(({ from, to, properties: p }) => [from, to, p.id, p.type, p.date, p.note, p.evidence, p.endDate, p.dateDerived, p.role]),
-    ),
-    mentions: writeCsv(dir, 'mentions', mentions.map((m) => [m.article, m.entity])),
-    spoke: writeCsv(dir, 'spoke', statements.map((s) => [s.speaker, s.id])),
-    about: writeCsv(dir, 'about', about.map((a) => [a.statement, a.entity])),
-    meta: writeCsv(dir, 'meta', [['graph', JSON.stringify(summary)]]),
+    entities: () => entities.map((e) => [e.id, e.kind, e.name, e.aliases, e.summary, e.date, e.evidence, e.claims, e.keys, e.degree, e.endDate, e.dateDerived, e.standsFor]),
+    articles: () => articles.map((a) => [a.id, a.title, a.text, a.url, a.source, a.published, a.publishedDerived]),
+    statements: () => statements.map((s) => [s.id, s.speaker, s.words, s.date, s.dateDerived, s.channel, s.about, s.reportedBy, s.evidence]),
+    relations: () => mapRows(relations, ({ from, to, properties: p }) => [from, to, p.id, p.type, p.date, p.note, p.evidence, p.endDate, p.dateDerived, p.role]),
+    mentions: () => mentions.map((m) => [m.article, m.entity]),
+    spoke: () => statements.map((s) => [s.speaker, s.id]),
+    about: () => about.map((a) => [a.statement, a.entity]),
+    meta: () => [['graph', JSON.stringify(summary)]],
   };
 }
 
-function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  return `"${String(value).replace(/"/g, '""')}"`;
+/** Writes every table's file into `dir`; meta last (the fault tests take its presence as "the files are written"). */
+export function writeStoryCsv(records: TableRecords, summary: GraphSummary, dir: string): Record<Table, string> {
+  const rows = tableRows(records, summary);
+  return Object.fromEntries(Object.entries(rows).map(([table, made]) => [table, writeCsv(dir, table, made())])) as Record<Table, string>;
 }
 
-function writeCsv(dir: string, name: string, rows: unknown[][]): string {
+function* mapRows<T>(items: Iterable<T>, row: (item: T) => readonly unknown[]): Generator<readonly unknown[]> {
+  for (const item of items) yield row(item);
+}
+
+/** One table's file in `dir`, written a megabyte at a time. */
+export function writeCsv(dir: string, name: string, rows: Rows): string {
   const file = path.join(dir, `${name}.csv`);
   const fd = fs.openSync(file, 'w');
   try {
@@ -52,4 +58,10 @@ function writeCsv(dir: string, name: string, rows: unknown[][]): string {
     fs.closeSync(fd);
   }
   return file;
+}
+
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  return `"${String(value).replace(/"/g, '""')}"`;
 }

@@ -140,7 +140,13 @@ export class Neo4jEngine implements CypherEngine {
    * LoadTag and the load timeout, and an unfinished load of a process that is
    * gone is ended first (stale-loads.ts).
    */
-  async write(story: Story, summary: GraphSummary): Promise<void> {
+  async write(story: Story, summary: GraphSummary, meanwhile?: () => void): Promise<void> {
+    // The driver's batches need this thread, so the caller's work runs first; when it fails, nothing is written.
+    meanwhile?.();
+    await this.writeGeneration(story, summary);
+  }
+
+  private async writeGeneration(story: Story, summary: GraphSummary): Promise<void> {
     await this.retiring;
     await this.endStaleLoads();
     await this.ensureSchema();
