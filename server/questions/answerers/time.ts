@@ -8,7 +8,7 @@ import { datePhrase, dateWithin, formatDate, isAfter, isBefore } from '../read/d
 import { allRelations, indexEntities } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { entityRow, MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
-import { capitalise, joinSentences, relationSentence } from '../compose/wording.js';
+import { capitalise, joinSentences, listNames, relationSentence } from '../compose/wording.js';
 import type { AnswerRow, Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
 
@@ -96,6 +96,10 @@ async function subjectAround(ctx: AnswerContext, intent: IntentOf<'before' | 'af
 
 export async function answerWhen(ctx: AnswerContext, intent: IntentOf<'when'>): Promise<Draft> {
   const e = intent.link.entity;
+  if (intent.others?.length) {
+    const together = await whenTogether(ctx, e, intent.others.map((l) => l.entity));
+    if (together) return together;
+  }
   const relations = ((await ctx.store.relationsOf([e.id])).get(e.id) ?? []).filter((r) => r.date);
   relations.sort((a, b) => a.date!.localeCompare(b.date!));
   const index = await indexEntities(ctx.store, relations, [e]);
@@ -103,6 +107,35 @@ export async function answerWhen(ctx: AnswerContext, intent: IntentOf<'when'>): 
   const own = e.date ? `${e.name}: ${formatDate(e.date)}.` : `The graph gives ${e.name} no date of its own.`;
   const rel = relations.length ? ` Dated relations: ${joinSentences(relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index)))}` : '';
   return { understood: true, text: `${own}${rel}`, rows, subgraph: subgraphOf(rows, relations, [e]) };
+}
+
+/**
+ * "When did Trump speak with Lukashenko?": the dated relations between the
+ * first name and the others, and the dated events they all take part in,
+ * oldest first, led by their dates; null when there are none.
+ */
+async function whenTogether(ctx: AnswerContext, e: Entity, others: readonly Entity[]): Promise<Draft | null> {
+  const ids = [e.id, ...others.map((o) => o.id)];
+  const byEntity = await ctx.store.relationsOf(ids);
+  const mine = byEntity.get(e.id) ?? [];
+  const otherIds = new Set(others.map((o) => o.id));
+  const direct = mine.filter((r) => r.date && (otherIds.has(r.from) || otherIds.has(r.to)));
+  const reached = others.map((o) => new Set((byEntity.get(o.id) ?? []).flatMap((r) => [r.from, r.to])));
+  const sharedIds = new Set(mine.map((r) => (r.from === e.id ? r.to : r.from)).filter((id) => !otherIds.has(id) && reached.every((s) => s.has(id))));
+  const toShared = ids.flatMap((id) => (byEntity.get(id) ?? []).filter((r) => sharedIds.has(r.from === id ? r.to : r.from)));
+  const index = await indexEntities(ctx.store, [...direct, ...toShared], [e, ...others], [...sharedIds]);
+  // Only a dated event they are all in says when they were together; a thing both merely speak of does not.
+  const events = [...sharedIds].map((id) => index.get(id)).filter((x): x is Entity => x?.kind === 'Event' && !!x.date);
+  const inEvents = toShared.filter((r) => events.some((ev) => ev.id === r.from || ev.id === r.to));
+  const relations = [...new Map([...direct, ...inEvents].map((r) => [r.id, r])).values()];
+  const dates = [...new Set([...direct.map((r) => r.date!), ...events.map((ev) => ev.date!)])].sort();
+  if (dates.length === 0) return null;
+  relations.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  events.sort((a, b) => a.date!.localeCompare(b.date!));
+  const rows = [...events.map((ev) => entityRow(ev)), ...relations.map((r) => relationRow(r, index))];
+  const lead = `${capitalise(listNames(dates.map((d) => datePhrase(d)), 4))}.`;
+  const sentences = [...events.map(eventPhrase), ...relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index))];
+  return { understood: true, text: `${lead} ${joinSentences(sentences)}`, rows, subgraph: subgraphOf(rows, relations, [e, ...others, ...events]) };
 }
 
 /** "What happened?": every dated event, oldest first. */

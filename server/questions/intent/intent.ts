@@ -23,7 +23,8 @@ interface IntentShapes {
   'on-date': { date: DateMention };
   before: Ordered;
   after: Ordered;
-  when: { link: Link };
+  /** "When did Trump speak with Lukashenko?": `others`, the names after the first, narrow it to what involves them too. */
+  when: { link: Link; others?: Link[] };
   timeline: {};
   path: { from: Link; to: Link };
   'relation-check': { from: Link; to: Link; verb: VerbMatch; types: string[] };
@@ -152,7 +153,7 @@ export function classify(reading: Reading): Intent {
     return relation(happenedVerb, happenedVerb.types, links, null, true, null);
   }
 
-  if (reading.asksWhen && links.length >= 1 && !mainVerb) return { name: 'when', link: links[0]! };
+  if (reading.asksWhen && links.length >= 1 && !mainVerb) return { name: 'when', link: links[0]!, ...(links.length > 1 ? { others: links.slice(1) } : {}) };
 
   if (links.length >= 2 && (reading.asksPath || !mainVerb)) return { name: 'path', from: links[0]!, to: links[1]! };
   if (links.length >= 2 && mainVerb && reading.yesNo) return { name: 'relation-check', from: links[0]!, to: links[1]!, verb: mainVerb, types };
