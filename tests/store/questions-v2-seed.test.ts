@@ -95,6 +95,8 @@ const TABLES: Record<string, QuestionCase[]> = {
     { q: 'what did the US promise?', intent: 'certainty', answer: ['united-states', 'belarus'], text: /^Promised or planned, not done when reported: \d+ facts about United States: / },
     { q: 'who promised sanctions relief?', intent: 'relation', text: /^United States\. Promised/ },
     // A participle before the noun: the noun still describes the answer, and the answer is who underwent the verb.
+    // "Which journalists …" asks for journalists: two common words taken for names make no path question.
+    { q: 'which journalists are still in prison?', notText: /is connected to/ },
     // "When did X … Y?" with no verb the graph knows: the dated events both are in, not X's whole timeline.
     { q: 'when did Trump speak with Lukashenko?', intent: 'when', answer: ['trump-lukashenko-conversation', 'donald-trump', 'alexander-lukashenko'], not: ['political-prisoners-held-in-belarus'], text: /^In August 2025\. Trump’s conversation with Lukashenko \(August 2025\)/ },
     // What happened to someone: their own relations, in date order, around a reference when one is named.

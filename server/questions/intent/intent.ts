@@ -155,7 +155,8 @@ export function classify(reading: Reading): Intent {
 
   if (reading.asksWhen && links.length >= 1 && !mainVerb) return { name: 'when', link: links[0]!, ...(links.length > 1 ? { others: links.slice(1) } : {}) };
 
-  if (links.length >= 2 && (reading.asksPath || !mainVerb)) return { name: 'path', from: links[0]!, to: links[1]! };
+  // Two names and no verb: how they connect; but "which journalists are still in prison?" asks for journalists, not a path.
+  if (links.length >= 2 && (reading.asksPath || (!mainVerb && !reading.attributes.length))) return { name: 'path', from: links[0]!, to: links[1]! };
   if (links.length >= 2 && mainVerb && reading.yesNo) return { name: 'relation-check', from: links[0]!, to: links[1]!, verb: mainVerb, types };
 
   if (mainVerb) return relation(mainVerb, types, links, null);
