@@ -106,6 +106,9 @@ const TABLES: Record<string, QuestionCase[]> = {
     // A group is people ("were"), and a name's leading "The" is lower case after "According to X,".
     { q: 'who was released by Lukashenko?', text: /The 52 political prisoners released on 11 September 2025 were released by Alexander Lukashenko/ },
     { q: 'who are the foreigners?', text: /According to BelTA, the 14 foreigners among the 52 released were citizen of France/ },
+    { q: 'who is the EU staff member?', text: /According to Kaja Kallas, an EU staff member was released in/ },
+    // A yes/no question read without one of its words is not answered "Yes.".
+    { q: 'was anyone left behind?', text: /^Not answered as asked \("behind" not read\); the graph holds: /, notText: /^Yes/ },
     // A long list names twelve, then counts the rest, with one "and".
     { q: 'which organisations were involved?', intent: 'list', text: /^\d+ organisations: [^.]*, [^,]+ and \d+ more\.$/, notText: / and [^,]+ and \d+ more/ },
     // "negotiated with" a party, "negotiated" a deal.

@@ -102,7 +102,10 @@ function isWeakLink(ctx: AnswerContext, link: Link): boolean {
 async function yesNo(ctx: AnswerContext, draft: Draft, asked: readonly string[]): Promise<Draft> {
   if (!ctx.reading.yesNo || !draft.understood) return draft;
   if (!draft.rows.length) return { ...draft, text: `No: ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
-  const text = `${yesFor(draft.rows.map((r) => r.evidence))} ${draft.detail ?? draft.text}`;
+  // "Was anyone left behind?" read without "behind" is another question: no bare "Yes." to it.
+  const unread = ctx.reading.ignored.filter((w) => !draft.usedWords?.includes(w));
+  const lead = unread.length ? `Not answered as asked (${unread.map((w) => `"${w}"`).join(', ')} not read); the graph holds:` : yesFor(draft.rows.map((r) => r.evidence));
+  const text = `${lead} ${draft.detail ?? draft.text}`;
   const after = await laterOn(ctx, draft, asked);
   if (!after.relations.length) return { ...draft, text };
   const rows = [...draft.rows, ...after.rows];

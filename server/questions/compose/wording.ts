@@ -127,8 +127,8 @@ export function hedged(sentence: string, evidence: readonly Evidence[], sources?
   const differ = sourcesDiffer(evidence)
     ? ` (the sources differ: ${[...ways].map(([way, articles]) => `${new Set(articles).size === 1 ? 'article' : 'articles'} ${[...new Set(articles)].join(', ')}: ${way}`).join('; ')})`
     : '';
-  // "According to BelTA, the 14 foreigners …": a name's leading article is lower case inside a sentence.
-  const body = prefix[strongest] && /^The /.test(sentence) ? `t${sentence.slice(1)}` : sentence;
+  // "According to BelTA, the 14 foreigners …", "According to Kallas, an EU staff member …": a name's leading article is lower case inside a sentence.
+  const body = prefix[strongest] && /^(The|An) /.test(sentence) ? `${sentence[0]!.toLowerCase()}${sentence.slice(1)}` : sentence;
   return `${prefix[strongest]}${body}${differ}`;
 }
 
