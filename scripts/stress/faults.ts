@@ -97,7 +97,7 @@ export interface KillResult {
 /**
  * Loads `story` over a copy of the base database and SIGKILLs the loader at
  * the moment asked. The load's CSV files are written to a private TMPDIR, so the
- * folder tells when the load started; the engine's checkpoint files (.shadow,
+ * folder tells when the load's transaction started (its first file); the engine's checkpoint files (.shadow,
  * .wal.checkpoint) tell when the commit is being written into a database file.
  */
 export async function killLoadMidway(
@@ -113,7 +113,15 @@ export async function killLoadMidway(
     loader === 'seed' ? ['seed/seed.ts', ['--db', db, '--data', story.data, '--articles', story.articles]] : ['scripts/stress/load-in-place.ts', [db, story.data, story.articles]];
   const loading = run(...command(), { TMPDIR: tmp });
   const started = performance.now();
-  const loadStarted = () => fs.readdirSync(tmp).some((f) => f.startsWith('story-load-') && fs.existsSync(path.join(tmp, f, 'meta.csv')));
+  // LadybugDB writes each table's file inside its transaction, the next while the COPY before it runs: any file means the transaction is open.
+  const csvIn = (dir: string) => {
+    try {
+      return fs.readdirSync(dir).some((file) => file.endsWith('.csv'));
+    } catch {
+      return false; // removed as the load ended
+    }
+  };
+  const loadStarted = () => fs.readdirSync(tmp).some((f) => f.startsWith('story-load-') && csvIn(path.join(tmp, f)));
   // The file itself, or any file the seed builds beside it (db.next): the engine's checkpoint files show.
   const checkpointing = () => fs.readdirSync(ws.dir).some((f) => f.startsWith(`${path.basename(db)}.`) && /\.(shadow|wal\.checkpoint)$/.test(f));
   let loadSeenAt: number | null = null;

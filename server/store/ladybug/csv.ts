@@ -30,7 +30,7 @@ export function tableRows(records: TableRecords, summary: GraphSummary): Record<
   };
 }
 
-/** Writes every table's file into `dir`; meta last (the fault tests take its presence as "the files are written"). */
+/** Writes every table's file into `dir`, meta last (the bare COPY of the benchmark; a load writes them one by one inside its transaction). */
 export function writeStoryCsv(records: TableRecords, summary: GraphSummary, dir: string): Record<Table, string> {
   const rows = tableRows(records, summary);
   return Object.fromEntries(Object.entries(rows).map(([table, made]) => [table, writeCsv(dir, table, made())])) as Record<Table, string>;
