@@ -12,6 +12,11 @@ export function pageOf<T>(items: T[], hasNextPage: boolean, totalCount: number, 
   return { items, cursors, hasNextPage, totalCount, endCursor: cursors[cursors.length - 1] ?? null };
 }
 
+/** `map` over `items`, one at a time as they are read (a million rows are never mapped into one array). */
+export function* lazyMap<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
 /** The order relations are listed in: by type, then id. */
 export function byTypeThenId(a: Relation, b: Relation): number {
   return a.type.localeCompare(b.type) || a.id.localeCompare(b.id);

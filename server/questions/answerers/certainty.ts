@@ -10,7 +10,7 @@
 import type { Certainty, Claim, Entity, Evidence } from '../../domain/types.js';
 import { allEntities, allRelations, indexEntities } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
-import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
+import { claimRow, MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
 import { claimFigure, claimValue, joinSentences, listNames, plural, relationSentence, sourcesDiffer } from '../compose/wording.js';
 import type { AnswerRow, Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
@@ -30,7 +30,7 @@ function disagreeingFigures(e: Entity): { sentence: string; rows: AnswerRow[] }[
     .filter((claims) => new Set(claims.map(claimValue)).size > 1)
     .map((claims) => ({
       sentence: `${claims[0]!.measure} (${e.name}): ${claims.map((c) => `${claimValue(c)} (${articlesOf(c.evidence).map((a) => `article ${a}`).join(', ')})`).join(', ')}`,
-      rows: claims.map((c) => ({ subject: e, relation: claimFigure(c), object: null, evidence: c.evidence, relationId: null, date: e.date })),
+      rows: claims.map((c) => claimRow(e, c)),
     }));
 }
 
@@ -53,7 +53,7 @@ export async function answerCertainty(ctx: AnswerContext, intent: IntentOf<'cert
     : entities.flatMap((e) =>
         e.claims
           .filter((c) => c.evidence.some((ev) => ev.certainty === intent.certainty))
-          .map((c) => ({ sentence: `${claimFigure(c)} (${e.name})`, rows: [{ subject: e, relation: claimFigure(c), object: null, evidence: c.evidence, relationId: null, date: e.date }] })),
+          .map((c) => ({ sentence: `${claimFigure(c)} (${e.name})`, rows: [claimRow(e, c)] })),
       );
   const chosen = relations
     .filter((r) => (intent.certainty === 'disagree' ? sourcesDiffer(r.evidence) : r.evidence.some((ev) => ev.certainty === intent.certainty)))

@@ -13,8 +13,8 @@ import { COUNT_WORDS, QUESTION_WORDS, isNumber, isStopWord, tokenise } from '../
 import { distinctLinks } from '../link/entities.js';
 import { allEntities } from '../link/graph.js';
 import { relationVerbs } from '../link/reading.js';
-import { subgraphOf } from '../compose/rows.js';
-import { capitalise, claimFigure, claimValue, kindWord, listNames, measureStems, plural } from '../compose/wording.js';
+import { claimRow, subgraphOf } from '../compose/rows.js';
+import { capitalise, claimValue, kindWord, listNames, measureStems, plural } from '../compose/wording.js';
 import type { AnswerRow, Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
 import { answerRelation } from './relation.js';
@@ -96,14 +96,7 @@ export async function answerCount(ctx: AnswerContext): Promise<Draft> {
     .slice(0, 3);
 
   const shown = [best, ...sameMeasure, ...related];
-  const rows: AnswerRow[] = shown.flat().map(({ entity, claim }) => ({
-    subject: entity,
-    relation: claimFigure(claim),
-    object: null,
-    evidence: claim.evidence,
-    relationId: null,
-    date: entity.date,
-  }));
+  const rows: AnswerRow[] = shown.flat().map(({ entity, claim }) => claimRow(entity, claim));
   const answer = sameMeasure.length
     ? `${capitalise(top.claim.measure)}: ${[best, ...sameMeasure].map((g) => describeGroup(g, true, true)).join('; ')}.`
     : describeGroup(best);

@@ -11,6 +11,7 @@
 import type { Relation } from '../../domain/types.js';
 import type { Link } from '../link/entities.js';
 import { indexEntities } from '../link/graph.js';
+import { unusedWords } from '../compose/answer.js';
 import { relationRow, subgraphOf } from '../compose/rows.js';
 import { joinSentences, relationSentence, yesFor } from '../compose/wording.js';
 import type { Draft } from '../types.js';
@@ -18,6 +19,7 @@ import type { AnswerContext, Answered } from './context.js';
 import { answerPassages } from './passages.js';
 import { answerProfile } from './profile.js';
 import { answerRelation, type RelationIntent } from './relation.js';
+import { datedRelationsOf } from './time.js';
 
 /** The answer, and what it finally used: wider types, another reading of a name, a dropped word. */
 export async function answerRelationQuestion(ctx: AnswerContext, intent: RelationIntent): Promise<Answered> {
@@ -103,7 +105,7 @@ async function yesNo(ctx: AnswerContext, draft: Draft, asked: readonly string[])
   if (!ctx.reading.yesNo || !draft.understood) return draft;
   if (!draft.rows.length) return { ...draft, text: `No: ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
   // "Was anyone left behind?" read without "behind" is another question: no bare "Yes." to it.
-  const unread = ctx.reading.ignored.filter((w) => !draft.usedWords?.includes(w));
+  const unread = unusedWords(ctx.reading, draft);
   const lead = unread.length ? `Not answered as asked (${unread.map((w) => `"${w}"`).join(', ')} not read); the graph holds:` : yesFor(draft.rows.map((r) => r.evidence));
   const text = `${lead} ${draft.detail ?? draft.text}`;
   const after = await laterOn(ctx, draft, asked);
@@ -138,10 +140,7 @@ async function laterOn(ctx: AnswerContext, draft: Draft, asked: readonly string[
   const shownTypes = new Set([...draft.rows.map((r) => r.relation), ...asked].filter((t): t is string => !!t));
   const head = (type: string) => ctx.vocabulary.label(type).split(' ')[0];
   const heads = new Set([...shownTypes].map(head));
-  const later = ((await ctx.store.relationsOf([id])).get(id) ?? [])
-    .filter((r) => !shownTypes.has(r.type) && !heads.has(head(r.type)) && r.date && r.date >= since)
-    // Oldest first; on one day, what X did before what was done to X.
-    .sort((a, b) => a.date!.localeCompare(b.date!) || Number(b.from === id) - Number(a.from === id) || a.id.localeCompare(b.id));
+  const later = await datedRelationsOf(ctx, id, (date, r) => date >= since && !shownTypes.has(r.type) && !heads.has(head(r.type)));
   if (!later.length) return none;
   const index = await indexEntities(ctx.store, later, draft.rows.map((r) => r.subject).filter((e) => e !== null));
   return {

@@ -72,6 +72,16 @@ export async function answerBeforeAfter(ctx: AnswerContext, intent: IntentOf<'be
 }
 
 /**
+ * An entity's dated relations that `keep` accepts, oldest first; on one day,
+ * what the entity did before what was done to it.
+ */
+export async function datedRelationsOf(ctx: AnswerContext, id: string, keep: (date: string, r: Relation) => boolean): Promise<Relation[]> {
+  return ((await ctx.store.relationsOf([id])).get(id) ?? [])
+    .filter((r) => r.date && keep(r.date, r))
+    .sort((a, b) => a.date!.localeCompare(b.date!) || Number(b.from === id) - Number(a.from === id) || a.id.localeCompare(b.id));
+}
+
+/**
  * "What happened to Statkevich after the release?": the subject's own dated
  * relations before the reference, or on its day and after (what followed a
  * release on the same day is after it), oldest first; the reference's own
@@ -79,10 +89,7 @@ export async function answerBeforeAfter(ctx: AnswerContext, intent: IntentOf<'be
  */
 async function subjectAround(ctx: AnswerContext, intent: IntentOf<'before' | 'after'>, subject: Entity, iso: string, reference: Entity | null, what: string): Promise<Draft> {
   const before = intent.name === 'before';
-  const own = ((await ctx.store.relationsOf([subject.id])).get(subject.id) ?? [])
-    .filter((r) => r.date && (before ? isBefore(r.date, iso) : !isBefore(r.date, iso)) && r.from !== reference?.id && r.to !== reference?.id)
-    .sort((a, b) => a.date!.localeCompare(b.date!) || Number(b.from === subject.id) - Number(a.from === subject.id) || a.id.localeCompare(b.id))
-    .slice(0, MAX_ROWS);
+  const own = (await datedRelationsOf(ctx, subject.id, (date, r) => (before ? isBefore(date, iso) : !isBefore(date, iso)) && r.from !== reference?.id && r.to !== reference?.id)).slice(0, MAX_ROWS);
   const side = before ? 'before' : 'on the day of or after';
   const when = `${what}${reference?.date ? ` (${formatDate(reference.date)})` : ''}`;
   if (own.length === 0) {

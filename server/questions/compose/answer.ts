@@ -21,8 +21,13 @@ export interface Composition {
   suggestions: string[];
 }
 
+/** The question's content words that neither the reading nor the answerer used. */
+export function unusedWords(reading: Pick<Reading, 'ignored'>, draft: Pick<Draft, 'usedWords'>): string[] {
+  return draft.usedWords ? reading.ignored.filter((w) => !draft.usedWords!.includes(w)) : reading.ignored;
+}
+
 export function composeAnswer({ question, reading, draft, intent, links, suggestions }: Composition): Answer {
-  const ignored = draft.usedWords ? reading.ignored.filter((w) => !draft.usedWords!.includes(w)) : reading.ignored;
+  const ignored = unusedWords(reading, draft);
   const unused = ignored.length ? ` (Words not used: ${ignored.map((w) => `"${w}"`).join(', ')}.)` : '';
   const text = draft.understood ? `${draft.text}${unused}` : `${draft.text}${suggestions.length ? ' Questions I can answer are listed in the suggestions.' : ''}`;
   return {

@@ -2,8 +2,10 @@
  * Relations and entities into answer rows, and the subgraph the page
  * highlights. Pure; shared by every answerer.
  */
+import type { Claim } from '../../domain/types.js';
 import type { EntityIndex } from '../link/graph.js';
 import type { AnswerRow, Entity, Relation, Subgraph } from '../types.js';
+import { claimFigure } from './wording.js';
 
 /** Most rows an answer carries; the subgraph says `truncated` beyond. */
 export const MAX_ROWS = 100;
@@ -15,6 +17,11 @@ export function relationRow(r: Relation, index: EntityIndex): AnswerRow {
 /** A row about one entity itself (its own evidence), not a relation. */
 export function entityRow(e: Entity, relation: string | null = null): AnswerRow {
   return { subject: e, relation, object: null, evidence: e.evidence, relationId: null, date: e.date };
+}
+
+/** A row for a figure an entity's evidence states ("15 prison sentence (years)"). */
+export function claimRow(e: Entity, c: Claim): AnswerRow {
+  return { subject: e, relation: claimFigure(c), object: null, evidence: c.evidence, relationId: null, date: e.date };
 }
 
 /** The entities and relations of the rows (plus `also`), for the page to highlight. */

@@ -130,12 +130,12 @@ export function isAfter(date: string, reference: string): boolean {
   return dateRange(date)[0] > dateRange(reference)[1];
 }
 
-/** "11 September 2025", "September 2025", "2025", "June (any year)". */
 /** "on 12 September 2025", "on 12 September (any year)", "in June 2025": a day takes "on", a month or a year "in". */
 export function datePhrase(iso: string): string {
   return `${/^(\d{4}|-)-\d{2}-\d{2}$/.test(iso) ? 'on' : 'in'} ${formatDate(iso)}`;
 }
 
+/** "11 September 2025", "September 2025", "2025", "June (any year)". */
 export function formatDate(iso: string): string {
   const name = (m: string) => {
     const n = MONTH_NAMES[Number(m) - 1] ?? m;

@@ -10,6 +10,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage, PassageKind, PassageSearchOptions } from '../../domain/passage.js';
 import { typoAllowance } from '../../domain/text.js';
+import { lazyMap } from '../lists.js';
 import { buildPassages, type BuiltPassage, type PassageStory, type StoredPassage } from './build-passages.js';
 import { RankedIndex, type RankedHit, type WeightedTerm } from './ranked-index.js';
 import { foldedWords, parseQuery, termOf, type ParsedQuery } from './terms.js';
@@ -106,14 +107,14 @@ export class PassageIndex {
     const accept = wanted ? (doc: number) => wanted.has(this.passages[doc]!.kind) : undefined;
 
     const [query, origin] = this.loose(words, prefix);
-    if (phrases.length === 0) return this.distinct(mapHits(this.index.ranked(query, accept), (r) => this.hit(r, origin, [])), first);
+    if (phrases.length === 0) return this.distinct(lazyMap(this.index.ranked(query, accept), (r) => this.hit(r, origin, [])), first);
     // Every phrase's words must all be there, next to each other; free words only add to the score.
     const quoted = phrases.map((p) => p.words.join(' '));
     const candidates = this.index.every(phrases.flatMap((p) => p.terms), query, accept).sort((a, b) => b.score - a.score || a.doc - b.doc);
     const holding = (function* (passages: readonly StoredPassage[]) {
       for (const c of candidates) if (phrases.every((p) => holdsPhrase(passages[c.doc]!.text, p.words))) yield c;
     })(this.passages);
-    return this.distinct(mapHits(holding, (r) => this.hit(r, origin, quoted)), first);
+    return this.distinct(lazyMap(holding, (r) => this.hit(r, origin, quoted)), first);
   }
 
   /** A search result as a passage's place in the list: which words of the query it matched, and how. */
@@ -175,8 +176,4 @@ export class PassageIndex {
 /** True when the text's folded words hold these folded words in a row. */
 function holdsPhrase(text: string, words: readonly string[]): boolean {
   return ` ${foldedWords(text).join(' ')} `.includes(` ${words.join(' ')} `);
-}
-
-function* mapHits<T>(hits: Iterable<T>, to: (hit: T) => Hit): Generator<Hit> {
-  for (const h of hits) yield to(h);
 }

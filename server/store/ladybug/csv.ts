@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { lazyMap } from '../lists.js';
 import type { RelationRecord, StoryRecords } from '../records.js';
 import type { GraphSummary } from '../summary.js';
 
@@ -22,7 +23,7 @@ export function tableRows(records: TableRecords, summary: GraphSummary): Record<
     entities: () => entities.map((e) => [e.id, e.kind, e.name, e.aliases, e.summary, e.date, e.evidence, e.claims, e.keys, e.degree, e.endDate, e.dateDerived, e.standsFor]),
     articles: () => articles.map((a) => [a.id, a.title, a.text, a.url, a.source, a.published, a.publishedDerived]),
     statements: () => statements.map((s) => [s.id, s.speaker, s.words, s.date, s.dateDerived, s.channel, s.about, s.reportedBy, s.evidence]),
-    relations: () => mapRows(relations, ({ from, to, properties: p }) => [from, to, p.id, p.type, p.date, p.note, p.evidence, p.endDate, p.dateDerived, p.role]),
+    relations: () => lazyMap(relations, ({ from, to, properties: p }) => [from, to, p.id, p.type, p.date, p.note, p.evidence, p.endDate, p.dateDerived, p.role]),
     mentions: () => mentions.map((m) => [m.article, m.entity]),
     spoke: () => statements.map((s) => [s.speaker, s.id]),
     about: () => about.map((a) => [a.statement, a.entity]),
@@ -34,10 +35,6 @@ export function tableRows(records: TableRecords, summary: GraphSummary): Record<
 export function writeStoryCsv(records: TableRecords, summary: GraphSummary, dir: string): Record<Table, string> {
   const rows = tableRows(records, summary);
   return Object.fromEntries(Object.entries(rows).map(([table, made]) => [table, writeCsv(dir, table, made())])) as Record<Table, string>;
-}
-
-function* mapRows<T>(items: Iterable<T>, row: (item: T) => readonly unknown[]): Generator<readonly unknown[]> {
-  for (const item of items) yield row(item);
 }
 
 /** One table's file in `dir`, written a megabyte at a time. */

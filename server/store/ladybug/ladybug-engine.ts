@@ -15,6 +15,7 @@ import { splitStatements, statementsOf } from '../cypher-files.js';
 import type { CypherEngine, Params, PathRows, Row, Run } from '../cypher-engine.js';
 import { entityFromProps, parseJson } from '../decode.js';
 import { GraphIndexBuilder, type GraphIndex } from '../graph-index.js';
+import { lazyMap } from '../lists.js';
 import { NameIndex, type NameRow } from '../name-index.js';
 import { recordsBesideRelations, relationRecord } from '../records.js';
 import type { GraphSummary } from '../summary.js';
@@ -211,19 +212,16 @@ export class LadybugEngine implements CypherEngine {
    */
   async write(story: Story, summary: GraphSummary, meanwhile?: () => void): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-load-'));
-    let failed: { error: unknown } | null = null;
+    // Once, beside the relations' COPY (or at the end, when there are none). Should it throw, the catch
+    // below rolls the transaction back: a story its caller cannot take (an index) is not committed.
     let ran = false;
     const runMeanwhile = () => {
-      if (ran || !meanwhile) return;
+      if (ran) return;
       ran = true;
-      try {
-        meanwhile();
-      } catch (error) {
-        failed = { error };
-      }
+      meanwhile?.();
     };
     // Relations' records are made as their file is written, never all at once.
-    const rows = tableRows({ ...recordsBesideRelations(story), relations: mapIterable(story.relations, relationRecord) }, summary);
+    const rows = tableRows({ ...recordsBesideRelations(story), relations: lazyMap(story.relations, relationRecord) }, summary);
     let copying: Promise<unknown> | null = null;
     try {
       await this.writer.raw('BEGIN TRANSACTION');
@@ -244,13 +242,11 @@ export class LadybugEngine implements CypherEngine {
         }
         await copying;
         runMeanwhile();
-        // The caller's work failed (a story its index cannot take): nothing is committed.
-        if (failed) throw (failed as { error: unknown }).error;
         await this.writer.raw('COMMIT');
       } catch (err) {
         await copying?.catch(() => undefined);
         await this.writer.raw('ROLLBACK').catch(() => undefined);
-        throw failed ? (failed as { error: unknown }).error : translate(err);
+        throw translate(err);
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -277,8 +273,4 @@ export class LadybugEngine implements CypherEngine {
 function internalId(id: unknown): string {
   const { table, offset } = id as { table: number; offset: number };
   return `${table}:${offset}`;
-}
-
-function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
-  for (const item of items) yield map(item);
 }
