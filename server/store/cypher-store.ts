@@ -15,12 +15,11 @@ import type { PassageIndex, PassageStory } from './full-text/passage-index.js';
 import { RelationColumns } from './full-text/relation-columns.js';
 import type { GraphStore, LoadSummary, PageOptions, RelationFilter, SearchOptions, StatementFilter, StoredNode, SubgraphFilter } from './graph-store.js';
 import { byTypeThenId, groupPairs, groupRelations, inOrderOf, pageOf } from './lists.js';
-import { EMPTY_SUMMARY, entityTotal, relationTotal, statsOf, summarise, type GraphSummary } from './summary.js';
+import { EMPTY_SUMMARY, SUMMARY_KEY, entityTotal, relationTotal, statsOf, summarise, type GraphSummary } from './summary.js';
 import { rankedWalk, type Neighbour } from './ranked-walk.js';
 import { indexedPath, relationsAmong } from './indexed-reads.js';
 import { shortestWalk } from './shortest-walk.js';
 
-const SUMMARY_KEY = 'graph';
 /** Frontiers up to this size are expanded one primary-key lookup per entity. */
 const ONE_BY_ONE = 8;
 

@@ -10,6 +10,9 @@ export interface GraphSummary extends StoryCounts {
   loadedAt: string;
 }
 
+/** The key the summary is stored under (a :Meta node's key, a meta table's row). */
+export const SUMMARY_KEY = 'graph';
+
 export const EMPTY_SUMMARY: GraphSummary = { entities: 0, relations: 0, articles: 0, statements: 0, byKind: {}, byType: {}, loadedAt: '' };
 
 export function summarise(story: Story, now = new Date()): GraphSummary {

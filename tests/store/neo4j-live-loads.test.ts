@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { syntheticStory } from '../../bench/synthetic.js';
 import { PROJECT_ROOT } from '../../server/config.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
+import { Neo4jEngine } from '../../server/store/neo4j/neo4j-engine.js';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { writeStoryFolder } from '../../scripts/stress/story.js';
 import { emptyStore, HARBOUR, ON_NEO4J, seededStore, storeEnv, tempDir } from '../support/graph.js';
@@ -158,6 +159,43 @@ describeLive('Neo4j, live: readers while a load writes its batches', () => {
     expect(seen[0]).toBe(before.entities);
     expect(seen.filter((n) => n === before.entities).length).toBeGreaterThan(3);
     expect(await store().stats()).toMatchObject({ entities: next.entities.length, relations: next.relations.length });
+  }, 600_000);
+});
+
+describeLive('Neo4j, live: a read of another process while a load replaces the graph', () => {
+  const store = harbourStore();
+
+  it('is read again on the new graph when the one it began on is deleted under it, never answering from half of one', async () => {
+    const next = syntheticStory(400, 1_200);
+    // The reader: an engine of its own, as on another replica; the load cannot wait for its reads.
+    const driver = driverOf();
+    const reader = new Neo4jEngine(driver, { database: env.NEO4J_DATABASE });
+    const loader = await Neo4jStore.open({ uri: env.NEO4J_URI!, user: env.NEO4J_USER!, password: env.NEO4J_PASSWORD!, database: env.NEO4J_DATABASE });
+    const readings: { entities: number; summary: string | null }[] = [];
+    try {
+      const answer = await reader.read(async (run) => {
+        const entities = (await run('entities-page', { kind: '', after: '', limit: neo4j.int(100_000) })).length;
+        // The whole load, switch and deletion of the old graph, between this read's two statements.
+        if (readings.length === 0) {
+          await loader.load(next);
+          await loader.close();
+        }
+        const [meta] = await run('meta', { key: 'graph' });
+        const reading = { entities, summary: meta ? String(meta.value) : null };
+        readings.push(reading);
+        return reading;
+      });
+      // The first reading saw the old entities and then no summary (the old graph was deleted under it);
+      // it was read again, whole, on the new graph.
+      expect(readings).toHaveLength(2);
+      expect(readings[0]).toMatchObject({ entities: HARBOUR_STORY.entities.length, summary: null });
+      expect(answer.entities).toBe(next.entities.length);
+      expect(JSON.parse(answer.summary!)).toMatchObject({ entities: next.entities.length });
+      expect(await store().stats()).toMatchObject({ entities: next.entities.length });
+    } finally {
+      await loader.close();
+      await driver.close();
+    }
   }, 600_000);
 });
 

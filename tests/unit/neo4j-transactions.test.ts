@@ -110,7 +110,7 @@ function script(driver: RecordingDriver): string[] {
 describe('reads', () => {
   it('run as managed read transactions on the named database, with the query timeout', async () => {
     const driver = new RecordingDriver((name) =>
-      name === 'entities-by-ids' ? [row({ e: entityNode(1, 'marta-zelazna', 'Marta Żelazná', 4) })] : name === 'generation' ? [row({ gen: neo4j.int(7) })] : [],
+      name === 'entities-by-ids' ? [row({ e: entityNode(1, 'marta-zelazna', 'Marta Żelazná', 4) })] : name === 'generation' || name === 'generation-whole' ? [row({ gen: neo4j.int(7) })] : [],
     );
     const store = storeOver(driver);
     const [marta, nobody] = await store.entitiesByIds(['marta-zelazna', 'nobody']);
@@ -124,10 +124,47 @@ describe('reads', () => {
         statements: [
           { name: 'generation', params: {} },
           { name: 'entities-by-ids', params: { ids: ['marta-zelazna', 'nobody'], gen: neo4j.int(7) } },
+          // The generation read is still whole at the read's end (its :Meta was not deleted meanwhile).
+          { name: 'generation-whole', params: { gen: neo4j.int(7), key: 'graph' } },
         ],
         outcome: 'committed',
       },
     ]);
+  });
+
+  it('read again, in the same transaction, on the generation now current when the one they read began to be deleted meanwhile', async () => {
+    // Another process's load switched from 7 to 8 and deleted 7's :Meta while the first reading ran.
+    let current = 7;
+    const driver = new RecordingDriver((name, params) => {
+      if (name === 'generation') return [row({ gen: neo4j.int(current) })];
+      if (name === 'entities-by-ids') {
+        const gen = Number(params.gen);
+        current = 8;
+        return [row({ e: entityNode(1, 'marta-zelazna', gen === 7 ? 'Marta (old)' : 'Marta Żelazná', 4) })];
+      }
+      if (name === 'generation-whole') return Number(params.gen) === current ? [row({ gen: params.gen })] : [];
+      return [];
+    });
+    const [marta] = await storeOver(driver).entitiesByIds(['marta-zelazna']);
+    expect(marta?.name).toBe('Marta Żelazná');
+    expect(driver.transactions).toHaveLength(1);
+    expect(driver.transactions[0]!.statements.map((st) => `${st.name} ${String(st.params.gen ?? '')}`.trim())).toEqual([
+      'generation',
+      'entities-by-ids 7',
+      'generation-whole 7',
+      'generation',
+      'entities-by-ids 8',
+      'generation-whole 8',
+    ]);
+  });
+
+  it('give up, and say why, when the graph is replaced under every reading', async () => {
+    let current = 1;
+    const driver = new RecordingDriver((name) => {
+      if (name === 'generation') return [row({ gen: neo4j.int(current++) })];
+      return [];
+    });
+    await expect(storeOver(driver).entitiesByIds(['marta-zelazna'])).rejects.toThrow(/The graph was replaced 3 times during one read; read again once the loads are done/);
   });
 
   it('probe the server once before the first call, and again only after it was found unreachable', async () => {
@@ -184,11 +221,11 @@ describe('reads', () => {
   });
 
   it('scan the graph for the full-text index with a timeout of its own, longer than a request may take', async () => {
-    const driver = new RecordingDriver((name) => (name === 'generation' ? [row({ gen: neo4j.int(7) })] : []));
+    const driver = new RecordingDriver((name) => (name === 'generation' || name === 'generation-whole' ? [row({ gen: neo4j.int(7) })] : []));
     await storeOver(driver).passages('anything');
     const scan = driver.transactions.find((t) => t.statements.some((s) => s.name === 'passage-relations'))!;
     expect(scan.config).toEqual({ timeout: 600_000 });
-    expect(scan.statements.map((s) => s.name).sort()).toEqual(['articles', 'generation', 'passage-entities', 'passage-relations', 'passage-statements']);
+    expect(scan.statements.map((s) => s.name).sort()).toEqual(['articles', 'generation', 'generation-whole', 'passage-entities', 'passage-relations', 'passage-statements']);
   });
 
   it('find nothing, rather than fail, before the first load has made the full-text index', async () => {
@@ -243,6 +280,7 @@ describe('load', () => {
       'WRITE await-indexes',
       'EXPLICIT lock-loads',
       'EXPLICIT generation',
+      'AUTO-COMMIT drop-meta',
       'AUTO-COMMIT drop-generations',
       ...Array<string>(batches(12)).fill('EXPLICIT write-entities'),
       'EXPLICIT write-articles',
@@ -252,6 +290,8 @@ describe('load', () => {
       ...Array<string>(batches(HARBOUR.statements!.flatMap((s) => s.about).length)).fill('EXPLICIT write-statement-about'),
       'EXPLICIT write-meta',
       'EXPLICIT switch-generation',
+      // The replaced generation's :Meta first, on its own, so that readers elsewhere can tell (generation-whole.cypher).
+      'AUTO-COMMIT drop-meta',
       'AUTO-COMMIT drop-generations',
     ]);
     const load = driver.transactions.filter((t) => t.kind !== 'WRITE' && t.statements[0]?.name !== 'load-transactions');
@@ -267,6 +307,7 @@ describe('load', () => {
     // The current generation was 3: what is not 3 is deleted first, the load writes 4, makes 4 current, then deletes what is not 4.
     const runs = load.map((t) => t.statements[0]!);
     expect(runs.filter((r) => r.name === 'drop-generations').map((r) => r.params.keep)).toEqual([neo4j.int(3), neo4j.int(3 + 1)]);
+    expect(runs.filter((r) => r.name === 'drop-meta').map((r) => r.params.keep)).toEqual([neo4j.int(3), neo4j.int(3 + 1)]);
     expect(new Set(runs.filter((r) => r.name.startsWith('write-') || r.name === 'switch-generation').map((r) => String(r.params.gen)))).toEqual(new Set(['4']));
     expect(isInt(driver.transactions[schema.length + 1]?.statements[0]?.params.seconds)).toBe(true);
   });
@@ -315,7 +356,7 @@ describe('load', () => {
     expect(driver.transactions.find((t) => t.statements[0]?.name === 'write-relations')?.outcome).toBe('failed');
     expect(switched(driver)).toBe(false);
     // What is served is asked again (the switch might have committed with only its answer lost), then all else is deleted.
-    expect(script(driver).slice(-2)).toEqual(['EXPLICIT generation', 'AUTO-COMMIT drop-generations']);
+    expect(script(driver).slice(-3)).toEqual(['EXPLICIT generation', 'AUTO-COMMIT drop-meta', 'AUTO-COMMIT drop-generations']);
     expect(runsOf(driver).at(-1)?.params.keep).toEqual(neo4j.int(-1));
     expect(driver.transactions.find((t) => t.statements[0]?.name === 'lock-loads')?.outcome).toBe('failed');
   });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lazyMap } from '../lists.js';
 import type { RelationRecord, StoryRecords } from '../records.js';
-import type { GraphSummary } from '../summary.js';
+import { SUMMARY_KEY, type GraphSummary } from '../summary.js';
 
 export type Table = 'entities' | 'articles' | 'statements' | 'relations' | 'mentions' | 'spoke' | 'about' | 'meta';
 
@@ -27,7 +27,7 @@ export function tableRows(records: TableRecords, summary: GraphSummary): Record<
     mentions: () => mentions.map((m) => [m.article, m.entity]),
     spoke: () => statements.map((s) => [s.speaker, s.id]),
     about: () => about.map((a) => [a.statement, a.entity]),
-    meta: () => [['graph', JSON.stringify(summary)]],
+    meta: () => [[SUMMARY_KEY, JSON.stringify(summary)]],
   };
 }
 

@@ -16,6 +16,10 @@
  * 4. switches readers to it in one small transaction (switch-generation.cypher);
  * 5. afterwards deletes the generation it replaced, in committed batches,
  *    once the reads this process began on it have ended; then lets go of the lock.
+ *    Its :Meta goes first, on its own, and every read checks at its end that
+ *    its generation's :Meta is still there (generation-whole.cypher), and reads
+ *    again on the new generation if not: a read of another process or replica
+ *    that began before the switch never answers from a half-deleted graph.
  *
  * A load that fails, or whose process is killed, before step 4 leaves the
  * old graph served; what it wrote is deleted at once when it can be, or by
@@ -28,9 +32,9 @@ import { statementsOf } from '../cypher-files.js';
 import type { storyRecords } from '../records.js';
 import { toNative } from './driver-values.js';
 import { loadTag } from './stale-loads.js';
+import { SUMMARY_KEY } from '../summary.js';
 
 const cypher = statementsOf('neo4j');
-const SUMMARY_KEY = 'graph';
 
 type Records = ReturnType<typeof storyRecords>;
 
@@ -75,7 +79,7 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
     const held = toNative(state?.gen);
     current = neo4j.int(typeof held === 'number' ? held : -1);
     next = neo4j.int(Math.max(0, current.toNumber()) + 1);
-    await work.run(cypher('drop-generations'), { keep: current }, config);
+    await dropGenerations(work, current, config);
   } catch (err) {
     await release('rollback');
     throw err;
@@ -95,7 +99,7 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
     // The old generation is still the one served, unless the switch committed and only its answer was
     // lost: what is served is asked again, and everything else goes now (or, should that fail, with the next load).
     await inTransaction(work, config, (tx) => runIn(tx, 'generation'))
-      .then(([now]) => work.run(cypher('drop-generations'), { keep: now?.gen ?? current }, config))
+      .then(([now]) => dropGenerations(work, now?.gen ?? current, config))
       .catch(() => undefined);
     await release('rollback');
     throw err;
@@ -103,7 +107,7 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
   const retired = (async () => {
     try {
       await options.readsBefore();
-      await work.run(cypher('drop-generations'), { keep: next }, config);
+      await dropGenerations(work, next, config);
       await release('commit');
     } catch (err) {
       await release('rollback');
@@ -111,6 +115,16 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
     }
   })();
   return { generation: next.toNumber(), retired };
+}
+
+/**
+ * Deletes every generation but `keep`: their :Meta first, committed on its own (drop-meta.cypher), so
+ * that a read on any process can tell that its generation began to go (generation-whole.cypher); then
+ * the rest, in committed batches (drop-generations.cypher).
+ */
+async function dropGenerations(session: Session, keep: unknown, config: object): Promise<void> {
+  await session.run(cypher('drop-meta'), { keep }, config);
+  await session.run(cypher('drop-generations'), { keep }, config);
 }
 
 async function runIn(tx: Pick<Transaction, 'run'>, name: string, params: Params = {}): Promise<Row[]> {

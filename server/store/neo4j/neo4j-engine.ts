@@ -13,7 +13,7 @@ import type { CypherEngine, Params, PathRows, Row, Run } from '../cypher-engine.
 import { entityFromProps } from '../decode.js';
 import { rankByName } from '../ranking.js';
 import { storyRecords } from '../records.js';
-import type { GraphSummary } from '../summary.js';
+import { SUMMARY_KEY, type GraphSummary } from '../summary.js';
 import { pathRows, propertiesOf, toNative } from './driver-values.js';
 import { isUnreachable, translateError } from './errors.js';
 import { loadGeneration } from './load-generation.js';
@@ -26,6 +26,8 @@ const cypher = statementsOf('neo4j');
 /** Every schema-*.cypher file: constraints and indexes, each idempotent (IF NOT EXISTS). */
 const SCHEMA = Object.keys(readStatements('neo4j')).filter((name) => name.startsWith('schema-'));
 const CANDIDATES = 1000;
+/** Reads of one transaction, each on the generation then current, before a read gives up (read). */
+const MAX_READ_ATTEMPTS = 3;
 const INDEX_WAIT_SECONDS = 300;
 
 export interface Neo4jEngineOptions {
@@ -89,15 +91,26 @@ export class Neo4jEngine implements CypherEngine {
    */
   read<T>(work: (run: Run) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const reading = this.transact('READ', async (tx) => {
-      const [row] = await runIn(tx, 'generation');
-      const gen = row?.gen ?? neo4j.int(-1);
-      let queue: Promise<unknown> = Promise.resolve();
-      const run: Run = (name, params) => {
-        const next = queue.then(() => runIn(tx, name, { ...params, gen }));
-        queue = next.catch(() => undefined);
-        return next;
-      };
-      return work(run);
+      for (let attempt = 1; ; attempt++) {
+        const [row] = await runIn(tx, 'generation');
+        const gen = row?.gen ?? neo4j.int(-1);
+        const served = Number(toNative(gen));
+        let queue: Promise<unknown> = Promise.resolve();
+        const run: Run = (name, params) => {
+          const next = queue.then(() => runIn(tx, name, { ...params, gen }));
+          queue = next.catch(() => undefined);
+          return next;
+        };
+        const out = await work(run);
+        await queue;
+        if (!(served >= 0)) return out;
+        // A load of another process (or replica) may have begun deleting this generation during the
+        // read, which it cannot wait for: read again, on the generation now current (generation-whole.cypher).
+        if ((await runIn(tx, 'generation-whole', { gen, key: SUMMARY_KEY })).length > 0) return out;
+        if (attempt === MAX_READ_ATTEMPTS) {
+          throw new Error(`The graph was replaced ${attempt} times during one read; read again once the loads are done.`);
+        }
+      }
     }, options.timeoutMs ?? this.queryTimeoutMs);
     const settled = reading.then(() => undefined, () => undefined);
     this.reads.add(settled);
