@@ -99,7 +99,7 @@ function entityNode(n: number, id: string, name: string, degree: number, kind = 
 }
 
 function storeOver(driver: RecordingDriver, options: ConstructorParameters<typeof Neo4jStore>[1] = {}): Neo4jStore {
-  return new Neo4jStore(driver as unknown as Driver, { database: 'stories', queryTimeoutMs: 1234, ...options });
+  return new Neo4jStore(driver as unknown as Driver, { database: 'stories', queryTimeoutMs: 1234, retireGraceMs: 30, ...options });
 }
 
 /** Every statement name, in order, with its transaction kind. */
@@ -156,6 +156,12 @@ describe('reads', () => {
       'entities-by-ids 8',
       'generation-whole 8',
     ]);
+  });
+
+  it('skip the check when they end within half the grace that the load of the current generation waits before deleting the one it replaced', async () => {
+    const driver = new RecordingDriver((name) => (name === 'generation' ? [row({ gen: neo4j.int(7), retireGraceMs: neo4j.int(60_000) })] : []));
+    await storeOver(driver).entitiesByIds(['marta-zelazna']);
+    expect(script(driver)).toEqual(['READ generation', 'READ entities-by-ids']);
   });
 
   it('give up, and say why, when the graph is replaced under every reading', async () => {
@@ -309,6 +315,8 @@ describe('load', () => {
     expect(runs.filter((r) => r.name === 'drop-generations').map((r) => r.params.keep)).toEqual([neo4j.int(3), neo4j.int(3 + 1)]);
     expect(runs.filter((r) => r.name === 'drop-meta').map((r) => r.params.keep)).toEqual([neo4j.int(3), neo4j.int(3 + 1)]);
     expect(new Set(runs.filter((r) => r.name.startsWith('write-') || r.name === 'switch-generation').map((r) => String(r.params.gen)))).toEqual(new Set(['4']));
+    // The switch records the grace the deletion waits, which readers read with the generation.
+    expect(runs.find((r) => r.name === 'switch-generation')?.params.retireGraceMs).toEqual(neo4j.int(30));
     expect(isInt(driver.transactions[schema.length + 1]?.statements[0]?.params.seconds)).toBe(true);
   });
 
@@ -441,6 +449,22 @@ describe('load', () => {
     expect(names).not.toContain('switch-generation');
     // What it wrote (generation 3) is deleted: every generation but the current one, 2.
     expect(runsOf(driver).at(-1)).toEqual({ name: 'drop-generations', params: { keep: neo4j.int(2) } });
+  });
+
+  it('deletes the replaced generation no sooner than the longer of its own grace and the one stored with the generation it replaces', async () => {
+    const answer = writer();
+    const times = new Map<string, number>();
+    const driver = new RecordingDriver((name, params) => {
+      if (!times.has(name)) times.set(name, performance.now());
+      return name === 'generation' ? [row({ gen: neo4j.int(3), retireGraceMs: neo4j.int(400) })] : answer(name, params);
+    });
+    const store = storeOver(driver, { retireGraceMs: 100 });
+    await store.load(HARBOUR);
+    await store.close();
+    const dropped = driver.transactions.filter((t) => t.statements[0]?.name === 'drop-meta').length;
+    expect(dropped).toBe(2);
+    const lastDrop = performance.now();
+    expect(lastDrop - times.get('switch-generation')!).toBeGreaterThanOrEqual(390);
   });
 
   it('makes the schema once per store, and runs one load at a time', async () => {

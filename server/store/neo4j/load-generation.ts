@@ -16,10 +16,12 @@
  * 4. switches readers to it in one small transaction (switch-generation.cypher);
  * 5. afterwards deletes the generation it replaced, in committed batches,
  *    once the reads this process began on it have ended; then lets go of the lock.
- *    Its :Meta goes first, on its own, and every read checks at its end that
- *    its generation's :Meta is still there (generation-whole.cypher), and reads
- *    again on the new generation if not: a read of another process or replica
- *    that began before the switch never answers from a half-deleted graph.
+ *    A read of another process or replica cannot be waited for, so the
+ *    deletion begins no sooner than a grace after the switch (stored with it,
+ *    retireGraceMs), deletes the :Meta first, on its own, and a read that
+ *    outlasts half the grace checks at its end that its generation's :Meta is
+ *    still there (generation-whole.cypher), reading again on the new
+ *    generation if not: no read answers from a half-deleted graph.
  *
  * A load that fails, or whose process is killed, before step 4 leaves the
  * old graph served; what it wrote is deleted at once when it can be, or by
@@ -45,6 +47,8 @@ export interface GenerationLoadOptions {
   timeoutMs: number;
   /** Rows per batch, and so per transaction. */
   batchSize: number;
+  /** The wait between the switch and the deletion of the replaced generation, stored beside the switch for readers (neo4j-engine.ts read). */
+  retireGraceMs: number;
   /** Resolves once the reads this process began before the switch have ended. */
   readsBefore: () => Promise<void>;
   log: (line: string) => void;
@@ -71,6 +75,9 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
   };
   let current: Integer;
   let next: Integer;
+  let switched = 0;
+  // Readers of the current generation took the grace stored with it (its load's) as theirs: wait the longer.
+  let grace = options.retireGraceMs;
   try {
     lock = lockSession.beginTransaction(config);
     await runIn(lock, 'lock-loads', { holder: JSON.stringify(tag) });
@@ -78,6 +85,7 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
     const [state] = await inTransaction(work, config, (tx) => runIn(tx, 'generation'));
     const held = toNative(state?.gen);
     current = neo4j.int(typeof held === 'number' ? held : -1);
+    grace = Math.max(grace, Number(toNative(state?.retireGraceMs) ?? 0) || 0);
     next = neo4j.int(Math.max(0, current.toNumber()) + 1);
     await dropGenerations(work, current, config);
   } catch (err) {
@@ -94,12 +102,18 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
     await batches('write-statements', records.statements);
     await batches('write-statement-about', records.about);
     await inTransaction(work, config, (tx) => runIn(tx, 'write-meta', { gen: next, key: SUMMARY_KEY, value: summaryJson }));
-    await inTransaction(work, config, (tx) => runIn(tx, 'switch-generation', { gen: next }));
+    await inTransaction(work, config, (tx) => runIn(tx, 'switch-generation', { gen: next, retireGraceMs: neo4j.int(options.retireGraceMs) }));
+    switched = performance.now();
   } catch (err) {
     // The old generation is still the one served, unless the switch committed and only its answer was
     // lost: what is served is asked again, and everything else goes now (or, should that fail, with the next load).
     await inTransaction(work, config, (tx) => runIn(tx, 'generation'))
-      .then(([now]) => dropGenerations(work, now?.gen ?? current, config))
+      .then(async ([now]) => {
+        const served = now?.gen ?? current;
+        // The switch committed: the replaced generation's readers get their grace first.
+        if (String(served) !== String(current)) await sleep(grace);
+        await dropGenerations(work, served, config);
+      })
       .catch(() => undefined);
     await release('rollback');
     throw err;
@@ -107,6 +121,7 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
   const retired = (async () => {
     try {
       await options.readsBefore();
+      await sleep(grace - (performance.now() - switched));
       await dropGenerations(work, next, config);
       await release('commit');
     } catch (err) {
@@ -125,6 +140,10 @@ export async function loadGeneration(records: Records, summaryJson: string, opti
 async function dropGenerations(session: Session, keep: unknown, config: object): Promise<void> {
   await session.run(cypher('drop-meta'), { keep }, config);
   await session.run(cypher('drop-generations'), { keep }, config);
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 async function runIn(tx: Pick<Transaction, 'run'>, name: string, params: Params = {}): Promise<Row[]> {

@@ -42,6 +42,13 @@ export interface Neo4jEngineOptions {
    * and the next load ends one (a dead process's) older than this. @default 3600000
    */
   loadTimeoutMs?: number;
+  /**
+   * How long a load waits after making its generation current before it
+   * deletes the one it replaced. It is stored beside the current generation,
+   * and a read that ends within half of it needs no check that its graph is
+   * still whole (read). @default 1000
+   */
+  retireGraceMs?: number;
   /** Where the ending of an unfinished load is reported. @default console.warn */
   log?: (line: string) => void;
 }
@@ -65,6 +72,7 @@ export class Neo4jEngine implements CypherEngine {
   private readonly queryTimeoutMs: number;
   private readonly batchSize: number;
   private readonly loadTimeoutMs: number;
+  private readonly retireGraceMs: number;
   private readonly log: (line: string) => void;
   /** The reads in flight (each settles, never rejects). */
   private readonly reads = new Set<Promise<void>>();
@@ -73,8 +81,9 @@ export class Neo4jEngine implements CypherEngine {
 
   constructor(
     private readonly driver: Driver,
-    { database = 'neo4j', queryTimeoutMs = 10000, batchSize = 5000, loadTimeoutMs = 3_600_000, log = (line) => console.warn(line) }: Neo4jEngineOptions = {},
+    { database = 'neo4j', queryTimeoutMs = 10000, batchSize = 5000, loadTimeoutMs = 3_600_000, retireGraceMs = 1000, log = (line) => console.warn(line) }: Neo4jEngineOptions = {},
   ) {
+    this.retireGraceMs = Math.max(0, retireGraceMs);
     this.database = database;
     this.queryTimeoutMs = queryTimeoutMs;
     this.batchSize = Math.max(1, batchSize);
@@ -87,14 +96,16 @@ export class Neo4jEngine implements CypherEngine {
    * (load-generation.ts): its first statement asks which, and every
    * statement after it gets it as $gen; they run one after another, as a
    * transaction is one connection. Tracked until it ends, so that a load
-   * deletes the generation it replaced only after the reads begun on it.
+   * deletes the generation it replaced only after the reads begun on it; a
+   * read that outlasts half the load's grace checks that its generation is
+   * still whole, as a load of another process cannot wait for it.
    */
   read<T>(work: (run: Run) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const reading = this.transact('READ', async (tx) => {
       for (let attempt = 1; ; attempt++) {
+        const began = performance.now();
         const [row] = await runIn(tx, 'generation');
         const gen = row?.gen ?? neo4j.int(-1);
-        const served = Number(toNative(gen));
         let queue: Promise<unknown> = Promise.resolve();
         const run: Run = (name, params) => {
           const next = queue.then(() => runIn(tx, name, { ...params, gen }));
@@ -103,9 +114,13 @@ export class Neo4jEngine implements CypherEngine {
         };
         const out = await work(run);
         await queue;
-        if (!(served >= 0)) return out;
-        // A load of another process (or replica) may have begun deleting this generation during the
-        // read, which it cannot wait for: read again, on the generation now current (generation-whole.cypher).
+        if (!(Number(toNative(gen)) >= 0)) return out;
+        // The load that replaces this generation deletes it no sooner than its grace after the switch,
+        // which came after this read's first statement: a read that ended well within the grace read
+        // no deleted node. A longer one may have met a load of another process (or replica), which
+        // cannot wait for it: it checks, and reads again on the generation now current (generation-whole.cypher).
+        const grace = Number(toNative(row?.retireGraceMs) ?? 0);
+        if (performance.now() - began < grace / 2) return out;
         if ((await runIn(tx, 'generation-whole', { gen, key: SUMMARY_KEY })).length > 0) return out;
         if (attempt === MAX_READ_ATTEMPTS) {
           throw new Error(`The graph was replaced ${attempt} times during one read; read again once the loads are done.`);
@@ -170,6 +185,7 @@ export class Neo4jEngine implements CypherEngine {
         database: this.database,
         timeoutMs: this.loadTimeoutMs,
         batchSize: this.batchSize,
+        retireGraceMs: this.retireGraceMs,
         readsBefore: () => Promise.all([...this.reads]).then(() => undefined),
         log: this.log,
       });
