@@ -27,7 +27,7 @@ const SCHEMA: DbSchema = {
     // :Meta
     'key', 'value',
     // every stored node and RELATION: its load's generation; :GraphState
-    'gen', 'holder',
+    'gen', 'holder', 'retireGraceMs',
     // Keys of the UNWIND $rows maps: the linter cannot tell a row map from a node.
     'from', 'to', 'properties', 'article', 'entity', 'statement',
   ],
