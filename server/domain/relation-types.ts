@@ -18,6 +18,8 @@ export interface RelationTypeInfo {
   symmetric?: boolean;
   /** How a sentence reads it when the `to` end is a party (a person, group, organisation or country), not an event or deal: "negotiated with". */
   partyLabel?: string;
+  /** True when one end belongs to, works for or acts for the other (MEMBER_OF, REPRESENTS): the two are on one side, never each other's counterparty. */
+  affiliation?: boolean;
 }
 
 export const RELATION_TYPES = {
@@ -30,11 +32,11 @@ export const RELATION_TYPES = {
   REFUSED_TO_CROSS: { description: 'A person refused to cross a border into a country or place.', label: 'refused to cross into', verbs: ['refused', 'declined', 'refused to cross', 'stayed'] },
   DEPORTED_TO: { description: 'A person or group was deported, expelled or forced into exile to a country.', label: 'deported to', verbs: ['deported', 'expelled', 'exiled', 'forced out', 'deport', 'expel'] },
   TRANSPORTED_TO: { description: 'A person or group was taken, driven or bused to a place (and got there; TAKEN_TOWARDS when only the direction is known).', label: 'transported to', verbs: ['transported', 'bused', 'taken', 'driven'] },
-  LEADS: { description: 'A person leads (heads, presides over, rules) an organisation, country or group.', label: 'leads', verbs: ['leads', 'led', 'lead', 'leader', 'heads', 'head', 'headed', 'president', 'chief', 'rules', 'ruler', 'runs'] },
-  MEMBER_OF: { description: 'A person belongs to an organisation, team, movement or group (a Group\'s named members are MEMBER_OF it).', label: 'member of', verbs: ['member', 'belongs', 'part of', 'works for', 'team'] },
-  WORKS_FOR: { description: 'A person works for (is employed by, reports for) an organisation.', label: 'works for', verbs: ['works for', 'journalist for', 'employed', 'works', 'reporter'] },
-  ADVISES: { description: 'A person advises another person or organisation.', label: 'advises', verbs: ['advises', 'adviser', 'advisor', 'advise', 'counsels'] },
-  REPRESENTS: { description: 'A person speaks for or acts for an organisation or country on its behalf (an envoy, a spokesperson); not recognition by third parties (RECOGNISED_AS_REPRESENTATIVE_OF).', label: 'represents', verbs: ['represents', 'spokesperson', 'spokesman', 'envoy', 'speaks for'] },
+  LEADS: { description: 'A person leads (heads, presides over, rules) an organisation, country or group.', label: 'leads', verbs: ['leads', 'led', 'lead', 'leader', 'heads', 'head', 'headed', 'president', 'chief', 'rules', 'ruler', 'runs'], affiliation: true },
+  MEMBER_OF: { description: 'A person belongs to an organisation, team, movement or group (a Group\'s named members are MEMBER_OF it).', label: 'member of', verbs: ['member', 'belongs', 'part of', 'works for', 'team'], affiliation: true },
+  WORKS_FOR: { description: 'A person works for (is employed by, reports for) an organisation.', label: 'works for', verbs: ['works for', 'journalist for', 'employed', 'works', 'reporter'], affiliation: true },
+  ADVISES: { description: 'A person advises another person or organisation.', label: 'advises', verbs: ['advises', 'adviser', 'advisor', 'advise', 'counsels'], affiliation: true },
+  REPRESENTS: { description: 'A person speaks for or acts for an organisation or country on its behalf (an envoy, a spokesperson); not recognition by third parties (RECOGNISED_AS_REPRESENTATIVE_OF).', label: 'represents', verbs: ['represents', 'spokesperson', 'spokesman', 'envoy', 'speaks for'], affiliation: true },
   CITIZEN_OF: { description: 'A person is a citizen or national of a country; from a Group, some of its members are.', label: 'citizen of', verbs: ['citizen', 'national', 'nationality', 'from'] },
   ALLY_OF: { description: 'A person or country is a close ally of another.', label: 'ally of', verbs: ['ally', 'allied', 'allies', 'close to'], symmetric: true },
   SAID: { description: 'Version-1 stories only: a speaker said something about an event or entity. Version 2 records what was said as statements (speaker, words, channel, about), not as relations.', label: 'said about', verbs: ['said', 'say', 'says', 'stated', 'told', 'called', 'described', 'condemned', 'wrote', 'announced', 'praised', 'thanked'] },
@@ -53,7 +55,7 @@ export const RELATION_TYPES = {
   IMPRISONED_IN: { description: 'A person was held in a prison or country.', label: 'imprisoned in', verbs: ['imprisoned', 'jailed', 'held', 'detained'] },
   CANDIDATE_IN: { description: 'A person stood as a candidate in an election.', label: 'candidate in', verbs: ['candidate', 'ran', 'stood'] },
   PRECEDED: { description: 'An event came before, and is linked to, another event.', label: 'preceded', verbs: ['before', 'preceded', 'led to', 'earlier', 'after', 'followed'] },
-  PART_OF: { description: 'An event, place, organisation or group is part of a larger one of its kind (a section of an embassy, a bureau of a ministry, a sub-group of a group, an episode of an event).', label: 'part of', verbs: ['part of', 'within', 'in', 'section of'] },
+  PART_OF: { description: 'An event, place, organisation or group is part of a larger one of its kind (a section of an embassy, a bureau of a ministry, a sub-group of a group, an episode of an event).', label: 'part of', verbs: ['part of', 'within', 'in', 'section of'], affiliation: true },
   LOCATED_IN: { description: 'A place lies in, or an organisation is based in, a country or larger place.', label: 'located in', verbs: ['located', 'in', 'capital', 'based'] },
   BORDERS: { description: 'Two countries share a border.', label: 'borders', verbs: ['borders', 'border', 'neighbour', 'neighbor', 'neighbouring'], symmetric: true },
   INVADED: { description: 'A country invaded another.', label: 'invaded', verbs: ['invaded', 'invasion', 'attacked'] },
@@ -76,7 +78,7 @@ export const RELATION_TYPES = {
   RETURNED_TO: { description: 'A person went back into a country or place.', label: 'returned into', verbs: ['returned', 'return', 'went back', 'gone back', 'walked back'] },
   RECOGNISED_AS_REPRESENTATIVE_OF: { description: 'Third parties (e.g. Western governments) recognise a person as the legitimate representative of a country; not the person acting for the state.', label: 'is recognised as representative of', verbs: ['recognised', 'recognized', 'legitimate representative'] },
   FUNDED_BY: { description: 'An organisation is funded by a state or another organisation.', label: 'funded by', verbs: ['funded', 'financed', 'government-funded', 'pays for'] },
-  INSTITUTION_OF: { description: 'An organisation is an institution of a country: its national airline, state news agency, security services, ministry or embassy.', label: 'institution of', verbs: ['national airline', 'state news agency', 'embassy of', 'institution'] },
+  INSTITUTION_OF: { description: 'An organisation is an institution of a country: its national airline, state news agency, security services, ministry or embassy.', label: 'institution of', verbs: ['national airline', 'state news agency', 'embassy of', 'institution'], affiliation: true },
   SEEKS_TIES_WITH: { description: 'A party seeks to mend or improve its relations with another (rapprochement, softening a relationship).', label: 'seeks ties with', verbs: ['mend ties', 'repair relations', 'rapprochement', 'soften', 'outreach', 'seeks ties'] },
   DURING: { description: 'An event took place during another, longer one.', label: 'took place during', verbs: ['during'] },
   PRAISED: { description: 'A party praised another publicly.', label: 'praised', verbs: ['praised', 'praise', 'lauded', 'commended'] },

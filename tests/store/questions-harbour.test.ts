@@ -41,6 +41,11 @@ const CASES: QuestionCase[] = [
   { q: 'how is Tomas Zelazny connected to Calloway Shipping Company?', intent: 'path', answer: ['tomas-zelazny', 'calloway-shipping'] },
   { q: 'did the Guild negotiate with Calloway Shipping?', intent: 'relation-check', answer: ['strike-deal'], text: /^Not directly/ },
   { q: 'did Marta negotiate with Edwin Calloway?', intent: 'relation-check', text: /^No: the graph has no "negotiated" relation/ },
+  // "leave X": the graph records where one went; where one went elsewhere answers, never a bare no
+  { q: 'did Zelazny leave Portvale?', intent: 'relation-check', answer: ['tomas-zelazny', 'port-ansel'], text: /^Not answered as asked: the graph records where one went, not what one left \("leave" read as "crossed into" anywhere but Portvale\)\. It holds: Tomas Zelazny crossed into Port Ansel/ },
+  // "negotiated with X" where X negotiated a deal: the others who negotiated it, said as the graph holds it
+  { q: 'who negotiated with the Guild?', answer: ['calloway-shipping'], text: /^Calloway Shipping Company also negotiated Ferry strike deal\. / },
+  { q: 'when did Okonkwo-Lind negotiate with Edwin Calloway?', text: /^The graph has no "negotiated" relation between Idris Okonkwo-Lind and Edwin Calloway, so it cannot say when\./ },
   // time
   { q: 'what happened on 3 March 2031?', intent: 'on-date', answer: ['strike-deal', 'idris-okonkwo-lind'], not: ['first-ferry-crossing'] },
   { q: 'What happened on March 4, 2031', intent: 'on-date', answer: ['first-ferry-crossing', 'tomas-zelazny'] },

@@ -82,6 +82,10 @@ const CASES: QuestionCase[] = [
   { q: 'When was Tsikhanouski released?', intent: 'relation', answer: ['siarhei-tsikhanouski'], text: /^In June 2025\. Siarhei Tsikhanouski was released/ },
   { q: 'When did Statkevich refuse to cross?', intent: 'relation', text: /^On 11 September 2025\. Mikalai Statkevich refused to cross/ },
   { q: 'What date did the prisoners cross into Lithuania?', intent: 'relation', text: /^On 11 September 2025\./ },
+  // two names and no end asked: only a relation between them answers, never another's with one of them
+  { q: 'When did Coale meet Lukashenko?', intent: 'relation', text: /^The graph has no "met" relation between John Coale and Alexander Lukashenko, so it cannot say when\. Between them the graph holds: John Coale negotiated with Alexander Lukashenko: “US envoy John Coale, who has been involved in the negotiations with Lukashenko”\. Other "met" relations of Alexander Lukashenko: / },
+  { q: 'Where did Coale meet Lukashenko?', intent: 'relation', text: /^The graph has no "met" relation between John Coale and Alexander Lukashenko, so it cannot say where\./ },
+  { q: 'When did Tsikhanouskaya meet the released prisoners?', intent: 'relation', text: /^On 11 September 2025\. Sviatlana Tsikhanouskaya met / },
   // counts and lists
   { q: 'how many prisoners were released?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /^52 political prisoners released/ },
   { q: 'how many prisoners crossed into Lithuania?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /disagree.*51 \(article 000_ce575159250a277d\), 52 \(article 004_db2554f03e592df2\)/ },

@@ -23,6 +23,7 @@ const EXCHANGE_QUOTE = 'In return for Lukashenko’s gesture';
 const TABLES: Record<string, QuestionCase[]> = {
   'verbs the vocabulary lacks': [
     { q: 'who refused to leave Belarus?', answer: ['mikalai-statkevich'], quote: 'refused to cross into Lithuani' },
+    { q: 'did Statkevich leave Belarus?', text: /^Not answered as asked: the graph records where one went, not what one left .* It has no such relation for Mikalai Statkevich\. Mikalai Statkevich and Belarus are related in these ways: / },
     { q: 'who left Belarus?', answer: ['lithuania'], not: ['maria-kolesnikova'], quote: 'crossed into Lithuania' },
     { q: 'who quit Belarus?', answer: ['lithuania'], not: ['maria-kolesnikova'], quote: 'crossed into Lithuania' },
     { q: 'who liberated Ihar Losik?', answer: ['alexander-lukashenko', 'belarus'], quote: 'Among those released Thursday were Ihar Losik' },

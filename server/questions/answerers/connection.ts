@@ -36,7 +36,7 @@ export async function answerPath(ctx: AnswerContext, intent: IntentOf<'path'>): 
 }
 
 /** "What is the relationship between A and B?" when they are related directly: every relation between them, oldest first, with a quote each. */
-async function directly(ctx: AnswerContext, a: Entity, b: Entity): Promise<Draft & { detail: string; between: number }> {
+export async function directly(ctx: AnswerContext, a: Entity, b: Entity): Promise<Draft & { detail: string; between: number }> {
   const between = ((await ctx.store.relationsOf([a.id])).get(a.id) ?? []).filter((r) => (r.from === a.id && r.to === b.id) || (r.from === b.id && r.to === a.id));
   between.sort((x, y) => (x.date ?? '9999').localeCompare(y.date ?? '9999') || x.id.localeCompare(y.id));
   const index = await indexEntities(ctx.store, between, [a, b]);
@@ -49,6 +49,25 @@ async function directly(ctx: AnswerContext, a: Entity, b: Entity): Promise<Draft
   const how = between.length === 1 ? 'directly' : `directly, by ${between.length} relations`;
   const detail = joinSentences(sentences);
   return { understood: true, text: `${a.name} is connected to ${b.name} ${how}: ${detail}`, detail, between: between.length, rows, subgraph: subgraphOf(rows, between, [a, b]) };
+}
+
+/** "Did X leave Y?" (Y an origin): X's relations of the asked types into anywhere but Y, each with its quote; or that there are none, and how X and Y are related. */
+async function leftFrom(ctx: AnswerContext, intent: IntentOf<'relation-check'>, a: Entity, b: Entity, ofA: readonly Relation[], labels: string): Promise<Draft> {
+  const went = ofA.filter((r) => r.from === a.id && r.to !== b.id);
+  const lead = `Not answered as asked: the graph records where one went, not what one left ("${intent.verb.words}" read as ${labels} anywhere but ${b.name}).`;
+  if (went.length === 0) {
+    const d = await directly(ctx, a, b);
+    const none = `${lead} It has no such relation for ${a.name}.`;
+    return d.between ? { ...d, text: `${none} ${a.name} and ${b.name} are related ${d.between === 1 ? 'this way' : 'in these ways'}: ${d.detail}` } : { understood: true, text: none, rows: [], subgraph: subgraphOf([], [], [a, b]) };
+  }
+  const index = await indexEntities(ctx.store, went, [a, b]);
+  const rows = went.map((r) => relationRow(r, index));
+  const sentences = went.map((r) => {
+    const s = relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index);
+    const q = firstQuote(r);
+    return q ? `${s}: ${q}` : s;
+  });
+  return { understood: true, text: `${lead} It holds: ${joinSentences(sentences)}`, rows, subgraph: subgraphOf(rows, went, [a, b]) };
 }
 
 /** The path's relations in walking order from `start` (each relation may point either way). */
@@ -74,6 +93,9 @@ export async function answerRelationCheck(ctx: AnswerContext, intent: IntentOf<'
   const byEntity = present.length ? await ctx.store.relationsOf([a.id, b.id], { types: present }) : new Map<string, Relation[]>();
   const ofA = byEntity.get(a.id) ?? [];
   const ofB = byEntity.get(b.id) ?? [];
+
+  // "Did X leave Y?": the graph records where one went, not what one left; where X went elsewhere answers, never a bare no.
+  if (intent.verb.origin) return leftFrom(ctx, intent, a, b, ofA, labels);
 
   const direct = ofA.filter((r) => r.from === b.id || r.to === b.id);
   if (direct.length) {

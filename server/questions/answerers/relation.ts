@@ -5,15 +5,17 @@
  * link/relations.ts selects the relations and the asked ends; this words them.
  */
 import { datePhrase, formatDate } from '../read/dates.js';
-import { isNumber } from '../read/tokens.js';
+import { DETERMINERS, isNumber } from '../read/tokens.js';
+import { isRelationType, RELATION_TYPES, type RelationTypeInfo } from '../../domain/relation-types.js';
 import type { Entity, Relation } from '../../domain/types.js';
 import { indexEntities, presentTypes } from '../link/graph.js';
 import { selectRelations } from '../link/relations.js';
 import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
-import { capitalise, claimFigure, firstQuote, joinSentences, listNames, measureStems, relationSentence, typeLabels } from '../compose/wording.js';
+import { PARTY_KINDS, capitalise, claimFigure, firstQuote, joinSentences, listNames, measureStems, relationSentence, typeLabels } from '../compose/wording.js';
 import type { IntentOf } from '../intent/intent.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
+import { directly } from './connection.js';
 import { throughEvents } from './meetings.js';
 
 export type RelationIntent = IntentOf<'relation'>;
@@ -35,6 +37,13 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
     };
   }
 
+  // "Who negotiated with X?" where X negotiated a deal (not a party): the others who negotiated it.
+  const partners = await coParties(ctx, intent, relations, index, present);
+  if (partners) {
+    relations = partners.relations;
+    answers = partners.answers;
+  }
+
   // "Who met X?": also who took part with X in a meeting.
   // An event named in the question answers with its participants only when nothing relates it directly.
   const useEvents = events && (intent.links[0]?.entity.kind !== 'Event' || relations.length === 0 || intent.types.every((t) => vocabulary.symmetric(t)));
@@ -54,6 +63,13 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   } else if (figure) {
     noFigure = `The articles state that figure (${figure.asked}) for none of them; they state: ${figure.stated.join('; ')}. `;
   }
+  // "When did X meet Y?", "Where did X meet Y?": no end is asked, both are named, so only a relation
+  // between them (or a meeting both took part in) answers. Without one the answer says so, then what
+  // the graph holds between them and the asked relations of each, never another's as theirs.
+  const [a, b] = linked;
+  if ((intent.asksWhen || intent.asksWhere) && a && b && !relatesBoth(relations, a.id, b.id)) {
+    return notBetween(ctx, intent, a, b, relations, index, present);
+  }
   const shown = relations.slice(0, MAX_ROWS);
   const rows = shown.map((r) => relationRow(r, index));
   const subgraph = subgraphOf(rows, shown, linked, truncated || relations.length > shown.length);
@@ -66,13 +82,73 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
     const q = quoting ? firstQuote(r) : null;
     return q ? `${s}: ${q}` : s;
   });
-  const head = intent.asksWhen ? datesHead(shown) : answers.length ? `${listNames(answers.map((e) => e.name))}.` : '';
+  // Co-parties: the graph holds that they did the same to the same thing, not that they did it with X.
+  const together = partners ? ` also ${typeLabels(vocabulary, present).replace(/"/g, '')} ${listNames(partners.things.map((id) => index.get(id)?.name ?? id))}` : '';
+  const head = intent.asksWhen ? datesHead(shown) : answers.length ? `${listNames(answers.map((e) => e.name))}${together}.` : '';
   const origins = intent.origins?.length
-    ? ` (The graph records where one went, not what one left: "${intent.verb.words}" read as "${typeLabels(vocabulary, present)}" anywhere but ${listNames(intent.origins.map((l) => l.entity.name))}.)`
+    ? ` (The graph records where one went, not what one left: "${intent.verb.words}" read as ${typeLabels(vocabulary, present)} anywhere but ${listNames(intent.origins.map((l) => l.entity.name))}.)`
     : '';
   const detail = `${joinSentences(sentences)}${origins}`;
   const used = figure ? [...usedWords, ...figure.words] : usedWords;
   return { understood: true, text: `${noFigure}${head} ${detail}`.trim(), detail, rows, subgraph, answers, ...(used.length ? { usedWords: used } : {}) };
+}
+
+/**
+ * "Who negotiated with the Guild?": one name after "with", and the asked
+ * relations lead from it to things that are no party (a deal, an event).
+ * The answer is whoever else has the same relation to the same thing, with
+ * the name's own relations beside theirs. Null when the question is not so
+ * or no one else has.
+ */
+async function coParties(ctx: AnswerContext, intent: RelationIntent, relations: Relation[], index: Map<string, Entity>, present: string[]): Promise<{ relations: Relation[]; answers: Entity[]; things: string[] } | null> {
+  const [link] = intent.links;
+  if (intent.links.length !== 1 || !link) return null;
+  let before = link.start - 1;
+  while (DETERMINERS.has(ctx.reading.tokens[before]?.folded ?? '')) before--;
+  if (ctx.reading.tokens[before]?.folded !== 'with') return null;
+  const x = link.entity;
+  const own = relations.filter((r) => r.from === x.id && !PARTY_KINDS.has(index.get(r.to)?.kind ?? 'Person'));
+  if (own.length === 0) return null;
+  const things = new Set(own.map((r) => r.to));
+  const byThing = await ctx.store.relationsOf([...things], { types: present, direction: 'IN' });
+  // Those on X's own side (its members, its envoys, what it is part of) are not who it negotiated with.
+  const sameSide = new Set(((await ctx.store.relationsOf([x.id])).get(x.id) ?? []).filter((r) => isAffiliation(r.type)).map((r) => (r.from === x.id ? r.to : r.from)));
+  const theirs = [...byThing.values()].flat().filter((r) => things.has(r.to) && r.from !== x.id && !sameSide.has(r.from) && own.some((o) => o.type === r.type && o.to === r.to));
+  if (theirs.length === 0) return null;
+  const more = await indexEntities(ctx.store, theirs, [...index.values()]);
+  for (const [id, e] of more) index.set(id, e);
+  const answers = [...new Map(theirs.map((r) => index.get(r.from)).filter((e): e is Entity => !!e).map((e) => [e.id, e])).values()];
+  const kept = [...own, ...theirs].sort((a, b) => a.to.localeCompare(b.to) || (a.from === x.id ? -1 : b.from === x.id ? 1 : a.from.localeCompare(b.from)));
+  return { relations: kept, answers, things: [...new Set(theirs.map((r) => r.to))] };
+}
+
+function isAffiliation(type: string): boolean {
+  return isRelationType(type) && Boolean((RELATION_TYPES[type] as RelationTypeInfo).affiliation);
+}
+
+/** Whether a relation joins the two, or both are related to one same third (a meeting both took part in). */
+function relatesBoth(relations: readonly Relation[], a: string, b: string): boolean {
+  const others = (id: string) => new Set(relations.filter((r) => r.from === id || r.to === id).map((r) => (r.from === id ? r.to : r.from)));
+  const ofA = others(a);
+  return ofA.has(b) || [...others(b)].some((id) => ofA.has(id));
+}
+
+/** "When did X meet Y?" with no such relation between them: says so, then what is between them, then each one's asked relations. */
+async function notBetween(ctx: AnswerContext, intent: RelationIntent, a: Entity, b: Entity, relations: Relation[], index: Map<string, Entity>, present: string[]): Promise<Draft> {
+  const labels = typeLabels(ctx.vocabulary, present);
+  const no = `The graph has no ${labels} relation between ${a.name} and ${b.name}, so it cannot say ${intent.asksWhen ? 'when' : 'where'}.`;
+  const between = await directly(ctx, a, b);
+  const shown = relations.slice(0, MAX_ROWS);
+  const sentences = shown.map((r) => {
+    const s = relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index);
+    const q = firstQuote(r);
+    return q ? `${s}: ${q}` : s;
+  });
+  const parts = [no];
+  if (between.between) parts.push(`Between them the graph holds: ${between.detail}`);
+  if (shown.length) parts.push(`Other ${labels} relations of ${listNames([...new Set(shown.flatMap((r) => [r.from, r.to]).filter((id) => id === a.id || id === b.id))].map((id) => index.get(id)?.name ?? id))}: ${joinSentences(sentences)}`);
+  const rows = [...between.rows, ...shown.map((r) => relationRow(r, index))];
+  return { understood: true, text: parts.join(' '), rows, subgraph: subgraphOf(rows, [...between.subgraph.edges, ...shown], [a, b], relations.length > shown.length) };
 }
 
 /**

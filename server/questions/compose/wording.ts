@@ -54,7 +54,8 @@ export function relationSentence(r: Relation, from: Entity | undefined, to: Enti
 }
 
 /** Kinds that take part in things, as against events, places and positions. */
-const PARTY_KINDS = new Set<Entity['kind']>(['Person', 'Group', 'Organisation', 'Country']);
+/** The kinds that can be a party to talks or a meeting ("negotiated with" them), as opposed to what was negotiated. */
+export const PARTY_KINDS = new Set<Entity['kind']>(['Person', 'Group', 'Organisation', 'Country']);
 
 function plainSentence(r: Relation, from: Entity | undefined, to: Entity | undefined, vocabulary: Vocabulary): string {
   // "negotiated with" a party, "negotiated" a deal.

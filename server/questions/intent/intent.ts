@@ -47,6 +47,8 @@ interface IntentShapes {
     words?: string[];
     /** "When did X ...?": the answer leads with the relations' dates, not their ends. */
     asksWhen?: boolean;
+    /** "Where did X meet Y?": a place asked, not an entity at an end (with two names, only a relation between them answers). */
+    asksWhere?: boolean;
   };
   profile: { link: Link };
   list: { kind: EntityKind | null; attributes?: string[] };
@@ -118,6 +120,7 @@ export function classify(reading: Reading): Intent {
       ...(origins.length ? { origins } : {}),
       ...(reading.ignored.length ? { words: reading.ignored } : {}),
       ...(reading.asksWhen ? { asksWhen: true } : {}),
+      ...(reading.asksWhere ? { asksWhere: true } : {}),
     };
   };
 
