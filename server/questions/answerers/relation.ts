@@ -90,7 +90,9 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
     : '';
   const detail = `${joinSentences(sentences)}${origins}`;
   const used = figure ? [...usedWords, ...figure.words] : usedWords;
-  return { understood: true, text: `${noFigure}${head} ${detail}`.trim(), detail, rows, subgraph, answers, ...(used.length ? { usedWords: used } : {}) };
+  // "Who was not released?": the graph records what happened; it says what it holds instead of answering the opposite.
+  const negated = ctx.reading.negation ? `Not answered as asked: the graph records what the articles say happened, not what did not ("${ctx.reading.negation}" not read). It holds: ` : '';
+  return { understood: true, text: `${negated}${`${noFigure}${head} ${detail}`.trim()}`, detail, rows, subgraph, ...(negated ? {} : { answers }), ...(used.length ? { usedWords: used } : {}) };
 }
 
 /**

@@ -44,6 +44,8 @@ export interface PreReading {
   exchangeSide: 'get' | 'give' | null;
   /** "what do the sources disagree on?", "what is unconfirmed?", "what was promised?": how sure the articles are. */
   certainty: 'disagree' | 'UNCONFIRMED' | 'PLANNED' | null;
+  /** "who was not released?", "who wasn't freed?", "who never crossed?": the negation as written, which the graph cannot answer (it records what happened). */
+  negation: string | null;
 }
 
 const SUPERLATIVE_WORDS = new Set(['most', 'best', 'biggest', 'largest', 'top', 'mostly', 'oftenest']);
@@ -83,7 +85,14 @@ export function readQuestion(question: string, vocabulary: Vocabulary): PreReadi
     asksWhy: words[0] === 'why' || /\b(for what reason|what (was|is) the reason|what for$)/.test(words.join(' ')),
     exchangeSide: exchangeSide(words),
     certainty: certaintyAsked(words),
+    negation: negationOf(tokens.map((t) => t.raw), words),
   };
+}
+
+/** The word that negates the question's verb ("not", "never", "wasn't"), but not "not confirmed" (a certainty). */
+function negationOf(raws: readonly string[], words: readonly string[]): string | null {
+  const i = words.findIndex((w, k) => (w === 'not' && !['confirmed', 'verified'].includes(words[k + 1] ?? '')) || w === 'never' || /n[’']?\s?t$/.test(w) && /n[’']t$/.test(raws[k] ?? ''));
+  return i >= 0 ? raws[i]! : null;
 }
 
 const DISAGREE_WORDS = new Set(['disagree', 'disagrees', 'disagreed', 'disagreement', 'disagreements', 'differ', 'differs', 'differed', 'disputed', 'dispute', 'disputes', 'contradict', 'contradicts', 'contradiction', 'contradictions', 'contradictory', 'conflicting', 'inconsistent', 'inconsistencies']);
