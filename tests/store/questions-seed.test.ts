@@ -85,6 +85,9 @@ const CASES: QuestionCase[] = [
   // two names and no end asked: only a relation between them answers, never another's with one of them
   { q: 'When did Coale meet Lukashenko?', intent: 'relation', text: /^The graph has no "met" relation between John Coale and Alexander Lukashenko, so it cannot say when\. Between them the graph holds: John Coale negotiated with Alexander Lukashenko: “US envoy John Coale, who has been involved in the negotiations with Lukashenko”\. Other "met" relations of Alexander Lukashenko: / },
   { q: 'Where did Coale meet Lukashenko?', intent: 'relation', text: /^The graph has no "met" relation between John Coale and Alexander Lukashenko, so it cannot say where\./ },
+  // "what happened to the <described>": the entities so described, not an unknown question, not everyone
+  { q: 'What happened to the journalists?', intent: 'list', answer: ['ihar-losik', 'alena-tsimashchuk'], text: /described as "journalists"/ },
+  { q: 'What happened to the released journalists?', intent: 'relation', answer: ['ihar-losik', 'alena-tsimashchuk'], not: ['siarhei-tsikhanouski', 'mikalai-statkevich'] },
   // a negated question is not answered with its opposite
   { q: 'Who was not released?', intent: 'relation', text: /^Not answered as asked: the graph records what the articles say happened, not what did not \("not" not read\)\. It holds: / },
   { q: "Who wasn't released?", intent: 'relation', text: /^Not answered as asked: .*\("wasn't" not read\)\. It holds: / },

@@ -35,7 +35,7 @@ export interface Reading extends PreReading {
 }
 
 /** After these openings the next nouns describe the answer: "which journalists", "who were the foreigners", "list the politicians". */
-const ATTRIBUTE_OPENINGS = [['which'], ['what'], ['who', 'are', 'the'], ['who', 'were', 'the'], ['list', 'the'], ['list', 'all', 'the'], ['name', 'the'], ['list'], ['name', 'all', 'the']];
+const ATTRIBUTE_OPENINGS = [['which'], ['what'], ['who', 'are', 'the'], ['who', 'were', 'the'], ['list', 'the'], ['list', 'all', 'the'], ['name', 'the'], ['list'], ['name', 'all', 'the'], ['what', 'happened', 'to', 'the'], ['what', 'happened', 'to'], ['what', 'became', 'of', 'the'], ['what', 'became', 'of']];
 
 /** After a verb of saying, these start a question about the saying, not the words said ("said what", "said about"). */
 const NOT_A_CLAUSE = new Set(['what', 'about', 'anything', 'something', 'nothing', 'to', 'on', 'of', 'in', 'for', 'when', 'how', 'where', 'why', 'which', 'whom', 'who', 'so', 'most', 'more']);
