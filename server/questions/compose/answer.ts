@@ -28,8 +28,12 @@ export function unusedWords(reading: Pick<Reading, 'ignored'>, draft: Pick<Draft
 
 export function composeAnswer({ question, reading, draft, intent, links, suggestions }: Composition): Answer {
   const ignored = unusedWords(reading, draft);
-  const unused = ignored.length ? ` (Words not used: ${ignored.map((w) => `"${w}"`).join(', ')}.)` : '';
-  const text = draft.understood ? `${draft.text}${unused}` : `${draft.text}${suggestions.length ? ' Questions I can answer are listed in the suggestions.' : ''}`;
+  const quoted = ignored.map((w) => `"${w}"`).join(', ');
+  // "Who paid for the release?" read as the release's profile: the words not read lead, not trail a long profile.
+  const asked = intent.name === 'profile' && !reading.profileCue && ignored.length > 0 && ['who', 'whom', 'what', 'which'].includes(reading.tokens[0]?.folded ?? '');
+  const unused = ignored.length && !asked ? ` (Words not used: ${quoted}.)` : '';
+  const lead = asked ? `Not answered as asked (${quoted} not read). What the graph holds: ` : '';
+  const text = draft.understood ? `${lead}${draft.text}${unused}` : `${draft.text}${suggestions.length ? ' Questions I can answer are listed in the suggestions.' : ''}`;
   return {
     question,
     understood: draft.understood,

@@ -82,7 +82,8 @@ export function completeReading(pre: PreReading, allLinks: Link[], vocabulary: V
 
   const kindToken = tokens.find((t) => t.index < clause && !linked.has(t.index) && !verbTokens.has(t.index) && t.folded in KIND_WORDS);
   const used = (t: Token) => linked.has(t.index) || dateTokens.has(t.index) || verbTokens.has(t.index) || t === kindToken;
-  const leftover = tokens.filter((t) => !used(t) && !isStopWord(t) && !isNumber(t) && !isCueWord(t));
+  // "got", "paid" are cues of an exchange question ("what did X get in return?"); elsewhere they are words to read, or to say were not read.
+  const leftover = tokens.filter((t) => !used(t) && !isStopWord(t) && !isNumber(t) && !isCueWord(t, !!pre.exchangeSide));
 
   const attributeTokens = attributeRun(tokens, leftover);
   const objectTokens = objectRun(tokens, leftover, verbs, links, attributeTokens);

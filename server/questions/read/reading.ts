@@ -108,12 +108,12 @@ function certaintyAsked(words: readonly string[]): 'disagree' | 'UNCONFIRMED' | 
 }
 
 /** Words the reading itself uses as cues (question, count, path, time words). */
-export function isCueWord(t: Token): boolean {
+export function isCueWord(t: Token, exchange = true): boolean {
   const w = t.folded;
   return (
     QUESTION_WORDS.has(w) || COUNT_WORDS.has(w) || PATH_WORDS.has(w) || INVOLVEMENT_WORDS.has(w) || HAPPENED_WORDS.has(w) ||
     w in TEMPORAL_MARKERS || ['tell', 'describe', 'explain', 'information', 'info', 'date', 'day', 'took', 'place', 'went', 'long', 'old'].includes(w) ||
-    SUPERLATIVE_WORDS.has(w) || GET_WORDS.has(w) || GIVE_WORDS.has(w) || ORIGIN_WORDS.has(w) ||
+    SUPERLATIVE_WORDS.has(w) || (exchange && (GET_WORDS.has(w) || GIVE_WORDS.has(w))) || ORIGIN_WORDS.has(w) ||
     DISAGREE_WORDS.has(w) || UNCONFIRMED_WORDS.has(w) || PLANNED_WORDS.has(w)
   );
 }
