@@ -44,6 +44,8 @@ const CASES: QuestionCase[] = [
   // "leave X": the graph records where one went; where one went elsewhere answers, never a bare no
   { q: 'did Zelazny leave Portvale?', intent: 'relation-check', answer: ['tomas-zelazny', 'port-ansel'], text: /^Not answered as asked: the graph records where one went, not what one left \("leave" read as "crossed into" anywhere but Portvale\)\. It holds: Tomas Zelazny crossed into Port Ansel/ },
   // "negotiated with X" where X negotiated a deal: the others who negotiated it, said as the graph holds it
+  // "what did X say?" with no statement: the sentences that have X speak, quoted as written
+  { q: 'what did Calloway say?', text: /^The graph holds no "said about" relation involving Edwin Calloway; the articles have "Calloway" speak: “Calloway said the company had negotiated in good faith\.” \(article h001\)\.$/ },
   { q: 'who negotiated with the Guild?', answer: ['calloway-shipping'], text: /^Calloway Shipping Company also negotiated Ferry strike deal\. / },
   { q: 'when did Okonkwo-Lind negotiate with Edwin Calloway?', text: /^The graph has no "negotiated" relation between Idris Okonkwo-Lind and Edwin Calloway, so it cannot say when\./ },
   // time

@@ -12,7 +12,7 @@ import type { Relation } from '../../domain/types.js';
 import type { Link } from '../link/entities.js';
 import { indexEntities } from '../link/graph.js';
 import { unusedWords } from '../compose/answer.js';
-import { relationRow, subgraphOf } from '../compose/rows.js';
+import { entityRow, relationRow, subgraphOf } from '../compose/rows.js';
 import { joinSentences, relationSentence, yesFor } from '../compose/wording.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext, Answered } from './context.js';
@@ -58,6 +58,11 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
   // "What happened in X?" with nothing of the kind: say so, then what the graph holds about X.
   const link = intent.links[0];
   if (intent.happened && link) return { draft: await answerProfile(ctx, link, `${first.draft.text} What the graph holds about it: `) };
+  // "What did Calloway say?" with no statement or said-relation: the sentences that have the name speak ("Calloway said ..."), if any.
+  if (!ctx.reading.yesNo && link && intent.links.length === 1 && ctx.vocabulary.stemsOf(intent.types).has('said')) {
+    const spoken = await spokenBy(ctx, link);
+    if (spoken) return { draft: { ...spoken, text: `${first.draft.text.replace(/\.$/, ';')} the articles have "${link.matched}" speak: ${spoken.text}` } };
+  }
   // Nothing in the graph, and words the reading did not use: the sentences that say them, if any.
   if (!ctx.reading.yesNo && ctx.reading.ignored.length) {
     const passages = await answerPassages(ctx, { name: 'passages', words: ctx.reading.ignored }, `${first.draft.text.replace(/\.$/, ';')} these sentences match the question:`);
@@ -72,6 +77,25 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
     }
   }
   return { draft: await yesNo(ctx, first.draft, meant(intent)) };
+}
+
+/** How many sentences that have a name speak are read, and shown. */
+const SPOKEN_CANDIDATES = 30;
+const SPOKEN_SHOWN = 5;
+
+/**
+ * The article sentences where the words the question named an entity with
+ * are the subject of a verb of saying ("Calloway said the company ...",
+ * "..., Lyabedzka said"), each a row of the entity with the sentence as its
+ * evidence. Null when there are none.
+ */
+async function spokenBy(ctx: AnswerContext, link: Link): Promise<Draft | null> {
+  const name = link.matched.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const speaks = new RegExp(`\\b${name}\\b,?\\s+(?:\\w+\\s+)?(?:said|says|told|added|stated|declared|wrote)\\b|\\b(?:said|says|told)\\s+${name}\\b`, 'i');
+  const found = (await ctx.passages.passages(link.matched, { first: SPOKEN_CANDIDATES, require: [link.matched] })).filter((p) => speaks.test(p.text)).slice(0, SPOKEN_SHOWN);
+  if (found.length === 0) return null;
+  const rows = found.map((p) => ({ ...entityRow(link.entity, 'said'), evidence: [{ article: p.article, quote: p.text, certainty: 'STATED' as const }] }));
+  return { understood: true, text: joinSentences(found.map((p) => `“${p.text}” (article ${p.article})`), SPOKEN_SHOWN), rows, subgraph: subgraphOf(rows, [], [link.entity]) };
 }
 
 /** A name that may mean several entities ("the release"): the first reading the graph can answer, and the links it used. */
