@@ -7,7 +7,7 @@ import type { Entity, Relation } from '../../domain/types.js';
 import { indexEntities, presentTypes, type EntityIndex } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { relationRow, subgraphOf } from '../compose/rows.js';
-import { firstQuote, joinSentences, relationSentence, typeLabels, yesFor } from '../compose/wording.js';
+import { joinSentences, quotedSentence, relationSentence, typeLabels, yesFor } from '../compose/wording.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
 
@@ -41,11 +41,7 @@ export async function directly(ctx: AnswerContext, a: Entity, b: Entity): Promis
   between.sort((x, y) => (x.date ?? '9999').localeCompare(y.date ?? '9999') || x.id.localeCompare(y.id));
   const index = await indexEntities(ctx.store, between, [a, b]);
   const rows = between.map((r) => relationRow(r, index));
-  const sentences = between.map((r) => {
-    const s = relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index);
-    const q = firstQuote(r);
-    return q ? `${s}: ${q}` : s;
-  });
+  const sentences = between.map((r) => quotedSentence(r, index, ctx.vocabulary));
   const how = between.length === 1 ? 'directly' : `directly, by ${between.length} relations`;
   const detail = joinSentences(sentences);
   return { understood: true, text: `${a.name} is connected to ${b.name} ${how}: ${detail}`, detail, between: between.length, rows, subgraph: subgraphOf(rows, between, [a, b]) };
@@ -62,11 +58,7 @@ async function leftFrom(ctx: AnswerContext, intent: IntentOf<'relation-check'>, 
   }
   const index = await indexEntities(ctx.store, went, [a, b]);
   const rows = went.map((r) => relationRow(r, index));
-  const sentences = went.map((r) => {
-    const s = relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index);
-    const q = firstQuote(r);
-    return q ? `${s}: ${q}` : s;
-  });
+  const sentences = went.map((r) => quotedSentence(r, index, ctx.vocabulary));
   return { understood: true, text: `${lead} It holds: ${joinSentences(sentences)}`, rows, subgraph: subgraphOf(rows, went, [a, b]) };
 }
 

@@ -11,7 +11,7 @@ import type { Entity, Relation } from '../../domain/types.js';
 import { indexEntities, presentTypes } from '../link/graph.js';
 import { selectRelations } from '../link/relations.js';
 import { MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js';
-import { PARTY_KINDS, capitalise, claimFigure, firstQuote, joinSentences, listNames, measureStems, relationSentence, typeLabels } from '../compose/wording.js';
+import { PARTY_KINDS, capitalise, claimFigure, joinSentences, listNames, measureStems, quotedSentence, typeLabels } from '../compose/wording.js';
 import type { IntentOf } from '../intent/intent.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
@@ -77,11 +77,7 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
     return { understood: true, text: `The graph holds no ${typeLabels(vocabulary, present)} relation${describeScope(intent)}.`, rows, subgraph, ...(usedWords.length ? { usedWords } : {}) };
   }
   const quoting = present.some((t) => vocabulary.stemsOf([t]).has('said')) || rows.length <= 2 || !!useEvents;
-  const sentences = shown.map((r) => {
-    const s = relationSentence(r, index.get(r.from), index.get(r.to), vocabulary, index);
-    const q = quoting ? firstQuote(r) : null;
-    return q ? `${s}: ${q}` : s;
-  });
+  const sentences = shown.map((r) => quotedSentence(r, index, vocabulary, quoting));
   // Co-parties: the graph holds that they did the same to the same thing, not that they did it with X.
   const together = partners ? ` also ${typeLabels(vocabulary, present).replace(/"/g, '')} ${listNames(partners.things.map((id) => index.get(id)?.name ?? id))}` : '';
   const head = intent.asksWhen ? datesHead(shown) : answers.length ? `${listNames(answers.map((e) => e.name))}${together}.` : '';
@@ -141,11 +137,7 @@ async function notBetween(ctx: AnswerContext, intent: RelationIntent, a: Entity,
   const no = `The graph has no ${labels} relation between ${a.name} and ${b.name}, so it cannot say ${intent.asksWhen ? 'when' : 'where'}.`;
   const between = await directly(ctx, a, b);
   const shown = relations.slice(0, MAX_ROWS);
-  const sentences = shown.map((r) => {
-    const s = relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index);
-    const q = firstQuote(r);
-    return q ? `${s}: ${q}` : s;
-  });
+  const sentences = shown.map((r) => quotedSentence(r, index, ctx.vocabulary));
   const parts = [no];
   if (between.between) parts.push(`Between them the graph holds: ${between.detail}`);
   if (shown.length) parts.push(`Other ${labels} relations of ${listNames([...new Set(shown.flatMap((r) => [r.from, r.to]).filter((id) => id === a.id || id === b.id))].map((id) => index.get(id)?.name ?? id))}: ${joinSentences(sentences)}`);

@@ -11,7 +11,7 @@ import type { Entity, Relation } from '../../domain/types.js';
 import { indexEntities } from '../link/graph.js';
 import type { IntentOf } from '../intent/intent.js';
 import { relationRow, subgraphOf } from '../compose/rows.js';
-import { firstQuote, joinSentences, listNames, relationSentence } from '../compose/wording.js';
+import { joinSentences, listNames, quotedSentence } from '../compose/wording.js';
 import type { Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
 
@@ -43,11 +43,7 @@ export async function answerWhere(ctx: AnswerContext, intent: IntentOf<'where'>)
   placed.sort((a, b) => occurred(a) - occurred(b) || (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
   const rows = placed.map((r) => relationRow(r, index));
   const places = [...new Map(placed.map((r) => [r.to, index.get(r.to)?.name ?? r.to])).values()];
-  const sentences = placed.map((r) => {
-    const s = relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index);
-    const q = firstQuote(r);
-    return q ? `${s}: ${q}` : s;
-  });
+  const sentences = placed.map((r) => quotedSentence(r, index, ctx.vocabulary));
   const note = e.kind === 'Event' ? '' : ' (where the articles put them, not necessarily where they are now)';
   return { understood: true, text: `${listNames(places)}${note}. ${joinSentences(sentences)}`, rows, subgraph: subgraphOf(rows, placed, [e]), answers: placed.map((r) => index.get(r.to)!).filter(Boolean) };
 }

@@ -81,6 +81,13 @@ export function firstQuote(r: Pick<Relation, 'evidence'>, max = 160): string | n
   return `“${q.length > max ? `${q.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : q}”`;
 }
 
+/** The relation's sentence (its ends looked up in `index`), followed by its first quote unless `quoting` is false. */
+export function quotedSentence(r: Relation, index: ReadonlyMap<string, Entity>, vocabulary: Vocabulary, quoting = true): string {
+  const s = relationSentence(r, index.get(r.from), index.get(r.to), vocabulary, index);
+  const q = quoting ? firstQuote(r) : null;
+  return q ? `${s}: ${q}` : s;
+}
+
 /** Joins sentences into one paragraph, at most `max`, saying how many were left out. */
 export function joinSentences(sentences: readonly string[], max = 8): string {
   const shown = sentences.slice(0, max).map((s) => s.replace(/[.\s]+$/, ''));
