@@ -82,6 +82,8 @@ const CASES: QuestionCase[] = [
   { q: 'When was Tsikhanouski released?', intent: 'relation', answer: ['siarhei-tsikhanouski'], text: /^In June 2025\. Siarhei Tsikhanouski was released/ },
   { q: 'When did Statkevich refuse to cross?', intent: 'relation', text: /^On 11 September 2025\. Mikalai Statkevich refused to cross/ },
   { q: 'What date did the prisoners cross into Lithuania?', intent: 'relation', text: /^On 11 September 2025\./ },
+  // an undated relation of a dated event takes the event's date
+  { q: 'When did the press conference take place?', intent: 'relation', text: /^On 12 September 2025\. The released prisoners’ press conference in Vilnius took place in Vilnius/ },
   // two names and no end asked: only a relation between them answers, never another's with one of them
   { q: 'When did Coale meet Lukashenko?', intent: 'relation', text: /^The graph has no "met" relation between John Coale and Alexander Lukashenko, so it cannot say when\. Between them the graph holds: John Coale negotiated with Alexander Lukashenko: “US envoy John Coale, who has been involved in the negotiations with Lukashenko”\. Other "met" relations of Alexander Lukashenko: / },
   { q: 'Where did Coale meet Lukashenko?', intent: 'relation', text: /^The graph has no "met" relation between John Coale and Alexander Lukashenko, so it cannot say where\./ },

@@ -80,7 +80,7 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   const sentences = shown.map((r) => quotedSentence(r, index, vocabulary, quoting));
   // Co-parties: the graph holds that they did the same to the same thing, not that they did it with X.
   const together = partners ? ` also ${typeLabels(vocabulary, present).replace(/"/g, '')} ${listNames(partners.things.map((id) => index.get(id)?.name ?? id))}` : '';
-  const head = intent.asksWhen ? datesHead(shown) : answers.length ? `${listNames(answers.map((e) => e.name))}${together}.` : '';
+  const head = intent.asksWhen ? datesHead(shown.map((r) => datedByEvent(r, index))) : answers.length ? `${listNames(answers.map((e) => e.name))}${together}.` : '';
   const origins = intent.origins?.length
     ? ` (The graph records where one went, not what one left: "${intent.verb.words}" read as ${typeLabels(vocabulary, present)} anywhere but ${listNames(intent.origins.map((l) => l.entity.name))}.)`
     : '';
@@ -143,6 +143,17 @@ async function notBetween(ctx: AnswerContext, intent: RelationIntent, a: Entity,
   if (shown.length) parts.push(`Other ${labels} relations of ${listNames([...new Set(shown.flatMap((r) => [r.from, r.to]).filter((id) => id === a.id || id === b.id))].map((id) => index.get(id)?.name ?? id))}: ${joinSentences(sentences)}`);
   const rows = [...between.rows, ...shown.map((r) => relationRow(r, index))];
   return { understood: true, text: parts.join(' '), rows, subgraph: subgraphOf(rows, [...between.subgraph.edges, ...shown], [a, b], relations.length > shown.length) };
+}
+
+/**
+ * A relation without a date of its own takes the date of the event at one of
+ * its ends ("the press conference took place in Vilnius": the conference's
+ * date), as the time filter reads it (matchesTime).
+ */
+function datedByEvent(r: Relation, index: ReadonlyMap<string, Entity>): Pick<Relation, 'date' | 'endDate'> {
+  if (r.date) return r;
+  const event = [index.get(r.from), index.get(r.to)].find((e) => e?.kind === 'Event' && e.date);
+  return event ? { date: event.date, endDate: event.endDate ?? null } : r;
 }
 
 /**
