@@ -92,6 +92,9 @@ const CASES: QuestionCase[] = [
   { q: 'What happened to the released journalists?', intent: 'relation', answer: ['ihar-losik', 'alena-tsimashchuk'], not: ['siarhei-tsikhanouski', 'mikalai-statkevich'] },
   // a "who" question whose verb is not read, answered with a profile, says so first
   { q: 'Who paid for the release?', intent: 'profile', text: /^Not answered as asked \("paid" not read\)\. What the graph holds: Release of 52 political prisoners \(event/ },
+  // the linked name at the other end of every relation than the question puts it: shown, not as the answer
+  { q: 'Who did the US thank?', intent: 'relation', text: /^Not as asked: no "thanked" relation has United States where the question puts it; the graph holds: Kaja Kallas thanked United States/ },
+  { q: 'Who thanked the US?', intent: 'relation', answer: ['kaja-kallas', 'sviatlana-tsikhanouskaya'], text: /^Kaja Kallas and Sviatlana Tsikhanouskaya\. / },
   // a negated question is not answered with its opposite
   { q: 'Who was not released?', intent: 'relation', text: /^Not answered as asked: the graph records what the articles say happened, not what did not \("not" not read\)\. It holds: / },
   { q: "Who wasn't released?", intent: 'relation', text: /^Not answered as asked: .*\("wasn't" not read\)\. It holds: / },

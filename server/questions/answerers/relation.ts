@@ -26,7 +26,7 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   // The meetings X took part in are looked up alongside the relations (two independent store reads).
   const asked = presentTypes(ctx, intent.types).present;
   const [selection, events] = await Promise.all([selectRelations(ctx, intent), asked.length ? throughEvents(ctx, asked, intent.links) : null]);
-  const { present, absent, truncated, index, usedWords } = selection;
+  const { present, absent, truncated, index, usedWords, fits } = selection;
   let { relations, asked: answers } = selection;
   if (present.length === 0) {
     return {
@@ -87,8 +87,10 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   const detail = `${joinSentences(sentences)}${origins}`;
   const used = figure ? [...usedWords, ...figure.words] : usedWords;
   // "Who was not released?": the graph records what happened; it says what it holds instead of answering the opposite.
+  // "Who did the US thank?" when only others thanked it: the relations are shown, but not as the answer.
+  const reversed = !fits && linked.length && answers.length === 0 && !ctx.reading.negation ? `Not as asked: no ${typeLabels(vocabulary, present)} relation has ${listNames(linked.map((e) => e.name))} where the question puts ${linked.length === 1 ? 'it' : 'them'}; the graph holds: ` : '';
   const negated = ctx.reading.negation ? `Not answered as asked: the graph records what the articles say happened, not what did not ("${ctx.reading.negation}" not read). It holds: ` : '';
-  return { understood: true, text: `${negated}${`${noFigure}${head} ${detail}`.trim()}`, detail, rows, subgraph, ...(negated ? {} : { answers }), ...(used.length ? { usedWords: used } : {}) };
+  return { understood: true, text: `${negated}${reversed}${`${noFigure}${head} ${detail}`.trim()}`, detail, rows, subgraph, ...(negated || reversed ? {} : { answers }), ...(used.length ? { usedWords: used } : {}) };
 }
 
 /**

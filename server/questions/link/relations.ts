@@ -44,6 +44,8 @@ export interface Selection {
   asked: Entity[];
   /** Question words the selection used (attributes, words of a quote). */
   usedWords: string[];
+  /** False when no relation has a linked entity at the end the question puts it ("who did the US thank?" when only others thanked the US): the relations are all of them, not an answer. */
+  fits: boolean;
 }
 
 type Role = 'agent' | 'patient';
@@ -75,7 +77,7 @@ export async function selectRelations(ctx: GraphContext, query: RelationQuery): 
   const { present, absent } = presentTypes(ctx, query.types);
   const linked = query.links.map((l) => l.entity);
   const linkedIds = new Set(linked.map((e) => e.id));
-  if (present.length === 0) return { present, absent, relations: [], truncated: false, index: new Map(linked.map((e) => [e.id, e])), asked: [], usedWords: [] };
+  if (present.length === 0) return { present, absent, relations: [], truncated: false, index: new Map(linked.map((e) => [e.id, e])), asked: [], usedWords: [], fits: true };
 
   // The question's own role for "who": the agent unless the verb is passive ("who was released?").
   const askedRole: Role = isPassive(ctx.reading, query.verb) ? 'patient' : 'agent';
@@ -139,7 +141,7 @@ export async function selectRelations(ctx: GraphContext, query: RelationQuery): 
   }
   relations.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
   const asked = [...new Map(relations.map(askedEnd).filter((e): e is Entity => !!e).map((e) => [e.id, e])).values()];
-  return { present, absent, relations, truncated, index, asked, usedWords };
+  return { present, absent, relations, truncated, index, asked, usedWords, fits };
 }
 
 /**
