@@ -109,6 +109,7 @@ const CASES: QuestionCase[] = [
   { q: 'Who was sentenced to 15 years?', answer: ['ihar-losik'], not: ['maria-kolesnikova', 'mikalai-statkevich'], text: /^Ihar Losik\. / },
   { q: 'Who was sentenced to 3 years?', text: /^The articles state that figure \(3 years\) for none of them; they state: Ihar Losik 15 prison sentence \(years\); Maria Kolesnikova 11 / },
   // "how long": a figure in a unit of time, or a plain statement that the articles give none
+  { q: 'What was Losik sentenced to?', intent: 'count', answer: ['ihar-losik'], not: ['maria-kolesnikova'], text: /^15 prison sentence \(years\) \(Ihar Losik\)/ },
   { q: 'How long was Losik sentenced to?', intent: 'count', answer: ['ihar-losik'], not: ['maria-kolesnikova'], text: /^15 prison sentence \(years\) \(Ihar Losik\)/ },
   { q: 'How long has Lukashenko led Belarus?', intent: 'count', answer: ['alexander-lukashenko'], text: /^more than 3 decades leading Belarus/ },
   { q: 'How long did the talks last?', intent: 'count', text: /^The articles state no duration for this\. What the graph holds: / },

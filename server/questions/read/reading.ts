@@ -71,8 +71,8 @@ export function readQuestion(question: string, vocabulary: Vocabulary): PreReadi
     dates,
     verbs,
     temporal: temporalIndex >= 0 ? { marker: TEMPORAL_MARKERS[words[temporalIndex]!]!, index: temporalIndex } : null,
-    howMany: words.some((w, i) => (w === 'how' && (COUNT_WORDS.has(words[i + 1] ?? '') || words[i + 1] === 'long' || words[i + 1] === 'old')) || (w === 'number' && words[i + 1] === 'of')) || words[0] === 'count',
-    howLong: words.some((w, i) => w === 'how' && words[i + 1] === 'long'),
+    howMany: words.some((w, i) => (w === 'how' && (COUNT_WORDS.has(words[i + 1] ?? '') || words[i + 1] === 'long' || words[i + 1] === 'old')) || (w === 'number' && words[i + 1] === 'of')) || words[0] === 'count' || asksSentence(words),
+    howLong: words.some((w, i) => w === 'how' && words[i + 1] === 'long') || asksSentence(words),
     howOld: words.some((w, i) => w === 'how' && words[i + 1] === 'old'),
     asksWhen: words.includes('when') || (words.includes('what') && (words.includes('date') || words.includes('day'))),
     happened: words.some((w) => HAPPENED_WORDS.has(w)) || (words[0] === 'what' && (words[1] === 'took' || words[1] === 'went')),
@@ -93,6 +93,13 @@ export function readQuestion(question: string, vocabulary: Vocabulary): PreReadi
 function negationOf(raws: readonly string[], words: readonly string[]): string | null {
   const i = words.findIndex((w, k) => (w === 'not' && !['confirmed', 'verified'].includes(words[k + 1] ?? '')) || w === 'never' || /n[’']?\s?t$/.test(w) && /n[’']t$/.test(raws[k] ?? ''));
   return i >= 0 ? raws[i]! : null;
+}
+
+/** Verbs of a prison term: "what was X sentenced to?" asks how long, as "how long was X sentenced to?" does. */
+const SENTENCE_WORDS = new Set(['sentenced', 'jailed', 'imprisoned', 'condemned']);
+
+function asksSentence(words: readonly string[]): boolean {
+  return words[0] === 'what' && words.at(-1) === 'to' && words.some((w) => SENTENCE_WORDS.has(w));
 }
 
 const DISAGREE_WORDS = new Set(['disagree', 'disagrees', 'disagreed', 'disagreement', 'disagreements', 'differ', 'differs', 'differed', 'disputed', 'dispute', 'disputes', 'contradict', 'contradicts', 'contradiction', 'contradictions', 'contradictory', 'conflicting', 'inconsistent', 'inconsistencies']);
