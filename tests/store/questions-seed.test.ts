@@ -92,6 +92,8 @@ const CASES: QuestionCase[] = [
   { q: 'What happened to the released journalists?', intent: 'relation', answer: ['ihar-losik', 'alena-tsimashchuk'], not: ['siarhei-tsikhanouski', 'mikalai-statkevich'] },
   // a "who" question whose verb is not read, answered with a profile, says so first
   { q: 'Who paid for the release?', intent: 'profile', text: /^Not answered as asked \("paid" not read\)\. What the graph holds: Release of 52 political prisoners \(event/ },
+  // "with X": the others related the same way to what X is related to
+  { q: 'Who else was released with Losik?', intent: 'relation', answer: ['alena-tsimashchuk', 'mikalai-statkevich'], not: ['siarhei-tsikhanouski'], text: /^.*Mikalai Statkevich and Vladimir Matskevich were also released in Release of 52 political prisoners\. Ihar Losik was released in/ },
   // the linked name at the other end of every relation than the question puts it: shown, not as the answer
   { q: 'Who did the US thank?', intent: 'relation', text: /^Not as asked: no "thanked" relation has United States where the question puts it; the graph holds: Kaja Kallas thanked United States/ },
   { q: 'Who thanked the US?', intent: 'relation', answer: ['kaja-kallas', 'sviatlana-tsikhanouskaya'], text: /^Kaja Kallas and Sviatlana Tsikhanouskaya\. / },

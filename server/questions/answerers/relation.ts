@@ -79,7 +79,9 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   const quoting = present.some((t) => vocabulary.stemsOf([t]).has('said')) || rows.length <= 2 || !!useEvents;
   const sentences = shown.map((r) => quotedSentence(r, index, vocabulary, quoting));
   // Co-parties: the graph holds that they did the same to the same thing, not that they did it with X.
-  const together = partners ? ` also ${typeLabels(vocabulary, present).replace(/"/g, '')} ${listNames(partners.things.map((id) => index.get(id)?.name ?? id))}` : '';
+  const passive = partners?.types.every((t) => !vocabulary.symmetric(t) && vocabulary.roles(t).agent !== 'from');
+  const be = passive ? `${partners!.answers.length === 1 ? 'was' : 'were'} ` : '';
+  const together = partners ? ` ${be}also ${typeLabels(vocabulary, partners.types).replace(/"/g, '')} ${listNames(partners.things.map((id) => index.get(id)?.name ?? id))}` : '';
   const head = intent.asksWhen ? datesHead(shown.map((r) => datedByEvent(r, index))) : answers.length ? `${listNames(answers.map((e) => e.name))}${together}.` : '';
   const origins = intent.origins?.length
     ? ` (The graph records where one went, not what one left: "${intent.verb.words}" read as ${typeLabels(vocabulary, present)} anywhere but ${listNames(intent.origins.map((l) => l.entity.name))}.)`
@@ -100,7 +102,7 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
  * the name's own relations beside theirs. Null when the question is not so
  * or no one else has.
  */
-async function coParties(ctx: AnswerContext, intent: RelationIntent, relations: Relation[], index: Map<string, Entity>, present: string[]): Promise<{ relations: Relation[]; answers: Entity[]; things: string[] } | null> {
+async function coParties(ctx: AnswerContext, intent: RelationIntent, relations: Relation[], index: Map<string, Entity>, present: string[]): Promise<{ relations: Relation[]; answers: Entity[]; things: string[]; types: string[] } | null> {
   const [link] = intent.links;
   if (intent.links.length !== 1 || !link) return null;
   let before = link.start - 1;
@@ -119,7 +121,7 @@ async function coParties(ctx: AnswerContext, intent: RelationIntent, relations: 
   for (const [id, e] of more) index.set(id, e);
   const answers = [...new Map(theirs.map((r) => index.get(r.from)).filter((e): e is Entity => !!e).map((e) => [e.id, e])).values()];
   const kept = [...own, ...theirs].sort((a, b) => a.to.localeCompare(b.to) || (a.from === x.id ? -1 : b.from === x.id ? 1 : a.from.localeCompare(b.from)));
-  return { relations: kept, answers, things: [...new Set(theirs.map((r) => r.to))] };
+  return { relations: kept, answers, things: [...new Set(theirs.map((r) => r.to))], types: [...new Set(theirs.map((r) => r.type))] };
 }
 
 function isAffiliation(type: string): boolean {
