@@ -9,7 +9,8 @@
  * front.
  */
 import type { Relation } from '../../domain/types.js';
-import type { Link } from '../link/entities.js';
+import { linkEntities, type Link } from '../link/entities.js';
+import { range } from '../read/reading.js';
 import { indexEntities } from '../link/graph.js';
 import { unusedWords } from '../compose/answer.js';
 import { entityRow, relationRow, subgraphOf } from '../compose/rows.js';
@@ -38,6 +39,14 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
   if (wider) {
     const answered = await withAlternatives(ctx, wider);
     if (answered.draft.rows.length) return { ...answered, draft: await yesNo(ctx, answered.draft, meant(wider)), intent: wider };
+  }
+
+  // "Who sent a letter to Lukashenko?": a name that holds a word of the verb ("Trump's letter to Lukashenko")
+  // read again without those words ("Lukashenko"), when that answers.
+  const relinked = await withoutVerbWords(ctx, intent);
+  if (relinked) {
+    const answered = await withAlternatives(ctx, relinked);
+    if (answered.draft.rows.length) return { ...answered, draft: await yesNo(ctx, answered.draft, meant(relinked)), intent: relinked, links: relinked.links };
   }
 
   // A common word taken for a name ("who shot down drones?"): ask without it, and say so.
@@ -96,6 +105,24 @@ async function spokenBy(ctx: AnswerContext, link: Link): Promise<Draft | null> {
   if (found.length === 0) return null;
   const rows = found.map((p) => ({ ...entityRow(link.entity, 'said'), evidence: [{ article: p.article, quote: p.text, certainty: 'STATED' as const }] }));
   return { understood: true, text: joinSentences(found.map((p) => `“${p.text}” (article ${p.article})`), SPOKEN_SHOWN), rows, subgraph: subgraphOf(rows, [], [link.entity]) };
+}
+
+/** The intent with each link that holds a word of its verb's types linked again without those words; null when no link does, or nothing else is named. */
+async function withoutVerbWords(ctx: AnswerContext, intent: RelationIntent): Promise<RelationIntent | null> {
+  const stems = ctx.vocabulary.stemsOf(intent.types);
+  const tokens = ctx.reading.tokens;
+  const verbWords = (l: Link) => range(l.start, l.end).filter((i) => stems.has(tokens[i]!.stem) || stems.has(tokens[i]!.folded));
+  const swallowing = intent.links.filter((l) => verbWords(l).length > 0);
+  if (swallowing.length === 0) return null;
+  const kept = intent.links.filter((l) => !swallowing.includes(l));
+  const exclude = new Set([
+    ...ctx.reading.dates.flatMap((d) => range(d.start, d.end)),
+    ...kept.flatMap((l) => range(l.start, l.end)),
+    ...swallowing.flatMap(verbWords),
+  ]);
+  const verbTokens = new Set(swallowing.flatMap(verbWords));
+  const fresh = (await linkEntities(ctx.store, ctx.reading.text, tokens, { exclude, verbTokens })).filter((l) => swallowing.some((s) => l.start >= s.start && l.end <= s.end));
+  return fresh.length ? { ...intent, links: [...kept, ...fresh].sort((a, b) => a.start - b.start) } : null;
 }
 
 /** A name that may mean several entities ("the release"): the first reading the graph can answer, and the links it used. */
