@@ -6,7 +6,6 @@
  */
 import { datePhrase, formatDate } from '../read/dates.js';
 import { DETERMINERS, isNumber } from '../read/tokens.js';
-import { isRelationType, RELATION_TYPES, type RelationTypeInfo } from '../../domain/relation-types.js';
 import type { Entity, Relation } from '../../domain/types.js';
 import { indexEntities, presentTypes } from '../link/graph.js';
 import { selectRelations } from '../link/relations.js';
@@ -114,7 +113,7 @@ async function coParties(ctx: AnswerContext, intent: RelationIntent, relations: 
   const things = new Set(own.map((r) => r.to));
   const byThing = await ctx.store.relationsOf([...things], { types: present, direction: 'IN' });
   // Those on X's own side (its members, its envoys, what it is part of) are not who it negotiated with.
-  const sameSide = new Set(((await ctx.store.relationsOf([x.id])).get(x.id) ?? []).filter((r) => isAffiliation(r.type)).map((r) => (r.from === x.id ? r.to : r.from)));
+  const sameSide = new Set(((await ctx.store.relationsOf([x.id])).get(x.id) ?? []).filter((r) => ctx.vocabulary.affiliation(r.type)).map((r) => (r.from === x.id ? r.to : r.from)));
   const theirs = [...byThing.values()].flat().filter((r) => things.has(r.to) && r.from !== x.id && !sameSide.has(r.from) && own.some((o) => o.type === r.type && o.to === r.to));
   if (theirs.length === 0) return null;
   const more = await indexEntities(ctx.store, theirs, [...index.values()]);
@@ -122,10 +121,6 @@ async function coParties(ctx: AnswerContext, intent: RelationIntent, relations: 
   const answers = [...new Map(theirs.map((r) => index.get(r.from)).filter((e): e is Entity => !!e).map((e) => [e.id, e])).values()];
   const kept = [...own, ...theirs].sort((a, b) => a.to.localeCompare(b.to) || (a.from === x.id ? -1 : b.from === x.id ? 1 : a.from.localeCompare(b.from)));
   return { relations: kept, answers, things: [...new Set(theirs.map((r) => r.to))], types: [...new Set(theirs.map((r) => r.type))] };
-}
-
-function isAffiliation(type: string): boolean {
-  return isRelationType(type) && Boolean((RELATION_TYPES[type] as RelationTypeInfo).affiliation);
 }
 
 /** Whether a relation joins the two, or both are related to one same third (a meeting both took part in). */

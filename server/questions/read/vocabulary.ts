@@ -59,6 +59,8 @@ export interface Vocabulary {
    */
   roles(type: string): Roles;
   symmetric(type: string): boolean;
+  /** True when one end belongs to or acts for the other (MEMBER_OF, REPRESENTS): the two are on one side. */
+  affiliation(type: string): boolean;
   /** The type's verbs as the table lists them (for suggestions). */
   verbs(type: string): readonly string[];
   /** Every phrase's stem for these types (synonyms for matching claim measures). */
@@ -93,7 +95,8 @@ export function createVocabulary(graphTypes: readonly string[] = []): Vocabulary
     });
     return own.length < matched.length ? own : [];
   };
-  const symmetric = (type: string) => (isRelationType(type) ? Boolean((RELATION_TYPES[type] as { symmetric?: boolean }).symmetric) : false);
+  const flag = (type: string, name: 'symmetric' | 'affiliation') => (isRelationType(type) ? Boolean((RELATION_TYPES[type] as { symmetric?: boolean; affiliation?: boolean })[name]) : false);
+  const symmetric = (type: string) => flag(type, 'symmetric');
 
   return {
     types,
@@ -154,6 +157,7 @@ export function createVocabulary(graphTypes: readonly string[] = []): Vocabulary
       return { agent: 'from', patient: 'to' };
     },
     symmetric,
+    affiliation: (type: string) => flag(type, 'affiliation'),
     verbs: (type) => verbsOf.get(type) ?? [],
     stemsOf(wanted) {
       const out = new Set<string>();
