@@ -40,7 +40,7 @@ const CASES: QuestionCase[] = [
   // two entities
   { q: 'how is Tomas Zelazny connected to Calloway Shipping Company?', intent: 'path', answer: ['tomas-zelazny', 'calloway-shipping'] },
   { q: 'did the Guild negotiate with Calloway Shipping?', intent: 'relation-check', answer: ['strike-deal'], text: /^Not directly/ },
-  { q: 'did Marta negotiate with Edwin Calloway?', intent: 'relation-check', text: /^No: the graph has no "negotiated" relation/ },
+  { q: 'did Marta negotiate with Edwin Calloway?', intent: 'relation-check', text: /^Not that the articles say: the graph has no "negotiated" relation/ },
   // "leave X": the graph records where one went; where one went elsewhere answers, never a bare no
   { q: 'did Zelazny leave Portvale?', intent: 'relation-check', answer: ['tomas-zelazny', 'port-ansel'], text: /^Not answered as asked: the graph records where one went, not what one left \("leave" read as "crossed into" anywhere but Portvale\)\. It holds: Tomas Zelazny crossed into Port Ansel/ },
   // "negotiated with X" where X negotiated a deal: the others who negotiated it, said as the graph holds it

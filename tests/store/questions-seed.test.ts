@@ -68,7 +68,12 @@ const CASES: QuestionCase[] = [
   // Related directly: every relation between the two, not the first the path found.
   { q: 'What is the relationship between Trump and Lukashenko?', intent: 'path', answer: ['donald-trump', 'alexander-lukashenko'], text: /^Donald Trump is connected to Alexander Lukashenko directly, by [2-9] relations: .*praised Donald Trump.*Donald Trump called for Alexander Lukashenko/ },
   { q: 'did John Coale negotiate with Lukashenko?', intent: 'relation-check', answer: ['john-coale', 'alexander-lukashenko'], text: /^Yes\./ },
-  { q: 'did the US negotiate with Belarus?', intent: 'relation-check', linked: ['united-states', 'belarus'], text: /^No: / },
+  // The graph lacking a relation is not the articles denying it.
+  { q: 'Was Kolesnikova released?', intent: 'relation', linked: ['maria-kolesnikova'], text: /^Not that the articles say: the graph holds no "released by" or "released in" relation involving Maria Kolesnikova\. What the graph holds about Maria Kolesnikova: /, quote: 'tore up her passport' },
+  // "the 52" as a noun: the group whose name starts with the number.
+  { q: 'Who were the 52?', intent: 'profile', linked: ['released-prisoners-2025-09-11'] },
+  { q: 'Who released the 52?', intent: 'relation', answer: ['alexander-lukashenko', 'belarus'], linked: ['released-prisoners-2025-09-11'] },
+  { q: 'did the US negotiate with Belarus?', intent: 'relation-check', linked: ['united-states', 'belarus'], text: /^Not that the articles say: the graph has no "negotiated" relation/ },
   // time
   { q: 'what happened on 11 September 2025?', intent: 'on-date', answer: [RELEASE, 'crossing-into-lithuania-2025'], not: ['june-2025-release'] },
   { q: 'What happened on September 11, 2025', intent: 'on-date', answer: [RELEASE, 'ihar-losik'] },
@@ -109,6 +114,14 @@ const CASES: QuestionCase[] = [
   { q: 'how many prisoners crossed into Lithuania?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /disagree.*51 \(article 000_ce575159250a277d\), 52 \(article 004_db2554f03e592df2\)/ },
   { q: 'How many political prisoners remain in Belarus?', intent: 'count', answer: ['political-prisoners-held-in-belarus'], text: /disagree.*almost 1,200/ },
   { q: 'how many foreigners were freed', intent: 'count', text: /^14 foreigners/ },
+  // A verb alone counts what its measure counts, the figure most articles give; "foreigners among the released" counts foreigners.
+  { q: 'How many were released?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /^52 political prisoners released/ },
+  { q: 'How many were freed?', intent: 'count', text: /^52 political prisoners released/ },
+  { q: 'How many were pardoned?', intent: 'count', answer: ['released-prisoners-june-2025'], text: /^14 prisoners pardoned and released in June/ },
+  { q: 'How many were released in June?', intent: 'count', answer: ['released-prisoners-june-2025'], text: /^14 prisoners pardoned and released in June/ },
+  { q: 'How many prisoners were foreigners?', intent: 'count', text: /^No figure the articles give holds "prisoners"; the nearest: 14 foreigners among the released/ },
+  { q: 'How many journalists were released?', understood: false, text: /^I found no figure in the articles about "journalists"/ },
+  { q: 'How many prisoners were Lithuanian?', understood: false, text: /^I found no figure in the articles about "prisoners Lithuanian"/ },
   { q: 'how many years was Losik sentenced to?', intent: 'count', answer: ['ihar-losik'], not: ['maria-kolesnikova'], text: /^15 / },
   // a figure in the question narrows the answers to those stated to hold it, or says none is
   { q: 'Who was sentenced to 15 years?', answer: ['ihar-losik'], not: ['maria-kolesnikova', 'mikalai-statkevich'], text: /^Ihar Losik\. / },

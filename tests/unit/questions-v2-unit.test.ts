@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { Entity, Evidence, Relation } from '../../server/domain/types.js';
+import { measureHead } from '../../server/questions/answerers/count.js';
 import { hedged } from '../../server/questions/compose/wording.js';
 import { classify } from '../../server/questions/intent/intent.js';
 import { attributeStems, descriptionStems } from '../../server/questions/link/attributes.js';
@@ -126,5 +127,16 @@ describe('hedged wording', () => {
   it('names sources that differ side by side', () => {
     const text = hedged('A met B', [ev('PLANNED', null, 'a1'), ev('ATTRIBUTED', 'mayor', 'a2')], names);
     expect(text).toBe('According to The Mayor, A met B (the sources differ: article a1: promised or planned, not done; article a2: according to The Mayor)');
+  });
+});
+
+describe('what a measure counts', () => {
+  it('is the words before a preposition, and keeps a relative clause', () => {
+    expect(measureHead('foreigners among the released')).toBe('foreigners');
+    expect(measureHead('prison sentence (years)')).toBe('prison sentence');
+    expect(measureHead('prisoners pardoned and released in June')).toBe('prisoners pardoned and released');
+    expect(measureHead('prisoners who crossed into Lithuania')).toBe('prisoners who crossed');
+    expect(measureHead('political prisoners released')).toBe('political prisoners released');
+    expect(measureHead('age')).toBe('age');
   });
 });

@@ -116,7 +116,7 @@ export async function answerRelationCheck(ctx: AnswerContext, intent: IntentOf<'
   }
 
   const path = await ctx.store.shortestPath(a.id, b.id, MAX_PATH);
-  const no = `No: the graph has no ${labels} relation between ${a.name} and ${b.name}.`;
+  const no = `Not that the articles say: the graph has no ${labels} relation between ${a.name} and ${b.name}.`;
   if (!path || path.edges.length === 0) return { understood: true, text: no, rows: [], subgraph: subgraphOf([], [], [a, b]) };
   if (path.edges.length === 1) {
     const d = await directly(ctx, a, b);

@@ -9,7 +9,7 @@
 import type { Claim, Entity } from '../../domain/types.js';
 import { dateWithin } from '../read/dates.js';
 import { range } from '../read/reading.js';
-import { COUNT_WORDS, QUESTION_WORDS, isNumber, isStopWord, tokenise } from '../read/tokens.js';
+import { COUNT_WORDS, QUESTION_WORDS, isNumber, isStopWord, tokenise, type Token } from '../read/tokens.js';
 import { distinctLinks } from '../link/entities.js';
 import { allEntities } from '../link/graph.js';
 import { relationVerbs } from '../link/reading.js';
@@ -26,6 +26,10 @@ interface ScoredClaim {
   score: number;
   /** Share of the measure's words the question used. */
   coverage: number;
+  /** Question words found in the measure as written, not through a verb's synonyms ("pardoned", not "released" for it). */
+  exact: number;
+  /** The measure names a date the question asks about ("released in June"). */
+  dated: boolean;
   key: string;
 }
 
@@ -54,30 +58,66 @@ export async function answerCount(ctx: AnswerContext): Promise<Draft> {
 
   const { entities } = await allEntities(ctx.store, null);
   const linkedIds = new Set(reading.links.map((l) => l.entity.id));
+  // "How many were released?": only a verb is asked, so the thing counted is whatever the verb's measure counts.
+  const verbOnly = asked.length > 0 && asked.every((t) => reading.verbs.some((v) => v.start <= t.index && t.index < v.end));
+  const dateStems = new Set(reading.tokens.filter((t) => dateTokens.has(t.index) && !isNumber(t)).map((t) => t.stem));
   const scored: ScoredClaim[] = [];
+  const nearest: ScoredClaim[] = [];
   for (const entity of entities) {
     for (const claim of entity.claims) {
       const stems = measureStems(claim.measure);
-      const score = words.filter((options) => stems.some((s) => options.has(s))).length;
+      const head = measureStems(measureHead(claim.measure));
+      const hits = (list: string[]) => words.filter((options) => list.some((s) => options.has(s))).length;
+      const score = hits(stems);
       const coverage = score / Math.max(1, stems.length);
+      // What a measure counts is its head ("foreigners" in "foreigners among the released"): a question that
+      // matches only the rest asks about something else ("how many were released?" is not "how many foreigners").
+      if (hits(head) === 0) continue;
       // Most of the question's words must be in the measure, and one word alone must be half of it:
-      // "how many countries are involved?" is not "NATO countries bordering X".
-      if (score === 0 || score / words.length < 0.6 || (score < 2 && coverage < 0.5)) continue;
-      scored.push({ entity, claim, score, coverage, key: [...new Set(stems)].sort().join(' ') });
+      // "how many countries are involved?" is not "NATO countries bordering X". A verb alone may be less.
+      if (score === 0 || (score < 2 && coverage < 0.5 && !verbOnly)) continue;
+      const exact = asked.filter((t) => stems.includes(t.stem)).length;
+      const claimed = { entity, claim, score, coverage, exact, dated: stems.some((s) => dateStems.has(s)), key: [...new Set(stems)].sort().join(' ') };
+      if (score / words.length >= 0.6) scored.push(claimed);
+      // Half the question's words, making up most of the measure: a figure near the question, offered as such.
+      else if (score / words.length >= 0.5 && coverage >= 0.5) nearest.push(claimed);
     }
   }
   // "How old is X?": X's own figure, not another's of the same measure.
   if ((reading.howLong || reading.howOld) && linkedIds.size) scored.splice(0, scored.length, ...scored.filter((x) => linkedIds.has(x.entity.id)));
-  if (scored.length === 0) return countTheGraph(ctx);
+  if (scored.length === 0 && nearest.length && !reading.howLong && !reading.howOld) {
+    // "How many prisoners were foreigners?": no measure holds both words; "foreigners among the released" holds one.
+    const best = Math.max(...nearest.map((x) => x.score + x.coverage));
+    const near = nearest.filter((x) => x.score + x.coverage === best);
+    const draft = figuresOf(near, words, asked, linkedIds, reading, verbOnly);
+    const unmatched = asked.filter((t) => !draft.usedWords.includes(t.raw)).map((t) => t.raw);
+    return { ...draft, text: `No figure the articles give holds ${unmatched.length ? `"${unmatched.join(' ')}"` : 'every word of the question'}; the nearest: ${draft.text}` };
+  }
+  if (scored.length === 0) return countTheGraph(ctx, asked.map((t) => t.raw));
+  return figuresOf(scored, words, asked, linkedIds, reading, verbOnly);
+}
 
+/** A preposition in a measure starts what qualifies the thing counted ("foreigners among the released"); a relative clause ("prisoners who crossed ...") says what the counted did, and stays. */
+const QUALIFIER = /\s(?:among|of|in|into|since|before|after|between|bordering|from|with|for)\s|\s*\(/i;
+
+/** What a measure counts: its words before the first qualifier. Pure. */
+export function measureHead(measure: string): string {
+  const m = QUALIFIER.exec(measure);
+  return m && m.index > 0 ? measure.slice(0, m.index) : measure;
+}
+
+/** The best-matched figures, grouped by holder and measure, with the same measure's other holders and related figures. */
+function figuresOf(scored: ScoredClaim[], words: Set<string>[], asked: Token[], linkedIds: ReadonlySet<string>, reading: AnswerContext['reading'], verbOnly: boolean): Draft & { usedWords: string[] } {
   // One group per entity and measure: values within a group are what sources disagree on.
   const groups = new Map<string, ScoredClaim[]>();
   for (const s of scored) groups.set(`${s.entity.id}|${s.key}`, [...(groups.get(`${s.entity.id}|${s.key}`) ?? []), s]);
   const rank = (g: ScoredClaim[]) => {
     const first = g[0]!;
     const linked = linkedIds.has(first.entity.id) ? 1 : 0;
-    const dated = reading.dates.some((d) => dateWithin(first.entity.date, d.iso)) ? 1 : 0;
-    return [first.score, linked + dated, first.coverage, g.length];
+    const dated = first.dated || reading.dates.some((d) => dateWithin(first.entity.date, d.iso)) ? 1 : 0;
+    // With only a verb asked, the figure most articles state is the one meant ("how many were released?").
+    const articles = verbOnly ? new Set(g.flatMap((x) => x.claim.evidence.map((ev) => ev.article))).size : 0;
+    return [first.score, first.exact, linked + dated, articles, first.coverage, g.length];
   };
   const ordered = [...groups.values()].sort((a, b) => {
     const ra = rank(a);
@@ -92,7 +132,7 @@ export async function answerCount(ctx: AnswerContext): Promise<Draft> {
   // Other measures matched as well (and mostly made of the question's words) are shown as related figures.
   const related = ordered
     .slice(1)
-    .filter((g) => g[0]!.key !== top.key && g[0]!.score === top.score && g[0]!.coverage >= 0.5 && (!linkedIds.size || rank(g)[1]! >= rank(best)[1]!))
+    .filter((g) => g[0]!.key !== top.key && g[0]!.score === top.score && g[0]!.coverage >= 0.5 && (!linkedIds.size || rank(g)[2]! >= rank(best)[2]!))
     .slice(0, 3);
 
   const shown = [best, ...sameMeasure, ...related];
@@ -134,7 +174,7 @@ function describeGroup(group: ScoredClaim[], brief = false, byHolder = false): s
 }
 
 /** No stated figure: count what the graph holds, and say that is what was counted. */
-async function countTheGraph(ctx: AnswerContext): Promise<Draft> {
+async function countTheGraph(ctx: AnswerContext, askedWords: readonly string[]): Promise<Draft> {
   const { reading } = ctx;
   const verbs = relationVerbs(reading);
   const prefix = 'The articles state no figure for this;';
@@ -171,6 +211,6 @@ async function countTheGraph(ctx: AnswerContext): Promise<Draft> {
       subgraph: subgraphOf(rows, [], []),
     };
   }
-  const asked = reading.ignored.length ? reading.ignored.join(' ') : 'that';
+  const asked = reading.ignored.length ? reading.ignored.join(' ') : askedWords.length ? askedWords.join(' ') : 'that';
   return { understood: false, text: `I found no figure in the articles about "${asked}", and nothing in the question to count in the graph.`, rows: [], subgraph: subgraphOf([], [], []) };
 }

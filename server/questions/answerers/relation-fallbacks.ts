@@ -9,7 +9,7 @@
  * front.
  */
 import type { Relation } from '../../domain/types.js';
-import { linkEntities, type Link } from '../link/entities.js';
+import { distinctLinks, linkEntities, type Link } from '../link/entities.js';
 import { range } from '../read/reading.js';
 import { indexEntities } from '../link/graph.js';
 import { unusedWords } from '../compose/answer.js';
@@ -81,11 +81,18 @@ export async function answerRelationQuestion(ctx: AnswerContext, intent: Relatio
   if (ctx.reading.yesNo && intent.time) {
     const untimed = await answerRelation(ctx, { ...intent, time: null });
     if (untimed.rows.length) {
-      const no = await yesNo(ctx, first.draft, meant(intent));
+      // The articles put it at another time: that is their "no".
+      const no = await yesNo(ctx, first.draft, meant(intent), true);
       return { draft: { ...untimed, text: `${no.text.replace(/\.$/, '')}. At other times: ${untimed.detail ?? untimed.text}` } };
     }
   }
-  return { draft: await yesNo(ctx, first.draft, meant(intent)) };
+  const answered = await yesNo(ctx, first.draft, meant(intent));
+  // "Was Kolesnikova released?" when the articles do not say: what they do say of her, so the reader can judge.
+  const about = distinctLinks(intent.links);
+  if (ctx.reading.yesNo && first.draft.understood && !first.draft.rows.length && about.length === 1) {
+    return { draft: await answerProfile(ctx, about[0]!, `${answered.text.replace(/\.$/, '')}. What the graph holds about ${about[0]!.entity.name}: `) };
+  }
+  return { draft: answered };
 }
 
 /** How many sentences that have a name speak are read, and shown. */
@@ -146,15 +153,18 @@ function isWeakLink(ctx: AnswerContext, link: Link): boolean {
 }
 
 /**
- * "Was X released?": a yes/no question gets "Yes." or "No:" before the
- * evidence. A yes is followed by what the articles say happened to X on
+ * "Was X released?": a yes/no question gets "Yes." before the evidence, or
+ * "Not that the articles say:" when the graph lacks it ("No:" only when the
+ * articles put it at another time). A yes is followed by what the articles say happened to X on
  * that day or later ("Is Statkevich free?": released, and then refused to
  * cross the border and was taken back), so it never reads as more settled
  * than the articles leave it.
  */
-async function yesNo(ctx: AnswerContext, draft: Draft, asked: readonly string[]): Promise<Draft> {
+async function yesNo(ctx: AnswerContext, draft: Draft, asked: readonly string[], statedOtherwise = false): Promise<Draft> {
   if (!ctx.reading.yesNo || !draft.understood) return draft;
-  if (!draft.rows.length) return { ...draft, text: `No: ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
+  // A relation the graph lacks is not one the articles deny: "No" only when they state otherwise (another date).
+  const denial = statedOtherwise ? 'No:' : 'Not that the articles say:';
+  if (!draft.rows.length) return { ...draft, text: `${denial} ${draft.text.charAt(0).toLowerCase()}${draft.text.slice(1)}` };
   // "Was anyone left behind?" read without "behind" is another question: no bare "Yes." to it.
   const unread = unusedWords(ctx.reading, draft);
   const lead = unread.length ? `Not answered as asked (${unread.map((w) => `"${w}"`).join(', ')} not read); the graph holds:` : yesFor(draft.rows.map((r) => r.evidence));

@@ -178,6 +178,17 @@ export async function linkEntities(store: Pick<GraphStore, 'search'>, text: stri
   const runResults = await Promise.all(runs.map(([start, end]) => search(tokens.slice(start, end).map((t) => t.folded).join(' '))));
   runs.forEach(([start, end], i) => consider(start, end, runResults[i]!));
 
+  // "Who were the 52?": a number after a determiner, used as a noun, names the group or thing whose name starts with
+  // it ("The 52 political prisoners released ..."), not every name that holds it. A longer name beside it still wins.
+  const numerals = tokens.filter((t) => usable(t.index) && isNumber(t) && t.index > 0 && DETERMINERS.has(tokens[t.index - 1]!.folded));
+  const numeralResults = await Promise.all(numerals.map((t) => search(t.folded)));
+  numerals.forEach((t, i) => {
+    const headed = numeralResults[i]!.filter((e) => [e.name, ...e.aliases].some((n) => fold(n).replace(/^the /, '').startsWith(`${t.folded} `)));
+    headed.sort((a, b) => Number(b.kind === 'Group') - Number(a.kind === 'Group') || b.degree - a.degree);
+    const [top, ...others] = headed;
+    if (top) candidates.push({ entity: top, start: t.index, end: t.index + 1, matched: t.raw, quality: 3, alternatives: others.slice(0, 4) });
+  });
+
   // A whole name followed by "in X", "at X"... is that name and a place or time, not part of a longer name that
   // happens to hold the same words ("Lukashenko in Minsk" is Lukashenko, in Minsk; not the meeting named so).
   const exact = candidates.filter((c) => c.quality === 4);
