@@ -108,6 +108,8 @@ const CASES: QuestionCase[] = [
   // a negated question is not answered with its opposite
   { q: 'Who was not released?', intent: 'relation', text: /^Not answered as asked: the graph records what the articles say happened, not what did not \("not" not read\)\. It holds: / },
   { q: "Who wasn't released?", intent: 'relation', text: /^Not answered as asked: .*\("wasn't" not read\)\. It holds: / },
+  // A verb inside the name ("prisoners released" of the group's name) still picks the relations whose dates lead.
+  { q: 'When were the prisoners released?', intent: 'when', answer: ['released-prisoners-2025-09-11'], text: /^On 11 September 2025\. The 52 political prisoners released on 11 September 2025 were released by /, notText: /no date of its own/ },
   { q: 'When did Tsikhanouskaya meet the released prisoners?', intent: 'relation', text: /^On 11 September 2025\. Sviatlana Tsikhanouskaya met / },
   // counts and lists
   { q: 'how many prisoners were released?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /^52 political prisoners released/ },

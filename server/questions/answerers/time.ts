@@ -11,6 +11,7 @@ import { entityRow, MAX_ROWS, relationRow, subgraphOf } from '../compose/rows.js
 import { capitalise, joinSentences, listNames, relationSentence } from '../compose/wording.js';
 import type { AnswerRow, Draft } from '../types.js';
 import type { AnswerContext } from './context.js';
+import { datesHead } from './relation.js';
 
 const eventPhrase = (e: Entity) => `${e.name}${e.date ? ` (${formatDate(e.date)})` : ''}`;
 
@@ -107,12 +108,17 @@ export async function answerWhen(ctx: AnswerContext, intent: IntentOf<'when'>): 
     const together = await whenTogether(ctx, e, intent.others.map((l) => l.entity));
     if (together) return together;
   }
-  const relations = ((await ctx.store.relationsOf([e.id])).get(e.id) ?? []).filter((r) => r.date);
-  relations.sort((a, b) => a.date!.localeCompare(b.date!));
+  const dated = ((await ctx.store.relationsOf([e.id])).get(e.id) ?? []).filter((r) => r.date);
+  dated.sort((a, b) => a.date!.localeCompare(b.date!));
+  // "When were the prisoners released?" links "prisoners released" to a group named so: the verb the name swallowed
+  // still says which of its relations are asked, and their dates lead.
+  const verbTypes = new Set(ctx.vocabulary.match(ctx.reading.tokens.slice(0, intent.link.end), (i) => i < intent.link.start).flatMap((v) => v.types));
+  const asked = e.date ? [] : dated.filter((r) => verbTypes.has(r.type));
+  const relations = asked.length ? asked : dated;
   const index = await indexEntities(ctx.store, relations, [e]);
   const rows = [...(e.date ? [entityRow(e)] : []), ...relations.map((r) => relationRow(r, index))];
-  const own = e.date ? `${e.name}: ${formatDate(e.date)}.` : `The graph gives ${e.name} no date of its own.`;
-  const rel = relations.length ? ` Dated relations: ${joinSentences(relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index)))}` : '';
+  const own = e.date ? `${e.name}: ${formatDate(e.date)}.` : asked.length ? datesHead(asked) : `The graph gives ${e.name} no date of its own.`;
+  const rel = relations.length ? ` ${asked.length ? '' : 'Dated relations: '}${joinSentences(relations.map((r) => relationSentence(r, index.get(r.from), index.get(r.to), ctx.vocabulary, index)))}` : '';
   return { understood: true, text: `${own}${rel}`, rows, subgraph: subgraphOf(rows, relations, [e]) };
 }
 
