@@ -18,7 +18,7 @@ export interface RelationTypeInfo {
   symmetric?: boolean;
   /** How a sentence reads it when the `to` end is a party (a person, group, organisation or country), not an event or deal: "negotiated with". */
   partyLabel?: string;
-  /** True when one end belongs to, works for or acts for the other (MEMBER_OF, REPRESENTS): the two are on one side, never each other's counterparty. */
+  /** True when one end belongs to, works for or acts for the other (MEMBER_OF, REPRESENTS, HOLDS an office, POSITION_IN), pointing from the member to the body: the two are on one side, never each other's counterparty. */
   affiliation?: boolean;
 }
 
@@ -64,8 +64,8 @@ export const RELATION_TYPES = {
   AWARDED: { description: 'A person received a prize or award.', label: 'awarded', verbs: ['awarded', 'won', 'prize', 'winner'] },
   SHOT_DOWN: { description: 'A country shot down aircraft or drones of another.', label: 'shot down', verbs: ['shot down', 'downed'] },
   IN_EXCHANGE_FOR: { description: 'A concession or benefit was given in return for another (sanctions relief in return for a prisoner release).', label: 'given in return for', verbs: ['in return', 'in exchange', 'exchange', 'traded for', 'tied to', 'quid pro quo'] },
-  HOLDS: { description: 'A person holds an office (a Position), e.g. a foreign policy chief or a deputy envoy.', label: 'holds', verbs: ['holds', 'held the post', 'serves as', 'office', 'post', 'position'] },
-  POSITION_IN: { description: 'An office (a Position) belongs to an organisation or country.', label: 'position in', verbs: ['position in', 'office in', 'post in'] },
+  HOLDS: { description: 'A person holds an office (a Position), e.g. a foreign policy chief or a deputy envoy.', label: 'holds', verbs: ['holds', 'held the post', 'serves as', 'office', 'post', 'position'], affiliation: true },
+  POSITION_IN: { description: 'An office (a Position) belongs to an organisation or country.', label: 'position in', verbs: ['position in', 'office in', 'post in'], affiliation: true },
   EXPELLED_BY: { description: 'A person or group was expelled from a country, forced to leave it, by its state or authorities (DEPORTED_TO says where to).', label: 'expelled by', verbs: ['expelled', 'expel', 'forced to leave', 'forced out', 'forced into exile', 'deported', 'deport'] },
   ESCORTED: { description: 'A party escorted, walked or took a person or group somewhere (the place in the note, or a TAKEN_TOWARDS / TRANSPORTED_TO relation).', label: 'escorted', verbs: ['escorted', 'escort', 'walked', 'directed across', 'took'] },
   CONDITION_OF: { description: 'One act or event was the condition set for another (leave the country immediately, or no release).', label: 'condition of', verbs: ['condition', 'only if', 'on condition', 'required'] },

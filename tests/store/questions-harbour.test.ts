@@ -37,6 +37,9 @@ const CASES: QuestionCase[] = [
   { q: 'what did Marta Żelazná say?', answer: ['strike-deal'], text: /fair day's wage/ },
   { q: 'what did marta zelazna say', linked: ['marta-zelazna'], answer: ['strike-deal'] },
   { q: "what did the guild's leader say?", linked: ['marta-zelazna'], answer: ['strike-deal'] },
+  // A body that says nothing itself: what its leader (an affiliation relation pointing at it) said, and why she counts.
+  { q: 'What did the Guild say?', intent: 'relation', answer: ['marta-zelazna'], text: /^The graph has no "said about" relation with Ferryworkers' Guild as the speaker; Marta Żelazná speaks or acts for it \(Marta Żelazná leads Ferryworkers' Guild\): Marta Żelazná said about Ferry strike deal: / },
+  { q: 'What did Calloway Shipping say?', intent: 'relation', text: /^The graph holds no "said about" relation involving Calloway Shipping Company\.$/ },
   // two entities
   { q: 'how is Tomas Zelazny connected to Calloway Shipping Company?', intent: 'path', answer: ['tomas-zelazny', 'calloway-shipping'] },
   { q: 'did the Guild negotiate with Calloway Shipping?', intent: 'relation-check', answer: ['strike-deal'], text: /^Not directly/ },

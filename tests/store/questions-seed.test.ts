@@ -117,6 +117,7 @@ const CASES: QuestionCase[] = [
   { q: 'How many political prisoners remain in Belarus?', intent: 'count', answer: ['political-prisoners-held-in-belarus'], text: /disagree.*almost 1,200/ },
   { q: 'how many foreigners were freed', intent: 'count', text: /^14 foreigners/ },
   // A verb alone counts what its measure counts, the figure most articles give; "foreigners among the released" counts foreigners.
+  { q: 'What did the EU say?', intent: 'relation', answer: ['kaja-kallas'], text: /^The graph has no "said about" relation with European Union as the speaker; Kaja Kallas speaks or acts for it \(Kaja Kallas holds EU foreign policy chief; EU foreign policy chief is position in European Union\): Kaja Kallas said about /, quote: 'Kaja Kallas announced' },
   { q: 'How many were released?', intent: 'count', answer: ['released-prisoners-2025-09-11'], text: /^52 political prisoners released/ },
   { q: 'How many were freed?', intent: 'count', text: /^52 political prisoners released/ },
   { q: 'How many were pardoned?', intent: 'count', answer: ['released-prisoners-june-2025'], text: /^14 prisoners pardoned and released in June/ },

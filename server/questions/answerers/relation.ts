@@ -69,6 +69,12 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   if ((intent.asksWhen || intent.asksWhere) && a && b && !relatesBoth(relations, a.id, b.id)) {
     return notBetween(ctx, intent, a, b, relations, index, present);
   }
+  // "What did the EU say?" when the EU itself says nothing in the graph: what those who hold its offices or act for it said.
+  const [only] = linked;
+  if ((!fits || relations.length === 0) && linked.length === 1 && only && answers.length === 0 && !ctx.reading.negation && only.kind !== 'Person' && present.length > 0 && present.every((t) => vocabulary.stemsOf([t]).has('said'))) {
+    const voices = await speakersFor(ctx, only, present);
+    if (voices) return voices;
+  }
   const shown = relations.slice(0, MAX_ROWS);
   const rows = shown.map((r) => relationRow(r, index));
   const subgraph = subgraphOf(rows, shown, linked, truncated || relations.length > shown.length);
@@ -121,6 +127,48 @@ async function coParties(ctx: AnswerContext, intent: RelationIntent, relations: 
   const answers = [...new Map(theirs.map((r) => index.get(r.from)).filter((e): e is Entity => !!e).map((e) => [e.id, e])).values()];
   const kept = [...own, ...theirs].sort((a, b) => a.to.localeCompare(b.to) || (a.from === x.id ? -1 : b.from === x.id ? 1 : a.from.localeCompare(b.from)));
   return { relations: kept, answers, things: [...new Set(theirs.map((r) => r.to))], types: [...new Set(theirs.map((r) => r.type))] };
+}
+
+/** How many affiliation steps lead to a body from those who speak for it (a person, their office, the office's embassy). */
+const MAX_AFFILIATION_STEPS = 3;
+
+/**
+ * "What did the EU say?": the entities that reach X through affiliation
+ * relations pointing at it (holds an office that is a position in X,
+ * represents X, is an institution of X), at most three steps, and what the
+ * asked types say they said. The chain is shown with the statements, so the
+ * answer says why each speaker counts for X. Null when none of them spoke.
+ */
+async function speakersFor(ctx: AnswerContext, x: Entity, types: readonly string[]): Promise<Draft | null> {
+  const chain = new Map<string, Relation[]>([[x.id, []]]);
+  let frontier = [x.id];
+  for (let step = 0; step < MAX_AFFILIATION_STEPS && frontier.length; step++) {
+    const inward = await ctx.store.relationsOf(frontier, { direction: 'IN' });
+    const next: string[] = [];
+    for (const [id, relations] of inward) {
+      for (const r of relations) {
+        if (r.to !== id || chain.has(r.from) || !ctx.vocabulary.affiliation(r.type)) continue;
+        chain.set(r.from, [r, ...chain.get(id)!]);
+        next.push(r.from);
+      }
+    }
+    frontier = next;
+  }
+  chain.delete(x.id);
+  if (chain.size === 0) return null;
+  const said = await ctx.store.relationsOf([...chain.keys()], { types, direction: 'OUT' });
+  const spoken = [...new Map([...said.values()].flat().filter((r) => chain.has(r.from)).map((r) => [r.id, r])).values()].slice(0, MAX_ROWS);
+  if (spoken.length === 0) return null;
+  const speakers = [...new Set(spoken.map((r) => r.from))];
+  const links = [...new Map(speakers.flatMap((id) => chain.get(id)!).map((r) => [r.id, r])).values()];
+  const index = await indexEntities(ctx.store, [...links, ...spoken], [x]);
+  const name = (id: string) => index.get(id)?.name ?? id;
+  const labels = typeLabels(ctx.vocabulary, [...new Set(spoken.map((r) => r.type))]);
+  const why = joinSentences(links.map((r) => quotedSentence(r, index, ctx.vocabulary, false)));
+  const what = joinSentences(spoken.map((r) => quotedSentence(r, index, ctx.vocabulary, true)));
+  const text = `The graph has no ${labels} relation with ${x.name} as the speaker; ${listNames(speakers.map(name))} ${speakers.length === 1 ? 'speaks' : 'speak'} or ${speakers.length === 1 ? 'acts' : 'act'} for it (${why.replace(/\.$/, '')}): ${what}`;
+  const rows = [...spoken, ...links].map((r) => relationRow(r, index));
+  return { understood: true, text, detail: what, rows, subgraph: subgraphOf(rows, [...spoken, ...links], [x]), answers: speakers.map((id) => index.get(id)).filter((e): e is Entity => !!e) };
 }
 
 /** Whether a relation joins the two, or both are related to one same third (a meeting both took part in). */
