@@ -178,6 +178,9 @@ async function main() {
     if (op.name === 'entity') helloLatency = bare!;
     log(`${op.name}: raw p50 ${pct(r!, 50).toFixed(2)} ms, floor p50 ${floors?.has(op.name) ? pct(f!, 50).toFixed(2) : 'n/a'} ms, GraphQL p50 ${pct(h!, 50).toFixed(2)} ms over HTTP, ${pct(l!, 50).toFixed(2)} ms in process`);
   }
+  // The engine's own one-hop throughput, on the ids the uncached reads below ask for, on as many connections.
+  const floorRps = floors ? await floors.throughput('neighbourhood depth 1', (i) => ({ id: ids[i % Math.min(100, ids.length)]!, ids: [], from: '', to: '' }), duration, connections) : null;
+  if (floorRps !== null) log(`floor: bare one-hop statements ${Math.round(floorRps)} a second on ${connections} connections`);
   await store.close();
   await floors?.close();
 
@@ -262,6 +265,7 @@ async function main() {
     row(['Yoga hello-world without its body-size stream', Math.round(leanRun.rps), leanRun.p50, leanRun.p99, leanRun.failed, (leanRun.rps / helloRun.rps).toFixed(2), Math.round(cpu.lean / leanRun.requests)]),
     row(['cached read (search + stats)', Math.round(cachedRun.rps), cachedRun.p50, cachedRun.p99, cachedRun.failed, `${(cachedRun.rps / helloRun.rps).toFixed(2)} (${(cachedRun.rps / leanRun.rps).toFixed(2)} of the one without the stream)`, Math.round(cpu.cached / cachedRun.requests)]),
     row(['uncached neighbourhood reads', Math.round(uncachedRun.rps), uncachedRun.p50, uncachedRun.p99, uncachedRun.failed, (uncachedRun.rps / helloRun.rps).toFixed(2), '']),
+    ...(floorRps !== null ? [row([`floor: the bare one-hop statement, same ids, ${connections} connections of the engine, no server`, Math.round(floorRps), '', '', '', '', ''])] : []),
     '',
     `Load average (uptime) at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}.`,
     '',

@@ -71,6 +71,47 @@ export class Floors {
     }
   }
 
+  /**
+   * The floor statement of one operation run back to back on `connections`
+   * connections of this bare database for `seconds`, with `args(i)` in turn:
+   * statements a second. The engine's own throughput, no store, GraphQL or
+   * HTTP: the ceiling of the server's uncached reads on this machine.
+   */
+  async throughput(name: string, args: (i: number) => FloorArgs, seconds: number, connections: number): Promise<number> {
+    const open = await Promise.all(
+      Array.from({ length: connections }, async () => {
+        const conn = new lbug.Connection(this.db);
+        await conn.init();
+        const ps = await conn.prepare(FLOORS[name]!.statement);
+        if (!ps.isSuccess()) throw new Error(`floor "${name}" does not prepare: ${ps.getErrorMessage()}`);
+        return { conn, ps };
+      }),
+    );
+    let next = 0;
+    let done = 0;
+    const started = performance.now();
+    const until = started + seconds * 1000;
+    try {
+      await Promise.all(
+        open.map(async ({ conn, ps }) => {
+          while (performance.now() < until) {
+            const result = await conn.execute(ps, FLOORS[name]!.params(args(next++)));
+            const results = Array.isArray(result) ? result : [result];
+            try {
+              await results[results.length - 1]!.getAll();
+            } finally {
+              for (const r of results) r.close();
+            }
+            done++;
+          }
+        }),
+      );
+      return done / ((performance.now() - started) / 1000);
+    } finally {
+      for (const { conn } of open) await conn.close().catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
     await this.conn.close().catch(() => undefined);
     await this.db.close().catch(() => undefined);
