@@ -5,6 +5,8 @@
  *     relations (a tenth as many entities), served by the real server
  *     with production defaults (response cache on): the first visit after
  *     start, then later visits (target ≤ 3 s);
+ *     beside a bare Cytoscape page drawing the same elements at the same
+ *     positions with the same style and renderer (bench/bare-page.ts);
  *  2. expanding the best-connected entity, thousands of neighbours: click to
  *     settled, how many came in, and what the page says of the rest.
  * The graph file is built once and kept in /tmp/bench-ui-big/ between runs.
@@ -24,7 +26,10 @@ import { PROJECT_ROOT, readConfig } from '../server/config.js';
 import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 import { DEFAULT_LOAD_BUFFER_POOL_MB } from '../server/store/ladybug/session.js';
 import { openStore } from '../server/store/open-store.js';
+import express from 'express';
 import { arg, CHROMIUM, launchChromium, median, ms } from './page-bench.js';
+import { buildBarePage } from './bare-page.js';
+import { LABEL_FONT_PX } from '../server/layout/readable.js';
 import { syntheticStory } from './synthetic.js';
 
 const RELATIONS = arg('relations', 1_000_000);
@@ -72,8 +77,15 @@ async function main() {
   const config = readConfig({ ...process.env, NODE_ENV: 'production', DB_PATH: db, GRAPH_STORE: 'embedded' });
   const store = await openStore(config.store);
   const { app } = buildApp({ store, config, clientDir: dist, log: () => undefined });
+  // The reference: a bare Cytoscape page drawing what the explorer drew (bench/bare-page.ts).
+  const bareDist = await buildBarePage(tmp);
+  const outer = express();
+  let bareJson = '';
+  outer.get('/bare/elements.json', (_req, res) => void res.type('application/json').send(bareJson));
+  outer.use('/bare', express.static(bareDist));
+  outer.use(app);
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = outer.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // A balancer sends visitors once /ready says 200: it waits out the warm-up (index builds, the full-text scan).
@@ -92,6 +104,7 @@ async function main() {
 
     // 1. The overview: the first visit after the server started, then later visits (the server's cache warm, the page's not).
     const times: number[] = [];
+    const bareTimes: number[] = [];
     let drawn = { nodes: 0, edges: 0, notice: '', webgl: false, marks: '' };
     for (let i = 0; i <= RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -101,6 +114,29 @@ async function main() {
       if (profiling) await profiling.send('Profiler.enable').then(() => profiling.send('Profiler.start'));
       times.push(await firstDrawing(page, `${url}/`));
       if (profiling) fs.writeFileSync(PROFILE!, JSON.stringify((await profiling.send('Profiler.stop')).profile));
+      if (i === 0) {
+        // What the explorer drew, where, with which classes (labels shown), label size and renderer choices.
+        bareJson = await page.evaluate((fontPx) => {
+          const cy = window.cy!;
+          const renderer = (cy as unknown as { renderer(): { webgl?: boolean; textureOnViewport?: boolean } }).renderer();
+          const elements = cy.elements().map((el) => ({ group: el.group(), data: el.data(), classes: el.classes().join(' '), ...(el.isNode() ? { position: el.position() } : {}) }));
+          const first = cy.nodes()[0];
+          const labelScale = first ? first.numericStyle('font-size') / fontPx : 1;
+          const webgl = Boolean(renderer.webgl);
+          const textureOnViewport = Boolean(renderer.textureOnViewport);
+          return JSON.stringify({ elements, labelScale, webgl, textureOnViewport, lean: webgl || textureOnViewport });
+        }, LABEL_FONT_PX);
+      } else {
+        // The bare page after each later visit, so both see the same machine load.
+        const bareContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const barePage = await bareContext.newPage();
+        await barePage.goto(`${url}/bare/`);
+        await barePage.waitForFunction(() => performance.getEntriesByName('bare:drawn').length > 0 || document.title.startsWith('error'), null, { timeout: 300_000 });
+        const t = await barePage.evaluate(() => performance.getEntriesByName('bare:drawn')[0]?.startTime ?? NaN);
+        if (Number.isNaN(t)) throw new Error(`the bare page failed: ${await barePage.title()}`);
+        bareTimes.push(t);
+        await bareContext.close();
+      }
       if (i === 0) {
         await page.waitForFunction(READY, null, { timeout: 300_000 });
         drawn = await page.evaluate(() => ({
@@ -117,6 +153,7 @@ async function main() {
     rows.push(['/ready said 200 (warm-up done) after the server listened', size, ms(readyAfter), 'the visits below start then']);
     rows.push(['Overview, first visit after ready: navigation → first complete drawing', size, ms(first), `${drawn.nodes} nodes, ${drawn.edges} edges drawn${drawn.webgl ? ' (WebGL)' : ''}; target ≤ 3 s: ${first <= 3000 ? 'met' : 'NOT met'}`]);
     rows.push([`Overview, later visits (median of ${later.length})`, size, ms(median(later)), `min ${ms(Math.min(...later))}, max ${ms(Math.max(...later))}; target ≤ 3 s: ${median(later) <= 3000 ? 'met' : 'NOT met'}`]);
+    rows.push([`Reference: a bare Cytoscape page drawing the same ${drawn.nodes} nodes and ${drawn.edges} edges at the same positions, same style and renderer (median of ${bareTimes.length})`, size, ms(median(bareTimes)), `min ${ms(Math.min(...bareTimes))}, max ${ms(Math.max(...bareTimes))}; explorer / bare ${(median(later) / median(bareTimes)).toFixed(2)}x`]);
     if (drawn.notice) rows.push(['What the page says of the rest', '', '', drawn.notice]);
     rows.push(['Where the first visit\'s time went (ms since navigation)', '', '', drawn.marks]);
 
