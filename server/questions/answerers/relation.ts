@@ -140,10 +140,13 @@ const MAX_AFFILIATION_STEPS = 3;
  * answer says why each speaker counts for X. Null when none of them spoke.
  */
 async function speakersFor(ctx: AnswerContext, x: Entity, types: readonly string[]): Promise<Draft | null> {
+  const affiliations = [...ctx.graphTypes].filter((t) => ctx.vocabulary.affiliation(t));
+  if (affiliations.length === 0) return null;
   const chain = new Map<string, Relation[]>([[x.id, []]]);
   let frontier = [x.id];
   for (let step = 0; step < MAX_AFFILIATION_STEPS && frontier.length; step++) {
-    const inward = await ctx.store.relationsOf(frontier, { direction: 'IN' });
+    // Only the affiliation types, and a bounded number of each body's members: a big graph's hub has thousands.
+    const inward = await ctx.store.relationsOf(frontier.slice(0, MAX_ROWS), { direction: 'IN', types: affiliations, first: MAX_ROWS });
     const next: string[] = [];
     for (const [id, relations] of inward) {
       for (const r of relations) {
