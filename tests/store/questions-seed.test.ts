@@ -30,6 +30,8 @@ const CASES: QuestionCase[] = [
   { q: 'who was deported?', answer: ['released-prisoners-2025-09-11', 'lithuania'], text: /^The 52 political prisoners released on 11 September 2025\./ },
   { q: 'who condemned the release?', text: /^Sviatlana Tsikhanouskaya\./ },
   { q: 'who thanked Trump?', answer: ['gitanas-nauseda'], not: ['alexander-lukashenko'] },
+  // A group whose summary says its members include journalists is not itself one of them.
+  { q: 'Which journalists were released?', answer: ['ihar-losik', 'alena-tsimashchuk', 'larissa-shchyrakova'], text: /^Alena Tsimashchuk, Ihar Losik and Larissa Shchyrakova\./ },
   { q: 'who was released in June 2025?', answer: ['siarhei-tsikhanouski'], not: ['ihar-losik'] },
   { q: 'who crossed into Lithuania on 11 September 2025?', answer: ['released-prisoners-2025-09-11'] },
   { q: 'who released Ihar Losik?', answer: ['alexander-lukashenko', 'belarus'] },

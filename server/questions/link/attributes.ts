@@ -14,7 +14,9 @@ const BELONGING = /^(MEMBER_OF|HOLDS|WORKS_FOR|PART_OF|LEADS|REPRESENTS)$/;
 
 /** The stems an entity is described by, given its own relations and the entities at their ends. */
 export function descriptionStems(entity: Entity, relations: readonly Relation[], names: ReadonlyMap<string, Entity>): Set<string> {
-  const texts = [entity.name, ...entity.aliases, entity.summary ?? ''];
+  // A group's summary says what its members include ("journalists and bloggers, party leaders ..."): that does not
+  // make the group a journalist. Its name and aliases say what it is.
+  const texts = [entity.name, ...entity.aliases, entity.kind === 'Group' ? '' : (entity.summary ?? '')];
   for (const r of relations) {
     if (r.from !== entity.id) continue;
     if (r.note) texts.push(r.note);
