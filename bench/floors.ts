@@ -62,13 +62,7 @@ export class Floors {
 
   /** Runs the floor of one operation and reads every row, as the store reads its own. */
   async run(name: string, args: FloorArgs): Promise<number> {
-    const result = await this.conn.execute(this.prepared.get(name)!, FLOORS[name]!.params(args));
-    const results = Array.isArray(result) ? result : [result];
-    try {
-      return (await results[results.length - 1]!.getAll()).length;
-    } finally {
-      for (const r of results) r.close();
-    }
+    return readAll(this.conn, this.prepared.get(name)!, FLOORS[name]!.params(args));
   }
 
   /**
@@ -95,13 +89,7 @@ export class Floors {
       await Promise.all(
         open.map(async ({ conn, ps }) => {
           while (performance.now() < until) {
-            const result = await conn.execute(ps, FLOORS[name]!.params(args(next++)));
-            const results = Array.isArray(result) ? result : [result];
-            try {
-              await results[results.length - 1]!.getAll();
-            } finally {
-              for (const r of results) r.close();
-            }
+            await readAll(conn, ps, FLOORS[name]!.params(args(next++)));
             done++;
           }
         }),
@@ -115,5 +103,16 @@ export class Floors {
   async close(): Promise<void> {
     await this.conn.close().catch(() => undefined);
     await this.db.close().catch(() => undefined);
+  }
+}
+
+/** Runs a prepared statement and reads every row of its last result, as the store reads its own; the row count. */
+async function readAll(conn: lbug.Connection, ps: lbug.PreparedStatement, params: Record<string, lbug.LbugValue>): Promise<number> {
+  const result = await conn.execute(ps, params);
+  const results = Array.isArray(result) ? result : [result];
+  try {
+    return (await results[results.length - 1]!.getAll()).length;
+  } finally {
+    for (const r of results) r.close();
   }
 }

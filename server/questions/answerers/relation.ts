@@ -26,6 +26,8 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   const asked = presentTypes(ctx, intent.types).present;
   const [selection, events] = await Promise.all([selectRelations(ctx, intent), asked.length ? throughEvents(ctx, asked, intent.links) : null]);
   const { present, absent, truncated, index, usedWords, fits } = selection;
+  // A type of saying ("said about"): its relations are quoted, and a body's voices may answer for it.
+  const says = (type: string) => vocabulary.stemsOf([type]).has('said');
   let { relations, asked: answers } = selection;
   if (present.length === 0) {
     return {
@@ -71,7 +73,7 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   }
   // "What did the EU say?" when the EU itself says nothing in the graph: what those who hold its offices or act for it said.
   const [only] = linked;
-  if ((!fits || relations.length === 0) && linked.length === 1 && only && answers.length === 0 && !ctx.reading.negation && only.kind !== 'Person' && present.length > 0 && present.every((t) => vocabulary.stemsOf([t]).has('said'))) {
+  if ((!fits || relations.length === 0) && linked.length === 1 && only && answers.length === 0 && !ctx.reading.negation && only.kind !== 'Person' && present.length > 0 && present.every(says)) {
     const voices = await speakersFor(ctx, only, present);
     if (voices) return voices;
   }
@@ -81,7 +83,7 @@ export async function answerRelation(ctx: AnswerContext, intent: RelationIntent)
   if (rows.length === 0) {
     return { understood: true, text: `The graph holds no ${typeLabels(vocabulary, present)} relation${describeScope(intent)}.`, rows, subgraph, ...(usedWords.length ? { usedWords } : {}) };
   }
-  const quoting = present.some((t) => vocabulary.stemsOf([t]).has('said')) || rows.length <= 2 || !!useEvents;
+  const quoting = present.some(says) || rows.length <= 2 || !!useEvents;
   const sentences = shown.map((r) => quotedSentence(r, index, vocabulary, quoting));
   // Co-parties: the graph holds that they did the same to the same thing, not that they did it with X.
   const passive = partners?.types.every((t) => !vocabulary.symmetric(t) && vocabulary.roles(t).agent !== 'from');
@@ -150,7 +152,7 @@ async function speakersFor(ctx: AnswerContext, x: Entity, types: readonly string
     const next: string[] = [];
     for (const [id, relations] of inward) {
       for (const r of relations) {
-        if (r.to !== id || chain.has(r.from) || !ctx.vocabulary.affiliation(r.type)) continue;
+        if (r.to !== id || chain.has(r.from)) continue;
         chain.set(r.from, [r, ...chain.get(id)!]);
         next.push(r.from);
       }
